@@ -1,0 +1,55 @@
+package checks
+
+import "tidewatch/config"
+
+// Status is the verdict of a run, or of tidewatch as a whole.
+type Status string
+
+const (
+	StatusHealthy  Status = "healthy"
+	StatusDegraded Status = "degraded"
+	StatusCritical Status = "critical"
+	// StatusError is a run whose check could not run at all; it counts as
+	// critical in the overall health.
+	StatusError Status = "error"
+	// StatusUnknown is the verdict when there is nothing current to judge by.
+	StatusUnknown Status = "unknown"
+)
+
+// ExitCode follows the Nagios convention that monitors and shell scripts
+// understand: 0 healthy, 1 degraded, 2 critical, 3 unknown.
+func (s Status) ExitCode() int {
+	switch s {
+	case StatusHealthy:
+		return 0
+	case StatusDegraded:
+		return 1
+	case StatusCritical, StatusError:
+		return 2
+	}
+	return 3
+}
+
+// Overall applies the seed's rule to the findings of one run, or to the
+// findings of the latest run of every job together. Critical when any
+// finding is critical (a missing ACB-critical indicator, Hazelcast
+// unreachable, a stale scan, a check that could not run); degraded when more
+// indicators are stale or missing than the configured counts; healthy
+// otherwise. A lone warning stays a finding and does not degrade.
+func Overall(findings []Finding, limits config.Health) Status {
+	stale, missing := 0, 0
+	for _, f := range findings {
+		switch {
+		case f.Severity == Critical:
+			return StatusCritical
+		case f.Category == CatStale:
+			stale++
+		case f.Category == CatMissing:
+			missing++
+		}
+	}
+	if stale > limits.DegradedStaleCount || missing > limits.DegradedMissingCount {
+		return StatusDegraded
+	}
+	return StatusHealthy
+}

@@ -1,0 +1,472 @@
+// Package config loads and validates tidewatch's config.toml.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"net"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+type Config struct {
+	Hazelcast  Hazelcast  `toml:"hazelcast"`
+	Database   Database   `toml:"database"`
+	Log        Log        `toml:"log"`
+	Indicators Indicators `toml:"indicators"`
+	Health     Health     `toml:"health"`
+	Integrity  Integrity  `toml:"integrity"`
+	Divergence Divergence `toml:"divergence"`
+	Freshness  Freshness  `toml:"freshness"`
+	Bridge     Bridge     `toml:"bridge"`
+}
+
+type Hazelcast struct {
+	Addresses   []string `toml:"addresses"`
+	ClusterName string   `toml:"cluster_name"`
+	Map         string   `toml:"map"`
+	ExFKey      string   `toml:"exf_key"`
+	ScanKey     string   `toml:"scan_key"`
+	// ConnectTimeout bounds how long one-shot commands (check) wait for the
+	// first connection; the daemon never waits and reconnects forever.
+	ConnectTimeout Duration `toml:"connect_timeout"`
+	// CallTimeout is the deadline of every single call to the cluster.
+	CallTimeout Duration `toml:"call_timeout"`
+	// HeartbeatTimeout is how soon a hung member is declared gone.
+	HeartbeatTimeout Duration `toml:"heartbeat_timeout"`
+}
+
+type Database struct {
+	Path          string   `toml:"path"`
+	Retention     Duration `toml:"retention"`
+	PruneSchedule Schedule `toml:"prune_schedule"`
+}
+
+type Log struct {
+	Format string `toml:"format"`
+	Level  string `toml:"level"`
+}
+
+type Indicators struct {
+	Expected []string `toml:"expected"`
+	Critical []string `toml:"critical"`
+	// Ranges gives an optional valid [min, max] per indicator.
+	Ranges map[string][]float64 `toml:"ranges"`
+}
+
+// Health holds the counts of the seed's overall rule: more stale or missing
+// indicators than these make a run degraded.
+type Health struct {
+	DegradedStaleCount   int `toml:"degraded_stale_count"`
+	DegradedMissingCount int `toml:"degraded_missing_count"`
+}
+
+type Integrity struct {
+	Schedule Schedule `toml:"schedule"`
+}
+
+type Divergence struct {
+	Schedule        Schedule `toml:"schedule"`
+	SnapshotDir     string   `toml:"snapshot_dir"`
+	SnapshotPattern string   `toml:"snapshot_pattern"`
+	// MaxKeyDifference is the largest tolerated symmetric difference between
+	// the key sets of exf_latest and the newest snapshot.
+	MaxKeyDifference int      `toml:"max_key_difference"`
+	MaxDiskLag       Duration `toml:"max_disk_lag"`
+	// SnapshotTimeKey is the snapshot entry holding its write time; the
+	// file's mtime stands in when the entry is absent.
+	SnapshotTimeKey string `toml:"snapshot_time_key"`
+	// ValueTolerance is the relative difference allowed between a value in
+	// Hazelcast and on disk when both carry the same timestamp.
+	ValueTolerance float64 `toml:"value_tolerance"`
+}
+
+type Freshness struct {
+	Schedule            Schedule                      `toml:"schedule"`
+	StaleAfter          Duration                      `toml:"stale_after"`
+	StuckAfter          Duration                      `toml:"stuck_after"`
+	RecordWarnAfter     Duration                      `toml:"record_warn_after"`
+	RecordCriticalAfter Duration                      `toml:"record_critical_after"`
+	ScanWarnAfter       Duration                      `toml:"scan_warn_after"`
+	ScanCriticalAfter   Duration                      `toml:"scan_critical_after"`
+	ClockSkewTolerance  Duration                      `toml:"clock_skew_tolerance"`
+	Indicator           map[string]IndicatorFreshness `toml:"indicator"`
+	QuietHours          []QuietHours                  `toml:"quiet_hours"`
+}
+
+// IndicatorFreshness overrides the freshness limits for one indicator.
+type IndicatorFreshness struct {
+	StaleAfter *Duration `toml:"stale_after"`
+	StuckAfter *Duration `toml:"stuck_after"`
+}
+
+type Bridge struct {
+	// Enabled says a scan bridge feeds latest_eigen_scan, so its absence is
+	// critical.
+	Enabled bool `toml:"enabled"`
+}
+
+// ExpectedIndicators and CriticalIndicators are the seed monitor's lists.
+var (
+	ExpectedIndicators = []string{
+		// Binance
+		"funding_btc", "funding_eth", "oi_btc", "oi_eth", "ls_btc", "ls_eth", "ls_top",
+		"taker", "basis", "imbal_btc", "imbal_eth", "spread",
+		// Deribit
+		"dvol_btc", "dvol_eth", "fund_dbt_btc", "fund_dbt_eth",
+		// Macro
+		"vix", "dxy", "us10y", "sp500", "fedfunds",
+		// Sentiment, on-chain, DeFi
+		"fng", "hashrate", "tvl",
+		// Liquidations
+		"liq_vol_24h", "liq_long_ratio", "liq_z_score", "liq_percentile",
+	}
+	CriticalIndicators = []string{
+		"funding_btc", "funding_eth", "dvol_btc", "dvol_eth", "fng", "vix", "ls_btc", "taker", "oi_btc",
+	}
+)
+
+// Default is the seed monitor's behaviour with a local Hazelcast member.
+func Default() Config {
+	must := func(spec string) Schedule {
+		s, err := ParseSchedule(spec)
+		if err != nil {
+			panic(err)
+		}
+		return s
+	}
+	d := func(v time.Duration) Duration { return Duration{v} }
+	return Config{
+		Hazelcast: Hazelcast{
+			Addresses:        []string{"127.0.0.1:5701"},
+			ClusterName:      "dev",
+			Map:              "DOLPHIN_FEATURES",
+			ExFKey:           "exf_latest",
+			ScanKey:          "latest_eigen_scan",
+			ConnectTimeout:   d(10 * time.Second),
+			CallTimeout:      d(2 * time.Second),
+			HeartbeatTimeout: d(15 * time.Second),
+		},
+		Database: Database{
+			Path:          "tidewatch.db",
+			Retention:     d(30 * 24 * time.Hour),
+			PruneSchedule: must("@every 1h"),
+		},
+		Log:        Log{Format: "text", Level: "info"},
+		Indicators: Indicators{Expected: slices.Clone(ExpectedIndicators), Critical: slices.Clone(CriticalIndicators)},
+		Health:     Health{DegradedStaleCount: 3, DegradedMissingCount: 10},
+		Integrity:  Integrity{Schedule: must("@every 60s")},
+		Divergence: Divergence{
+			Schedule:         must("@every 60s"),
+			SnapshotDir:      "data/exf",
+			SnapshotPattern:  "*.npz",
+			MaxKeyDifference: 3,
+			MaxDiskLag:       d(5 * time.Minute),
+			SnapshotTimeKey:  "_pushed_at",
+			ValueTolerance:   1e-9,
+		},
+		Freshness: Freshness{
+			Schedule:            must("@every 30s"),
+			StaleAfter:          d(120 * time.Second),
+			RecordWarnAfter:     d(120 * time.Second),
+			RecordCriticalAfter: d(300 * time.Second),
+			ScanWarnAfter:       d(30 * time.Second),
+			ScanCriticalAfter:   d(60 * time.Second),
+			ClockSkewTolerance:  d(5 * time.Second),
+		},
+	}
+}
+
+// Load reads a config file over the defaults and validates it. Every problem
+// is reported, each naming the file, line and key.
+func Load(path string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	cfg, err := Parse(path, src)
+	if err != nil {
+		return nil, err
+	}
+	// Relative paths in a config file are relative to the file, so that
+	// tidewatch reads the same data from whichever directory it is started.
+	dir := filepath.Dir(path)
+	for _, p := range []*string{&cfg.Database.Path, &cfg.Divergence.SnapshotDir} {
+		if !filepath.IsAbs(*p) {
+			*p = filepath.Join(dir, *p)
+		}
+	}
+	return cfg, nil
+}
+
+// Parse decodes and validates config text; name is used in messages.
+func Parse(name string, src []byte) (*Config, error) {
+	cfg := Default()
+	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&cfg)
+	if err != nil {
+		return nil, decodeError(name, err)
+	}
+	v := validator{name: name, src: src}
+	for _, k := range md.Undecoded() {
+		v.add(k.String(), "unknown key")
+	}
+	cfg.validate(&v)
+	if len(v.errs) > 0 {
+		return nil, errors.Join(v.errs...)
+	}
+	return &cfg, nil
+}
+
+func decodeError(name string, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		if pe.LastKey != "" {
+			return fmt.Errorf("%s:%d: %s: %s", name, pe.Position.Line, pe.LastKey, pe.Message)
+		}
+		return fmt.Errorf("%s:%d: %s", name, pe.Position.Line, pe.Message)
+	}
+	// Type mismatches carry their line only in the text.
+	if m := typeError.FindStringSubmatch(err.Error()); m != nil {
+		return fmt.Errorf("%s:%s: %s: %s", name, m[1], m[2], m[3])
+	}
+	return fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "toml: "))
+}
+
+var typeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+
+type validator struct {
+	name string
+	src  []byte
+	errs []error
+}
+
+func (v *validator) add(key string, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if line := keyLine(v.src, key); line > 0 {
+		v.errs = append(v.errs, fmt.Errorf("%s:%d: %s: %s", v.name, line, key, msg))
+		return
+	}
+	v.errs = append(v.errs, fmt.Errorf("%s: %s: %s", v.name, key, msg))
+}
+
+func (v *validator) positive(key string, d Duration) {
+	if d.Duration <= 0 {
+		v.add(key, "must be greater than zero")
+	}
+}
+
+func (v *validator) below(warnKey string, warn Duration, critKey string, crit Duration) {
+	if warn.Duration >= crit.Duration {
+		v.add(warnKey, "%s must be below %s (%s)", warn, critKey, crit)
+	}
+}
+
+func (v *validator) nonEmpty(key, s string) {
+	if strings.TrimSpace(s) == "" {
+		v.add(key, "must not be empty")
+	}
+}
+
+func (c *Config) validate(v *validator) {
+	h := c.Hazelcast
+	if len(h.Addresses) == 0 {
+		v.add("hazelcast.addresses", "must list at least one member address")
+	}
+	for _, a := range h.Addresses {
+		if _, port, err := net.SplitHostPort(a); err != nil {
+			v.add("hazelcast.addresses", "%q is not host:port", a)
+		} else if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			v.add("hazelcast.addresses", "%q has no valid port", a)
+		}
+	}
+	v.nonEmpty("hazelcast.cluster_name", h.ClusterName)
+	v.nonEmpty("hazelcast.map", h.Map)
+	v.nonEmpty("hazelcast.exf_key", h.ExFKey)
+	v.nonEmpty("hazelcast.scan_key", h.ScanKey)
+	v.positive("hazelcast.connect_timeout", h.ConnectTimeout)
+	v.positive("hazelcast.call_timeout", h.CallTimeout)
+	if h.HeartbeatTimeout.Duration < time.Second {
+		v.add("hazelcast.heartbeat_timeout", "must be at least 1s")
+	}
+
+	v.nonEmpty("database.path", c.Database.Path)
+	if c.Database.Retention.Duration < time.Hour {
+		v.add("database.retention", "must be at least 1h")
+	}
+	if !slices.Contains([]string{"text", "json"}, c.Log.Format) {
+		v.add("log.format", "%q: use \"text\" or \"json\"", c.Log.Format)
+	}
+	if _, err := ParseLevel(c.Log.Level); err != nil {
+		v.add("log.level", "%v", err)
+	}
+
+	c.validateIndicators(v)
+
+	if c.Health.DegradedStaleCount < 0 {
+		v.add("health.degraded_stale_count", "must not be negative")
+	}
+	if c.Health.DegradedMissingCount < 0 {
+		v.add("health.degraded_missing_count", "must not be negative")
+	}
+
+	d := c.Divergence
+	v.nonEmpty("divergence.snapshot_dir", d.SnapshotDir)
+	if _, err := filepath.Match(d.SnapshotPattern, ""); err != nil || d.SnapshotPattern == "" {
+		v.add("divergence.snapshot_pattern", "%q is not a file pattern", d.SnapshotPattern)
+	}
+	if d.MaxKeyDifference < 0 {
+		v.add("divergence.max_key_difference", "must not be negative")
+	}
+	v.positive("divergence.max_disk_lag", d.MaxDiskLag)
+	v.nonEmpty("divergence.snapshot_time_key", d.SnapshotTimeKey)
+	if d.ValueTolerance < 0 || math.IsNaN(d.ValueTolerance) || math.IsInf(d.ValueTolerance, 0) {
+		v.add("divergence.value_tolerance", "must be a finite number ≥ 0")
+	}
+
+	f := &c.Freshness
+	v.positive("freshness.stale_after", f.StaleAfter)
+	v.positive("freshness.record_warn_after", f.RecordWarnAfter)
+	v.positive("freshness.scan_warn_after", f.ScanWarnAfter)
+	v.below("freshness.record_warn_after", f.RecordWarnAfter, "freshness.record_critical_after", f.RecordCriticalAfter)
+	v.below("freshness.scan_warn_after", f.ScanWarnAfter, "freshness.scan_critical_after", f.ScanCriticalAfter)
+	for name, o := range f.Indicator {
+		key := "freshness.indicator." + name
+		if !slices.Contains(c.Indicators.Expected, name) {
+			v.add(key, "%q is not an expected indicator", name)
+		}
+		if o.StaleAfter != nil && o.StaleAfter.Duration <= 0 {
+			v.add(key+".stale_after", "must be greater than zero")
+		}
+	}
+	for i := range f.QuietHours {
+		q := &f.QuietHours[i]
+		key := fmt.Sprintf("freshness.quiet_hours[%d]", i)
+		if field, err := q.prepare(); err != nil {
+			v.add(key+"."+field, "%v", err)
+		}
+		for _, name := range q.Indicators {
+			if !slices.Contains(c.Indicators.Expected, name) {
+				v.add(key+".indicators", "%q is not an expected indicator", name)
+			}
+		}
+	}
+}
+
+func (c *Config) validateIndicators(v *validator) {
+	ind := c.Indicators
+	check := func(key string, names []string) {
+		if len(names) == 0 {
+			v.add(key, "must not be empty")
+		}
+		seen := map[string]bool{}
+		for _, n := range names {
+			switch {
+			case strings.TrimSpace(n) == "":
+				v.add(key, "has an empty name")
+			case strings.HasPrefix(n, "_"):
+				v.add(key, "%q: names starting with _ are metadata, not indicators", n)
+			case seen[n]:
+				v.add(key, "%q is listed twice", n)
+			}
+			seen[n] = true
+		}
+	}
+	check("indicators.expected", ind.Expected)
+	check("indicators.critical", ind.Critical)
+	for _, n := range ind.Critical {
+		if len(ind.Expected) > 0 && !slices.Contains(ind.Expected, n) {
+			v.add("indicators.critical", "%q is not in indicators.expected", n)
+		}
+	}
+	for name, r := range ind.Ranges {
+		key := "indicators.ranges." + name
+		switch {
+		case !slices.Contains(ind.Expected, name):
+			v.add(key, "%q is not an expected indicator", name)
+		case len(r) != 2:
+			v.add(key, "must be [min, max]")
+		case math.IsNaN(r[0]) || math.IsNaN(r[1]) || r[0] >= r[1]:
+			v.add(key, "min must be below max")
+		}
+	}
+}
+
+// keyLine finds the line that defines a dotted key, so that a semantic error
+// can point at it the way a syntax error does. It understands the TOML this
+// project's configs use: [table], [[array]] and key = value lines, and keys
+// such as "freshness.quiet_hours[1].start" for the second [[...]] entry.
+func keyLine(src []byte, key string) int {
+	lines := strings.Split(string(src), "\n")
+	find := func(key string, indexed bool) int {
+		var table string
+		counts := map[string]int{}
+		for n, line := range lines {
+			line = strings.TrimSpace(line)
+			switch {
+			case strings.HasPrefix(line, "[["):
+				name := strings.TrimSpace(strings.Trim(line, "[]"))
+				table = name
+				if indexed {
+					table = fmt.Sprintf("%s[%d]", name, counts[name])
+				}
+				counts[name]++
+			case strings.HasPrefix(line, "["):
+				table = strings.TrimSpace(strings.Trim(line, "[]"))
+			default:
+				name, _, ok := strings.Cut(line, "=")
+				if !ok || strings.HasPrefix(line, "#") {
+					continue
+				}
+				full := strings.Trim(strings.TrimSpace(name), `"`)
+				if table != "" {
+					full = table + "." + full
+				}
+				if full == key {
+					return n + 1
+				}
+				continue
+			}
+			if table == key {
+				return n + 1
+			}
+		}
+		return 0
+	}
+	if line := find(key, true); line > 0 {
+		return line
+	}
+	return find(arrayIndex.ReplaceAllString(key, ""), false)
+}
+
+var arrayIndex = regexp.MustCompile(`\[\d+\]`)
+
+// The check jobs, each configured by the section of its name.
+const (
+	JobIntegrity  = "integrity"
+	JobDivergence = "divergence"
+	JobFreshness  = "freshness"
+)
+
+// Job is a check job and its schedule.
+type Job struct {
+	Name     string
+	Schedule Schedule
+}
+
+// Jobs lists the check jobs in the order they are shown.
+func (c *Config) Jobs() []Job {
+	return []Job{
+		{JobIntegrity, c.Integrity.Schedule},
+		{JobDivergence, c.Divergence.Schedule},
+		{JobFreshness, c.Freshness.Schedule},
+	}
+}

@@ -1,0 +1,196 @@
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestBadConfigsAreRefusedWithFileLineAndKey(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ file, want string }{
+		{"address_without_port.toml", `testdata/address_without_port.toml:2: hazelcast.addresses: "localhost" is not host:port`},
+		{"bad_time_zone.toml", `testdata/bad_time_zone.toml:10: freshness.quiet_hours[1].timezone: "Mars/Olympus_Mons" is not a known time zone`},
+		{"bare_duration.toml", `testdata/bare_duration.toml:2: freshness.stale_after: "120" is not a duration (write it with a unit, such as "30s" or "5m")`},
+		{"critical_not_expected.toml", `testdata/critical_not_expected.toml:2: indicators.critical: "moon_phase" is not in indicators.expected`},
+		{"empty_expected.toml", `testdata/empty_expected.toml:3: indicators.expected: must not be empty`},
+		{"inverted_range.toml", `testdata/inverted_range.toml:2: indicators.ranges.fng: min must be below max`},
+		{"panicking_schedule.toml", `testdata/panicking_schedule.toml:2: integrity.schedule: "TZ=0" is not a valid schedule`},
+		{"syntax_error.toml", `testdata/syntax_error.toml:2: expected '.' or ']' to end table name, but got '\n' instead`},
+		{"unknown_key.toml", `testdata/unknown_key.toml:2: hazelcast.adress: unknown key`},
+		{"warn_not_below_critical.toml", `testdata/warn_not_below_critical.toml:2: freshness.scan_warn_after: 1m30s must be below freshness.scan_critical_after (1m0s)`},
+		{"wrong_type.toml", `testdata/wrong_type.toml:2: health.degraded_stale_count: incompatible types: TOML value has type string; destination has type integer`},
+		{"zero_interval.toml", `testdata/zero_interval.toml:2: integrity.schedule: "@every 0s": the interval must be at least 1s`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			t.Parallel()
+			_, err := Load("testdata/" + tt.file)
+			if err == nil {
+				t.Fatal("loaded without error")
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error:\n got %s\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestEveryProblemIsReported(t *testing.T) {
+	t.Parallel()
+	src := "[database]\npath = \"\"\n\n[log]\nformat = \"xml\"\nlevel = \"loud\"\n"
+	_, err := Parse("c.toml", []byte(src))
+	want := []string{
+		"c.toml:2: database.path: must not be empty",
+		`c.toml:5: log.format: "xml": use "text" or "json"`,
+		`c.toml:6: log.level: "loud": use debug, info, warn or error`,
+	}
+	if err == nil || err.Error() != strings.Join(want, "\n") {
+		t.Errorf("got %v\nwant %s", err, strings.Join(want, "\n"))
+	}
+}
+
+func TestShippedConfigIsValidAndKeepsTheSeedDefaults(t *testing.T) {
+	t.Parallel()
+	cfg, err := Load("../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := Default()
+	if got, want := strings.Join(cfg.Indicators.Expected, ","), strings.Join(def.Indicators.Expected, ","); got != want {
+		t.Errorf("expected indicators differ from the seed:\n%s\n%s", got, want)
+	}
+	if len(cfg.Indicators.Expected) != 28 || len(cfg.Indicators.Critical) != 9 {
+		t.Errorf("got %d expected, %d critical; the seed has 28 and 9", len(cfg.Indicators.Expected), len(cfg.Indicators.Critical))
+	}
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"integrity interval", cfg.Integrity.Schedule.Interval(time.Now()), 60 * time.Second},
+		{"stale after", cfg.Freshness.StaleAfter.Duration, def.Freshness.StaleAfter.Duration},
+		{"stale after (seed)", cfg.Freshness.StaleAfter.Duration, 120 * time.Second},
+		{"max key difference (seed)", cfg.Divergence.MaxKeyDifference, 3},
+		{"degraded stale (seed)", cfg.Health.DegradedStaleCount, 3},
+		{"degraded missing (seed)", cfg.Health.DegradedMissingCount, 10},
+		{"scan warn", cfg.Freshness.ScanWarnAfter.Duration, 30 * time.Second},
+		{"scan critical", cfg.Freshness.ScanCriticalAfter.Duration, 60 * time.Second},
+		{"record critical", cfg.Freshness.RecordCriticalAfter.Duration, def.Freshness.RecordCriticalAfter.Duration},
+		{"map", cfg.Hazelcast.Map, "DOLPHIN_FEATURES"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: got %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
+
+func TestEmptyConfigMeansDefaults(t *testing.T) {
+	t.Parallel()
+	cfg, err := Parse("empty.toml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Freshness.StaleAfterFor("vix") != 120*time.Second || cfg.Freshness.StuckAfterFor("vix") != 0 {
+		t.Errorf("defaults not applied: %+v", cfg.Freshness)
+	}
+}
+
+func TestPerIndicatorOverrides(t *testing.T) {
+	t.Parallel()
+	src := `
+[freshness]
+stuck_after = "10m"
+[freshness.indicator.vix]
+stale_after = "4h"
+stuck_after = "0s"
+`
+	cfg, err := Parse("o.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := cfg.Freshness
+	if f.StaleAfterFor("vix") != 4*time.Hour || f.StuckAfterFor("vix") != 0 {
+		t.Errorf("vix: stale %v stuck %v", f.StaleAfterFor("vix"), f.StuckAfterFor("vix"))
+	}
+	if f.StaleAfterFor("dxy") != 120*time.Second || f.StuckAfterFor("dxy") != 10*time.Minute {
+		t.Errorf("dxy: stale %v stuck %v", f.StaleAfterFor("dxy"), f.StuckAfterFor("dxy"))
+	}
+}
+
+func TestQuietHoursCoverTheirWindow(t *testing.T) {
+	t.Parallel()
+	cfg, err := Load("../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ny, _ := time.LoadLocation("America/New_York")
+	at := func(s string) time.Time {
+		ts, err := time.ParseInLocation("2006-01-02 15:04", s, ny)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ts
+	}
+	tests := []struct {
+		when  string
+		quiet bool
+	}{
+		{"2026-11-23 10:00", false}, // Monday, market open
+		{"2026-11-23 09:29", true},  // Monday before the open: Sunday night's window
+		{"2026-11-23 09:30", false},
+		{"2026-11-23 15:59", false},
+		{"2026-11-23 16:00", true},
+		{"2026-11-24 03:00", true},  // wraps past midnight
+		{"2026-11-28 12:00", true},  // Saturday
+		{"2026-11-29 12:00", true},  // Sunday
+		{"2026-03-09 10:00", false}, // Monday after the DST change, in New York time
+	}
+	for _, tt := range tests {
+		if got := cfg.Freshness.Quiet("vix", at(tt.when).UTC()); got != tt.quiet {
+			t.Errorf("vix at %s NY: quiet=%v, want %v", tt.when, got, tt.quiet)
+		}
+	}
+	if cfg.Freshness.Quiet("funding_btc", at("2026-11-28 12:00")) {
+		t.Error("funding_btc has no quiet hours")
+	}
+}
+
+func TestSchedules(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		spec     string
+		ok       bool
+		interval time.Duration
+	}{
+		{"@every 30s", true, 30 * time.Second},
+		{"*/15 * * * * *", true, 15 * time.Second},
+		{"0 * * * *", true, time.Hour},
+		{"@every -5s", false, 0},
+		{"@every 500ms", false, 0},
+		{"0 0 30 2 *", false, 0}, // February 30th never comes
+		{"CRON_TZ=Nowhere/City 0 * * * *", false, 0},
+		{"", false, 0},
+	}
+	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		s, err := ParseSchedule(tt.spec)
+		if (err == nil) != tt.ok {
+			t.Errorf("%q: err=%v, want ok=%v", tt.spec, err, tt.ok)
+			continue
+		}
+		if tt.ok && s.Interval(now) != tt.interval {
+			t.Errorf("%q: interval %v, want %v", tt.spec, s.Interval(now), tt.interval)
+		}
+	}
+}
+
+func TestMissingConfigFileIsAnError(t *testing.T) {
+	t.Parallel()
+	_, err := Load("testdata/does-not-exist.toml")
+	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "testdata/does-not-exist.toml") {
+		t.Errorf("missing file: %v", err)
+	}
+}

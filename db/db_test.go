@@ -1,0 +1,292 @@
+package db
+
+import (
+	"context"
+	"log/slog"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"tidewatch/checks"
+	"tidewatch/internal/testenv"
+)
+
+var t0 = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+func open(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "tidewatch.db"), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func sampleRun(job string, at time.Time) *Run {
+	return &Run{
+		Job: job, Started: at, Finished: at.Add(1500 * time.Microsecond),
+		Status: checks.StatusCritical, Overall: checks.StatusCritical,
+		Findings: []checks.Finding{
+			{Severity: checks.Critical, Category: checks.CatMissingCritical, Indicator: "vix", Message: "ACB-critical indicator vix is NaN",
+				Details: map[string]any{"reason": "NaN", "value": math.NaN()}},
+			{Severity: checks.Warning, Category: checks.CatStale, Indicator: "dxy", Message: "dxy is stale (150s)",
+				Details: map[string]any{"staleness_s": 150.0}, Thresholds: map[string]any{"stale_after_s": 120.0}},
+			{Severity: checks.Info, Category: checks.CatACBNotReady, Message: "not ready"},
+		},
+		Health: checks.Health{
+			HazelcastConnected: true, IndicatorsPresent: ptr(27), IndicatorsExpected: ptr(28), ACBReady: ptr(false),
+			MissingCount: ptr(1), MissingCritical: []string{"vix"}, StaleCount: ptr(1), StaleIndicators: []string{"dxy"},
+			MaxStalenessS: ptr(150.0), ScanNumber: ptr(int64(4228)),
+		},
+	}
+}
+
+func TestDatabaseIsCreatedPrivateAndMigratesOnce(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "tw.db")
+	for range 2 {
+		s, err := Open(path, slog.New(slog.DiscardHandler))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v int
+		if err := s.w.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != len(migrations) {
+			t.Errorf("user_version %d, %v", v, err)
+		}
+		var mode string
+		if err := s.w.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+			t.Errorf("journal_mode %q, %v", mode, err)
+		}
+		s.Close()
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", st.Mode().Perm())
+	}
+}
+
+func TestRunRoundTrip(t *testing.T) {
+	t.Parallel()
+	s := open(t)
+	ctx := context.Background()
+	if _, err := s.WriteRun(ctx, sampleRun("integrity", t0)); err != nil {
+		t.Fatal(err)
+	}
+	later := sampleRun("integrity", t0.Add(time.Minute))
+	later.Status, later.Overall, later.Findings = checks.StatusHealthy, checks.StatusHealthy, nil
+	if _, err := s.WriteRun(ctx, later); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.LatestRun(ctx, "integrity")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Started.Equal(later.Started) || r.Status != checks.StatusHealthy || len(r.Findings) != 0 {
+		t.Errorf("latest run %+v", r)
+	}
+	if r.Health.ScanNumber == nil || *r.Health.ScanNumber != 4228 || *r.Health.IndicatorsPresent != 27 || r.Health.MissingCritical[0] != "vix" {
+		t.Errorf("health %+v", r.Health)
+	}
+	if r.Health.PersistenceConnected != nil || r.Health.DiskLagS != nil {
+		t.Errorf("unobserved fields came back set: %+v", r.Health)
+	}
+	fs, err := s.RecentFindings(ctx, checks.Warning, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 2 || fs[0].Category != checks.CatMissingCritical || fs[0].Details["value"] != "NaN" || fs[1].Thresholds["stale_after_s"] != 120.0 {
+		t.Errorf("findings %+v", fs)
+	}
+	stats, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stats) != 1 || stats[0].Runs != 2 || stats[0].Critical != 1 || stats[0].Healthy != 1 || stats[0].Findings != 3 {
+		t.Errorf("stats %+v", stats)
+	}
+	if none, err := s.LatestRun(ctx, "divergence"); none != nil || err != nil {
+		t.Errorf("a job that never ran: %v, %v", none, err)
+	}
+}
+
+func TestTimesAreReadableAndComparableInSQL(t *testing.T) {
+	t.Parallel()
+	s := open(t)
+	ctx := context.Background()
+	now := time.Now().UTC()
+	for _, at := range []time.Time{now.Add(-25 * time.Hour), now.Add(-time.Hour)} {
+		if _, err := s.WriteRun(ctx, sampleRun("freshness", at)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var n int
+	var started string
+	err := s.r.QueryRow(`SELECT count(*), max(started_at) FROM runs WHERE started_at > datetime('now', '-1 day')`).Scan(&n, &started)
+	if err != nil || n != 1 {
+		t.Fatalf("runs in the last day: %d, %v", n, err)
+	}
+	if want := now.Add(-time.Hour).Format("2006-01-02 15:04:05.000"); started != want {
+		t.Errorf("stored %q, want %q", started, want)
+	}
+}
+
+func TestPruneDeletesOldRunsWithTheirRowsAndKeepsCounters(t *testing.T) {
+	t.Parallel()
+	s := open(t)
+	ctx := context.Background()
+	for i := range 25 {
+		if _, err := s.WriteRun(ctx, sampleRun("integrity", t0.Add(time.Duration(i)*time.Hour))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := s.Prune(ctx, t0.Add(20*time.Hour), 7)
+	if err != nil || n != 20 {
+		t.Fatalf("pruned %d, %v", n, err)
+	}
+	count := func(table string) (n int) {
+		if err := s.r.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if count("runs") != 5 || count("findings") != 15 || count("health") != 5 {
+		t.Errorf("left %d runs, %d findings, %d health rows", count("runs"), count("findings"), count("health"))
+	}
+	stats, _ := s.Stats(ctx)
+	if stats[0].Runs != 25 {
+		t.Errorf("lifetime counter lost by pruning: %+v", stats[0])
+	}
+}
+
+func TestReadersWorkWhileTheDaemonWrites(t *testing.T) {
+	t.Parallel()
+	s := open(t)
+	ctx := context.Background()
+	ro, err := OpenReadOnly(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := range 300 {
+			if _, err := s.WriteRun(ctx, sampleRun([]string{"integrity", "freshness"}[i%2], t0.Add(time.Duration(i)*time.Second))); err != nil {
+				errs <- err
+				return
+			}
+		}
+	}()
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 100 {
+				if _, err := ro.LatestRun(ctx, "integrity"); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := ro.Summary(ctx, t0, t0.Add(time.Hour), "", 5); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	// The sqlite3 shell, as an operator would use it, at the same time.
+	for range 5 {
+		out, err := exec.Command("sqlite3", s.Path(), "SELECT count(*) FROM runs; SELECT count(*) FROM findings;").CombinedOutput()
+		if err != nil {
+			t.Errorf("sqlite3: %v: %s", err, out)
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	out, err := exec.Command("sqlite3", s.Path(), "SELECT count(*) FROM runs").Output()
+	if err != nil || strings.TrimSpace(string(out)) != "300" {
+		t.Errorf("sqlite3 sees %q, %v", out, err)
+	}
+}
+
+func TestReadOnlyStoreRefusesToCreateOrWrite(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "none.db")
+	if _, err := OpenReadOnly(path); err == nil {
+		t.Fatal("opened a database that does not exist")
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Error("a read-only open created the file")
+	}
+	s := open(t)
+	ro, err := OpenReadOnly(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if _, err := ro.r.Exec(`DELETE FROM runs`); err == nil {
+		t.Error("a read-only store could write")
+	}
+}
+
+func TestSummary(t *testing.T) {
+	t.Parallel()
+	s := open(t)
+	ctx := context.Background()
+	for i := range 10 {
+		r := sampleRun("integrity", t0.Add(time.Duration(i)*time.Minute))
+		if i < 7 {
+			r.Status, r.Overall, r.Findings = checks.StatusHealthy, checks.StatusHealthy, r.Findings[1:2]
+		}
+		if _, err := s.WriteRun(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, err := s.Summary(ctx, t0, t0.Add(time.Hour), "", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum) != 1 || sum[0].Runs != 10 || sum[0].ByStatus[checks.StatusHealthy] != 7 || sum[0].ByStatus[checks.StatusCritical] != 3 {
+		t.Fatalf("summary %+v", sum)
+	}
+	top := sum[0].Top
+	if len(top) != 2 || top[0].Category != checks.CatStale || top[0].Count != 10 || top[1].Count != 3 {
+		t.Errorf("top findings %+v", top)
+	}
+}
+
+func BenchmarkWriteRun(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "bench.db"), slog.New(slog.DiscardHandler))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	run := sampleRun("integrity", t0)
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		run.Started = t0.Add(time.Duration(i) * time.Second)
+		start := time.Now()
+		if _, err := s.WriteRun(ctx, run); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	testenv.ReportPercentiles(b, lat)
+}

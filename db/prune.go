@@ -1,0 +1,29 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Prune deletes the runs that started before cutoff, with their findings
+// and health, batch runs per transaction: a job's write waits for one
+// batch at most, never for the whole prune. It returns how many runs went.
+func (s *Store) Prune(ctx context.Context, cutoff time.Time, batch int) (int64, error) {
+	var total int64
+	for {
+		res, err := s.w.ExecContext(ctx, `DELETE FROM runs WHERE id IN
+			(SELECT id FROM runs WHERE started_at < ? ORDER BY started_at LIMIT ?)`, formatTime(cutoff), batch)
+		if err != nil {
+			return total, fmt.Errorf("prune runs before %s: %w", formatTime(cutoff), err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return total, fmt.Errorf("prune: %w", err)
+		}
+		total += n
+		if n < int64(batch) {
+			return total, nil
+		}
+	}
+}

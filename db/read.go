@@ -1,0 +1,182 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"tidewatch/checks"
+)
+
+// LatestRun is the newest run of a job with its findings and health; nil
+// when the job has never run.
+func (s *Store) LatestRun(ctx context.Context, job string) (*Run, error) {
+	row := s.r.QueryRowContext(ctx, `SELECT r.id, r.job, r.started_at, r.finished_at, r.status, coalesce(r.error, ''),
+		coalesce(h.overall, 'critical'), coalesce(h.hazelcast_connected, 0), h.persistence_connected,
+		h.indicators_present, h.indicators_expected, h.acb_ready, h.missing_count, h.missing_critical,
+		h.stale_count, h.stale_indicators, h.max_staleness_s, h.record_age_s, h.scan_number, h.scan_age_s,
+		h.key_difference, h.disk_lag_s, coalesce(h.snapshot_path, '')
+		FROM runs r LEFT JOIN health h ON h.run_id = r.id
+		WHERE r.job = ? ORDER BY r.started_at DESC, r.id DESC LIMIT 1`, job)
+	var (
+		r                                 Run
+		started, finished, status, overal string
+		missingCrit, staleInd             sql.NullString
+	)
+	h := &r.Health
+	err := row.Scan(&r.ID, &r.Job, &started, &finished, &status, &r.Error, &overal, &h.HazelcastConnected,
+		&h.PersistenceConnected, &h.IndicatorsPresent, &h.IndicatorsExpected, &h.ACBReady, &h.MissingCount,
+		&missingCrit, &h.StaleCount, &staleInd, &h.MaxStalenessS, &h.RecordAgeS, &h.ScanNumber, &h.ScanAgeS,
+		&h.KeyDifference, &h.DiskLagS, &h.SnapshotPath)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("latest %s run: %w", job, err)
+	}
+	r.Status, r.Overall = checks.Status(status), checks.Status(overal)
+	if r.Started, err = parseTime(started); err != nil {
+		return nil, err
+	}
+	if r.Finished, err = parseTime(finished); err != nil {
+		return nil, err
+	}
+	if err := decodeList(missingCrit, &h.MissingCritical); err != nil {
+		return nil, err
+	}
+	if err := decodeList(staleInd, &h.StaleIndicators); err != nil {
+		return nil, err
+	}
+	fs, err := s.findings(ctx, `WHERE run_id = ? ORDER BY id`, r.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range fs {
+		r.Findings = append(r.Findings, f.Finding)
+	}
+	return &r, nil
+}
+
+func decodeList(s sql.NullString, into *[]string) error {
+	if !s.Valid {
+		return nil
+	}
+	if err := json.Unmarshal([]byte(s.String), into); err != nil {
+		return fmt.Errorf("stored list %q: %w", s.String, err)
+	}
+	return nil
+}
+
+// StoredFinding is a finding with where and when it was seen.
+type StoredFinding struct {
+	checks.Finding
+	Job        string    `json:"job"`
+	ObservedAt time.Time `json:"observed_at"`
+}
+
+// RecentFindings returns the newest findings of at least the given
+// severity, newest first.
+func (s *Store) RecentFindings(ctx context.Context, min checks.Severity, n int) ([]StoredFinding, error) {
+	sev := map[checks.Severity]string{
+		checks.Info:     `('info', 'warning', 'critical')`,
+		checks.Warning:  `('warning', 'critical')`,
+		checks.Critical: `('critical')`,
+	}[min]
+	if sev == "" {
+		return nil, fmt.Errorf("unknown severity %q", min)
+	}
+	return s.findings(ctx, `WHERE severity IN `+sev+` ORDER BY observed_at DESC,
+		CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, id LIMIT ?`, n)
+}
+
+func (s *Store) findings(ctx context.Context, where string, args ...any) ([]StoredFinding, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT job, observed_at, severity, category, coalesce(indicator, ''),
+		message, details, thresholds FROM findings `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("findings: %w", err)
+	}
+	defer rows.Close()
+	var out []StoredFinding
+	for rows.Next() {
+		var (
+			f                   StoredFinding
+			at, sev             string
+			details, thresholds sql.NullString
+		)
+		if err := rows.Scan(&f.Job, &at, &sev, &f.Category, &f.Indicator, &f.Message, &details, &thresholds); err != nil {
+			return nil, fmt.Errorf("findings: %w", err)
+		}
+		f.Severity = checks.Severity(sev)
+		if f.ObservedAt, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		if details.Valid {
+			if err := json.Unmarshal([]byte(details.String), &f.Details); err != nil {
+				return nil, fmt.Errorf("finding details %q: %w", details.String, err)
+			}
+		}
+		if thresholds.Valid {
+			if err := json.Unmarshal([]byte(thresholds.String), &f.Thresholds); err != nil {
+				return nil, fmt.Errorf("finding thresholds %q: %w", thresholds.String, err)
+			}
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// JobStats are a job's lifetime counters.
+type JobStats struct {
+	Job      string    `json:"job"`
+	Runs     int64     `json:"runs"`
+	Healthy  int64     `json:"healthy"`
+	Degraded int64     `json:"degraded"`
+	Critical int64     `json:"critical"`
+	Errors   int64     `json:"errors"`
+	Findings int64     `json:"findings"`
+	FirstRun time.Time `json:"first_run_at"`
+	LastRun  time.Time `json:"last_run_at"`
+}
+
+func (s *Store) Stats(ctx context.Context) ([]JobStats, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT job, runs, healthy, degraded, critical, errors, findings,
+		first_run_at, last_run_at FROM job_stats ORDER BY job`)
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	defer rows.Close()
+	var out []JobStats
+	for rows.Next() {
+		var st JobStats
+		var first, last string
+		if err := rows.Scan(&st.Job, &st.Runs, &st.Healthy, &st.Degraded, &st.Critical, &st.Errors, &st.Findings, &first, &last); err != nil {
+			return nil, fmt.Errorf("stats: %w", err)
+		}
+		if st.FirstRun, err = parseTime(first); err != nil {
+			return nil, err
+		}
+		if st.LastRun, err = parseTime(last); err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// LastScanNumber is the scan number the newest freshness run saw, so that
+// a restarted tidewatch still notices a scan number that stopped moving.
+func (s *Store) LastScanNumber(ctx context.Context, job string) (int64, bool, error) {
+	var n sql.NullInt64
+	err := s.r.QueryRowContext(ctx, `SELECT h.scan_number FROM runs r JOIN health h ON h.run_id = r.id
+		WHERE r.job = ? AND h.scan_number IS NOT NULL ORDER BY r.started_at DESC, r.id DESC LIMIT 1`, job).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("last scan number: %w", err)
+	}
+	return n.Int64, n.Valid, nil
+}

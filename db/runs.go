@@ -1,0 +1,169 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math"
+	"time"
+
+	"tidewatch/checks"
+)
+
+// Run is one run of one job, as recorded.
+type Run struct {
+	ID       int64
+	Job      string
+	Started  time.Time
+	Finished time.Time
+	Status   checks.Status
+	Error    string
+	Findings []checks.Finding
+	Health   checks.Health
+	// Overall is the health verdict; Status differs from it only for a run
+	// that could not run at all (error, which counts as critical).
+	Overall checks.Status
+}
+
+// WriteRun records a run, its findings and its health in one transaction.
+func (s *Store) WriteRun(ctx context.Context, r *Run) (int64, error) {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("record %s run: %w", r.Job, err)
+	}
+	defer tx.Rollback()
+	id, err := writeRun(ctx, tx, r)
+	if err != nil {
+		return 0, fmt.Errorf("record %s run: %w", r.Job, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("record %s run: %w", r.Job, err)
+	}
+	r.ID = id
+	return id, nil
+}
+
+func writeRun(ctx context.Context, tx *sql.Tx, r *Run) (int64, error) {
+	started := formatTime(r.Started)
+	res, err := tx.ExecContext(ctx,
+		`INSERT INTO runs (job, started_at, finished_at, duration_ms, status, error) VALUES (?, ?, ?, ?, ?, ?)`,
+		r.Job, started, formatTime(r.Finished), float64(r.Finished.Sub(r.Started).Microseconds())/1000,
+		string(r.Status), nullString(r.Error))
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if len(r.Findings) > 0 {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO findings
+			(run_id, job, observed_at, severity, category, indicator, message, details, thresholds)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return 0, err
+		}
+		defer stmt.Close()
+		for _, f := range r.Findings {
+			if _, err := stmt.ExecContext(ctx, id, r.Job, started, string(f.Severity), f.Category,
+				nullString(f.Indicator), f.Message, jsonText(f.Details), jsonText(f.Thresholds)); err != nil {
+				return 0, err
+			}
+		}
+	}
+	h := r.Health
+	alerts := 0
+	for _, f := range r.Findings {
+		if f.Severity != checks.Info {
+			alerts++
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO health (run_id, overall, hazelcast_connected,
+		persistence_connected, indicators_present, indicators_expected, acb_ready, missing_count,
+		missing_critical, stale_count, stale_indicators, max_staleness_s, record_age_s, scan_number,
+		scan_age_s, key_difference, disk_lag_s, snapshot_path, alerts_active)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, string(r.Overall), h.HazelcastConnected, h.PersistenceConnected, h.IndicatorsPresent,
+		h.IndicatorsExpected, h.ACBReady, h.MissingCount, jsonList(h.MissingCritical), h.StaleCount,
+		jsonList(h.StaleIndicators), h.MaxStalenessS, h.RecordAgeS, h.ScanNumber, h.ScanAgeS,
+		h.KeyDifference, h.DiskLagS, nullString(h.SnapshotPath), alerts); err != nil {
+		return 0, err
+	}
+	count := func(st checks.Status) int {
+		if r.Status == st {
+			return 1
+		}
+		return 0
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO job_stats
+		(job, runs, healthy, degraded, critical, errors, findings, first_run_at, last_run_at)
+		VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (job) DO UPDATE SET
+			runs = runs + 1, healthy = healthy + excluded.healthy, degraded = degraded + excluded.degraded,
+			critical = critical + excluded.critical, errors = errors + excluded.errors,
+			findings = findings + excluded.findings, last_run_at = excluded.last_run_at`,
+		r.Job, count(checks.StatusHealthy), count(checks.StatusDegraded), count(checks.StatusCritical),
+		count(checks.StatusError), len(r.Findings), started, started)
+	return id, err
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func jsonList(v []string) any {
+	if v == nil {
+		return nil
+	}
+	return jsonText(v)
+}
+
+// jsonText encodes details for a TEXT column. JSON has no NaN or Infinity;
+// such values are written as the strings "NaN", "Infinity", "-Infinity".
+func jsonText(v any) any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case map[string]any:
+		if len(x) == 0 {
+			return nil
+		}
+	}
+	b, err := json.Marshal(finite(v))
+	if err != nil {
+		// Details are for people; an unencodable one must not lose the run.
+		b, _ = json.Marshal(map[string]string{"unencodable": fmt.Sprint(v)})
+	}
+	return string(b)
+}
+
+func finite(v any) any {
+	switch x := v.(type) {
+	case float64:
+		switch {
+		case math.IsNaN(x):
+			return "NaN"
+		case math.IsInf(x, 1):
+			return "Infinity"
+		case math.IsInf(x, -1):
+			return "-Infinity"
+		}
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = finite(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = finite(e)
+		}
+		return out
+	}
+	return v
+}

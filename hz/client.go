@@ -1,0 +1,253 @@
+// Package hz is tidewatch's edge to Hazelcast: one client, connected in the
+// background and reconnected by itself, whose every call has a deadline.
+package hz
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/hazelcast/hazelcast-go-client"
+	"github.com/hazelcast/hazelcast-go-client/cluster"
+	"github.com/hazelcast/hazelcast-go-client/logger"
+	"github.com/hazelcast/hazelcast-go-client/serialization"
+	"github.com/hazelcast/hazelcast-go-client/types"
+
+	"tidewatch/config"
+)
+
+// ErrUnreachable is returned, wrapped with the reason, while the client is
+// not connected: calls fail at once instead of waiting for a member.
+var ErrUnreachable = errors.New("not connected")
+
+// Client is a Hazelcast client that is created once and rides out outages
+// with its own reconnect loop. The library leaks a goroutine for every
+// failed start and cannot interrupt its backoff sleep, so starting it again
+// in a loop of our own would only pile those up.
+type Client struct {
+	cfg config.Hazelcast
+	log *slog.Logger
+
+	connected atomic.Bool
+	lastErr   atomic.Pointer[string]
+	ready     chan struct{} // closed at the first connection
+	readyOnce sync.Once
+
+	mu     sync.Mutex
+	client *hazelcast.Client
+	maps   map[string]*hazelcast.Map
+
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+// Open starts connecting in the background and returns at once.
+func Open(cfg config.Hazelcast, log *slog.Logger) *Client {
+	ctx, cancel := context.WithCancel(context.Background())
+	c := &Client{
+		cfg: cfg, log: log, ready: make(chan struct{}), maps: map[string]*hazelcast.Map{},
+		cancel: cancel, done: make(chan struct{}),
+	}
+	go c.start(ctx)
+	return c
+}
+
+func (c *Client) clientConfig() hazelcast.Config {
+	hc := hazelcast.NewConfig()
+	hc.Cluster.Name = c.cfg.ClusterName
+	hc.Cluster.Network.SetAddresses(c.cfg.Addresses...)
+	hc.Cluster.Network.ConnectionTimeout = types.Duration(c.cfg.CallTimeout.Duration)
+	hc.Cluster.ConnectionStrategy.ReconnectMode = cluster.ReconnectModeOn
+	// Short backoffs: the library sleeps through them uninterruptibly, and
+	// recovery after an outage should take seconds, not half a minute.
+	hc.Cluster.ConnectionStrategy.Retry.InitialBackoff = types.Duration(500 * time.Millisecond)
+	hc.Cluster.ConnectionStrategy.Retry.MaxBackoff = types.Duration(2 * time.Second)
+	hc.Cluster.ConnectionStrategy.Retry.Multiplier = 1.5
+	hc.Cluster.ConnectionStrategy.Retry.Jitter = 0.2
+	hc.Cluster.HeartbeatTimeout = types.Duration(c.cfg.HeartbeatTimeout.Duration)
+	hc.Cluster.HeartbeatInterval = types.Duration(min(5*time.Second, c.cfg.HeartbeatTimeout.Duration/3))
+	hc.Cluster.InvocationTimeout = types.Duration(max(time.Second, c.cfg.CallTimeout.Duration))
+	hc.Logger.CustomLogger = clientLogger{c}
+	hc.AddLifecycleListener(func(e hazelcast.LifecycleStateChanged) {
+		switch e.State {
+		case hazelcast.LifecycleStateConnected:
+			c.connected.Store(true)
+			c.lastErr.Store(nil)
+			c.markReady()
+			c.log.Info("hazelcast connected", "addresses", c.cfg.Addresses, "cluster", c.cfg.ClusterName)
+		case hazelcast.LifecycleStateDisconnected:
+			c.connected.Store(false)
+			c.log.Warn("hazelcast disconnected; reconnecting", "addresses", c.cfg.Addresses, "cluster", c.cfg.ClusterName)
+		}
+	})
+	return hc
+}
+
+func (c *Client) start(ctx context.Context) {
+	defer close(c.done)
+	cl, err := hazelcast.StartNewClientWithConfig(ctx, c.clientConfig())
+	if err != nil {
+		if ctx.Err() == nil {
+			msg := err.Error()
+			c.lastErr.Store(&msg)
+			c.log.Error("hazelcast client failed to start", "err", err)
+		}
+		return
+	}
+	c.mu.Lock()
+	c.client = cl
+	c.mu.Unlock()
+	c.markReady()
+}
+
+// markReady releases WaitConnected once the client is both connected and
+// usable: the first "connected" event arrives before the start returns.
+func (c *Client) markReady() {
+	c.mu.Lock()
+	usable := c.client != nil
+	c.mu.Unlock()
+	if usable && c.connected.Load() {
+		c.readyOnce.Do(func() { close(c.ready) })
+	}
+}
+
+// Connected reports whether the client has a live connection now.
+func (c *Client) Connected() bool { return c.connected.Load() }
+
+// WaitConnected waits for the first connection, for one-shot commands.
+func (c *Client) WaitConnected(ctx context.Context) error {
+	select {
+	case <-c.ready:
+		return nil
+	case <-ctx.Done():
+		return c.unreachable()
+	}
+}
+
+func (c *Client) unreachable() error {
+	msg := fmt.Sprintf("%s (cluster %q)", strings.Join(c.cfg.Addresses, ", "), c.cfg.ClusterName)
+	if last := c.lastErr.Load(); last != nil {
+		msg += ": " + *last
+	}
+	return fmt.Errorf("%w to %s", ErrUnreachable, msg)
+}
+
+// handle returns the map proxy, or an error at once when not connected.
+func (c *Client) handle(ctx context.Context, name string) (*hazelcast.Map, error) {
+	c.mu.Lock()
+	cl, m := c.client, c.maps[name]
+	c.mu.Unlock()
+	if !c.connected.Load() || cl == nil {
+		return nil, c.unreachable()
+	}
+	if m != nil {
+		return m, nil
+	}
+	// The first GetMap for a name is a call to the cluster as well.
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout.Duration)
+	defer cancel()
+	m, err := cl.GetMap(ctx, name)
+	if err != nil {
+		return nil, fmt.Errorf("map %s: %w", name, err)
+	}
+	c.mu.Lock()
+	c.maps[name] = m
+	c.mu.Unlock()
+	return m, nil
+}
+
+// Get reads a key; a missing key is (nil, nil).
+func (c *Client) Get(ctx context.Context, mapName, key string) (any, error) {
+	m, err := c.handle(ctx, mapName)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout.Duration)
+	defer cancel()
+	v, err := m.Get(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("get %s[%s]: %w", mapName, key, err)
+	}
+	return v, nil
+}
+
+// Put writes a key.
+func (c *Client) Put(ctx context.Context, mapName, key string, value any) error {
+	m, err := c.handle(ctx, mapName)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout.Duration)
+	defer cancel()
+	if err := m.Set(ctx, key, value); err != nil {
+		return fmt.Errorf("put %s[%s]: %w", mapName, key, err)
+	}
+	return nil
+}
+
+// Close shuts the client down within ctx.
+func (c *Client) Close(ctx context.Context) error {
+	c.cancel()
+	select {
+	case <-c.done:
+	case <-ctx.Done():
+		// Still inside a backoff sleep that cannot be interrupted; the
+		// cancelled start ends on its own and nothing waits for it.
+		return nil
+	}
+	c.mu.Lock()
+	cl := c.client
+	c.mu.Unlock()
+	if cl == nil {
+		return nil
+	}
+	if err := cl.Shutdown(ctx); err != nil {
+		return fmt.Errorf("hazelcast shutdown: %w", err)
+	}
+	return nil
+}
+
+// Text is the JSON text of a value as producers store it: a Python
+// map.put(k, json.dumps(d)) arrives as a string, a HazelcastJsonValue as
+// serialization.JSON.
+func Text(v any) ([]byte, error) {
+	switch x := v.(type) {
+	case string:
+		return []byte(x), nil
+	case serialization.JSON:
+		return []byte(x), nil
+	case []byte:
+		return x, nil
+	default:
+		return nil, fmt.Errorf("stored as %T, not as a JSON string", v)
+	}
+}
+
+// clientLogger routes the client's own logs through slog, one level down:
+// while a member is away it logs every failed attempt at Error, which is
+// noise next to tidewatch's own "disconnected" line and critical runs. The
+// last error is kept to explain why calls fail.
+type clientLogger struct{ c *Client }
+
+func (l clientLogger) Log(weight logger.Weight, f func() string) {
+	var level slog.Level
+	switch {
+	case weight <= logger.WeightError:
+		msg := f()
+		l.c.lastErr.Store(&msg)
+		l.c.log.Debug("hazelcast client", "msg", msg)
+		return
+	case weight <= logger.WeightWarn:
+		level = slog.LevelDebug
+	default:
+		level = slog.LevelDebug - 4
+	}
+	if l.c.log.Enabled(context.Background(), level) {
+		l.c.log.Log(context.Background(), level, "hazelcast client", "msg", f())
+	}
+}

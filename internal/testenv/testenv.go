@@ -1,0 +1,59 @@
+// Package testenv finds what the tests need outside Go: the project's Python
+// environment and the pinned Hazelcast jar. Both are installed by
+// scripts/test-setup.sh (make test runs it); a test that needs them fails,
+// never skips, when they are missing.
+package testenv
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Root is the module's root directory.
+func Root(t testing.TB) string {
+	t.Helper()
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		t.Fatalf("go env GOMOD: %v", err)
+	}
+	return filepath.Dir(strings.TrimSpace(string(out)))
+}
+
+// Python is the interpreter of the project's .venv.
+func Python(t testing.TB) string {
+	t.Helper()
+	py := filepath.Join(Root(t), ".venv", "bin", "python")
+	if _, err := os.Stat(py); err != nil {
+		t.Fatalf("%s is missing: run scripts/test-setup.sh (make test does)", py)
+	}
+	return py
+}
+
+// RunPython runs a script of the project with the .venv interpreter.
+func RunPython(t testing.TB, script string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(Python(t), append([]string{filepath.Join(Root(t), script)}, args...)...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v\n%s", script, err, out)
+	}
+}
+
+// ReportPercentiles adds the p50 and p99 of measured latencies to a
+// benchmark's output, in milliseconds.
+func ReportPercentiles(b *testing.B, lat []time.Duration) {
+	if len(lat) == 0 {
+		return
+	}
+	sorted := slices.Clone(lat)
+	slices.Sort(sorted)
+	at := func(q float64) float64 {
+		return float64(sorted[int(q*float64(len(sorted)-1))].Nanoseconds()) / 1e6
+	}
+	b.ReportMetric(at(0.50), "p50-ms")
+	b.ReportMetric(at(0.99), "p99-ms")
+}

@@ -1,0 +1,176 @@
+// Package jobs runs tidewatch's checks as discrete jobs: each run gathers
+// its inputs (Hazelcast, disk), calls a pure check, and records the verdict.
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"tidewatch/checks"
+	"tidewatch/config"
+	"tidewatch/db"
+	"tidewatch/hz"
+)
+
+// Runner runs jobs and records them.
+type Runner struct {
+	cfg   *config.Config
+	hz    *hz.Client
+	store *db.Store
+	log   *slog.Logger
+	now   func() time.Time
+
+	busy map[string]*sync.Mutex // a job never overlaps itself
+	// checkFn gathers inputs and checks; a field so that a test can make
+	// it panic.
+	checkFn func(ctx context.Context, name string, now time.Time) (checks.Result, error)
+
+	mu         sync.Mutex
+	fresh      checks.FreshnessState
+	lastStatus map[string]checks.Status
+}
+
+// NewRunner prepares a runner. The freshness check's memory of the last
+// scan number is restored from history, so a restart does not hide a scan
+// number that stopped moving.
+func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.Store, log *slog.Logger) (*Runner, error) {
+	r := &Runner{
+		cfg: cfg, hz: c, store: store, log: log, now: time.Now,
+		busy: map[string]*sync.Mutex{}, lastStatus: map[string]checks.Status{},
+	}
+	r.checkFn = r.check
+	for _, job := range cfg.Jobs() {
+		r.busy[job.Name] = &sync.Mutex{}
+	}
+	n, ok, err := store.LastScanNumber(ctx, config.JobFreshness)
+	if err != nil {
+		return nil, err
+	}
+	r.fresh.ScanNumber, r.fresh.HaveScan = n, ok
+	return r, nil
+}
+
+// Run runs one job now and records it. A job that is already running is
+// skipped (nil, nil). The run is recorded even when ctx is cancelled
+// midway; only a failure to record it is returned as an error.
+func (r *Runner) Run(ctx context.Context, name string) (*db.Run, error) {
+	lock, ok := r.busy[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown job %q", name)
+	}
+	if !lock.TryLock() {
+		r.log.Warn("job still running; this run is skipped", "job", name)
+		return nil, nil
+	}
+	defer lock.Unlock()
+
+	// One instant for the whole run; the duration comes from the monotonic
+	// clock so that a wall-clock jump cannot make it negative.
+	began := time.Now()
+	now := r.now().UTC()
+	res, err := r.safeCheck(ctx, name, now)
+	run := &db.Run{Job: name, Started: now, Finished: now.Add(time.Since(began))}
+	if err != nil {
+		run.Status, run.Overall, run.Error = checks.StatusError, checks.StatusCritical, err.Error()
+		run.Findings = []checks.Finding{checks.CheckFailed(err)}
+		run.Health = checks.Health{HazelcastConnected: r.hz.Connected()}
+	} else {
+		run.Findings, run.Health = res.Findings, res.Health
+		run.Overall = checks.Overall(res.Findings, r.cfg.Health)
+		run.Status = run.Overall
+	}
+
+	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if _, err := r.store.WriteRun(wctx, run); err != nil {
+		r.log.Error("run not recorded", "job", name, "status", run.Status, "err", err)
+		return run, err
+	}
+	r.logRun(run)
+	return run, nil
+}
+
+// safeCheck runs a check; a panic anywhere in it becomes an error: the run
+// is recorded as such and the daemon goes on.
+func (r *Runner) safeCheck(ctx context.Context, name string, now time.Time) (res checks.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.log.Error("job panicked", "job", name, "panic", p, "stack", string(debug.Stack()))
+			err = fmt.Errorf("%s check panicked: %v", name, p)
+		}
+	}()
+	return r.checkFn(ctx, name, now)
+}
+
+// check gathers a job's inputs and calls its check.
+func (r *Runner) check(ctx context.Context, name string, now time.Time) (checks.Result, error) {
+	hc := r.cfg.Hazelcast
+	switch name {
+	case config.JobIntegrity:
+		return checks.Integrity(readExF(ctx, r.hz, hc), r.cfg), nil
+	case config.JobDivergence:
+		exf := readExF(ctx, r.hz, hc)
+		snap, err := readSnapshot(r.cfg.Divergence)
+		if err != nil {
+			return checks.Result{}, err
+		}
+		return checks.Divergence(exf, snap, r.cfg), nil
+	default: // Freshness
+		exf := readExF(ctx, r.hz, hc)
+		scan := checks.ScanRead{Unreachable: exf.Unreachable}
+		if exf.Unreachable == nil {
+			scan = readScan(ctx, r.hz, hc)
+		}
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		var res checks.Result
+		res, r.fresh = checks.Freshness(now, exf, scan, r.fresh, r.cfg)
+		return res, nil
+	}
+}
+
+// logRun logs healthy runs at debug, others at warn or error, and every
+// change of a job's status at info, so that the log tells the story
+// without repeating it every 30 seconds.
+func (r *Runner) logRun(run *db.Run) {
+	r.mu.Lock()
+	prev, seen := r.lastStatus[run.Job]
+	r.lastStatus[run.Job] = run.Status
+	r.mu.Unlock()
+	attrs := []any{"job", run.Job, "status", run.Status, "findings", len(run.Findings),
+		"duration", run.Finished.Sub(run.Started)}
+	if seen && prev != run.Status {
+		r.log.Info("status changed", append(attrs, "from", prev)...)
+	}
+	switch run.Status {
+	case checks.StatusHealthy:
+		r.log.Debug("run", attrs...)
+	case checks.StatusError:
+		r.log.Error("run could not check", append(attrs, "err", run.Error)...)
+	default:
+		for _, f := range run.Findings {
+			if f.Severity == checks.Critical {
+				attrs = append(attrs, "first_critical", f.Message)
+				break
+			}
+		}
+		r.log.Warn("run", attrs...)
+	}
+}
+
+// Prune deletes history older than the retention.
+func (r *Runner) Prune(ctx context.Context) {
+	cutoff := r.now().Add(-r.cfg.Database.Retention.Duration)
+	n, err := r.store.Prune(ctx, cutoff, 500)
+	if err != nil {
+		r.log.Error("prune failed", "err", err)
+		return
+	}
+	if n > 0 {
+		r.log.Info("pruned history", "runs", n, "before", cutoff.UTC().Format(time.RFC3339))
+	}
+}

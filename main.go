@@ -1,0 +1,344 @@
+// Command tidewatch keeps watch over the hot path of a trading-data
+// pipeline: it checks what Hazelcast holds against what was persisted and
+// how fresh it is, records every verdict in SQLite, and reports.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+	"time"
+	_ "time/tzdata" // quiet hours name time zones; do not depend on the host's tz database
+
+	"tidewatch/checks"
+	"tidewatch/config"
+	"tidewatch/db"
+	"tidewatch/hz"
+	"tidewatch/jobs"
+	"tidewatch/report"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const usage = `tidewatch: an integrity watchdog for a Hazelcast-backed trading-data pipeline
+
+usage:
+  tidewatch run     [--config PATH] [--log-format text|json] [--log-level LEVEL]
+  tidewatch check   [--config PATH] [--job NAME] [--json]
+  tidewatch status  [--config PATH] [--json] [--severity info|warning|critical] [-n N]
+  tidewatch report  [--config PATH] [--since D|TIME] [--until D|TIME] [--job NAME] [--format text|json]
+  tidewatch version
+
+check and status exit 0 healthy, 1 degraded, 2 critical, 3 unknown.
+`
+
+// Exit codes besides the health verdicts.
+const (
+	exitError = 1
+	exitUsage = 64
+)
+
+func main() {
+	os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Main runs the command line and returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "run":
+		return cmdRun(args, stderr)
+	case "check":
+		return cmdCheck(args, stdout, stderr)
+	case "status":
+		return cmdStatus(args, stdout, stderr)
+	case "report":
+		return cmdReport(args, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "tidewatch", buildVersion())
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "tidewatch: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+}
+
+func buildVersion() string {
+	if version != "dev" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return version
+}
+
+// flags is a subcommand's flag set with the flags every command takes.
+type flags struct {
+	*flag.FlagSet
+	config string
+}
+
+func newFlags(name string, stderr io.Writer) *flags {
+	f := &flags{FlagSet: flag.NewFlagSet("tidewatch "+name, flag.ContinueOnError)}
+	f.SetOutput(stderr)
+	f.StringVar(&f.config, "config", "config.toml", "config file")
+	return f
+}
+
+// parse parses args; ok is false with the exit code when it should stop.
+func (f *flags) parse(args []string) (code int, ok bool) {
+	if err := f.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return exitUsage, false
+	}
+	if f.NArg() > 0 {
+		fmt.Fprintf(f.Output(), "%s: unexpected argument %q\n", f.Name(), f.Arg(0))
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+func loadConfig(path string, stderr io.Writer) (*config.Config, bool) {
+	cfg, err := config.Load(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "tidewatch: invalid config:\n%v\n", err)
+		return nil, false
+	}
+	return cfg, true
+}
+
+func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
+	lvl, err := config.ParseLevel(level)
+	if err != nil {
+		return nil, fmt.Errorf("log level: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: lvl}
+	switch format {
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("log format %q: use text or json", format)
+}
+
+func cmdRun(args []string, stderr io.Writer) int {
+	f := newFlags("run", stderr)
+	logFormat := f.String("log-format", "", "text or json (default: log.format in the config)")
+	logLevel := f.String("log-level", "", "debug, info, warn or error (default: log.level in the config)")
+	if code, ok := f.parse(args); !ok {
+		return code
+	}
+	cfg, ok := loadConfig(f.config, stderr)
+	if !ok {
+		return exitError
+	}
+	log, err := newLogger(stderr, or(*logFormat, cfg.Log.Format), or(*logLevel, cfg.Log.Level))
+	if err != nil {
+		fmt.Fprintf(stderr, "tidewatch: %v\n", err)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+
+	store, err := db.Open(cfg.Database.Path, log)
+	if err != nil {
+		log.Error("cannot open the history database", "err", err)
+		return exitError
+	}
+	defer store.Close()
+	client := hz.Open(cfg.Hazelcast, log)
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		client.Close(cctx)
+	}()
+	runner, err := jobs.NewRunner(ctx, cfg, client, store, log)
+	if err != nil {
+		log.Error("cannot start", "err", err)
+		return exitError
+	}
+	log.Info("tidewatch started", "version", buildVersion(), "config", f.config, "database", cfg.Database.Path,
+		"hazelcast", cfg.Hazelcast.Addresses, "cluster", cfg.Hazelcast.ClusterName)
+	// The first runs should judge the data, not the instant before the
+	// client connected; if the member stays away, they record that.
+	wctx, cancel := context.WithTimeout(ctx, cfg.Hazelcast.ConnectTimeout.Duration)
+	client.WaitConnected(wctx)
+	cancel()
+	sched := jobs.Start(runner, cfg, log)
+
+	<-ctx.Done()
+	stop() // a second signal kills at once
+	log.Info("stopping: waiting for running jobs")
+	sched.Stop(10 * time.Second)
+	log.Info("tidewatch stopped")
+	return 0
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	f := newFlags("check", stderr)
+	job := f.String("job", "", "run only this job (integrity, divergence or freshness)")
+	asJSON := f.Bool("json", false, "print JSON")
+	if code, ok := f.parse(args); !ok {
+		return code
+	}
+	cfg, ok := loadConfig(f.config, stderr)
+	if !ok {
+		return checks.StatusUnknown.ExitCode()
+	}
+	names := []string{}
+	for _, j := range cfg.Jobs() {
+		if *job == "" || *job == j.Name {
+			names = append(names, j.Name)
+		}
+	}
+	if len(names) == 0 {
+		fmt.Fprintf(stderr, "tidewatch check: unknown job %q\n", *job)
+		return exitUsage
+	}
+	log, _ := newLogger(stderr, cfg.Log.Format, "warn")
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+
+	store, err := db.Open(cfg.Database.Path, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "tidewatch check: %v\n", err)
+		return checks.StatusUnknown.ExitCode()
+	}
+	defer store.Close()
+	client := hz.Open(cfg.Hazelcast, log)
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		client.Close(cctx)
+	}()
+	wctx, cancel := context.WithTimeout(ctx, cfg.Hazelcast.ConnectTimeout.Duration)
+	client.WaitConnected(wctx) // if it does not connect, the runs say so
+	cancel()
+	runner, err := jobs.NewRunner(ctx, cfg, client, store, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "tidewatch check: %v\n", err)
+		return checks.StatusUnknown.ExitCode()
+	}
+	var runs []*db.Run
+	for _, name := range names {
+		run, err := runner.Run(ctx, name)
+		if err != nil {
+			fmt.Fprintf(stderr, "tidewatch check: %v\n", err)
+			return checks.StatusUnknown.ExitCode()
+		}
+		runs = append(runs, run)
+	}
+	c := report.NewCheck(runs, cfg.Health)
+	if err := report.WriteCheck(stdout, c, *asJSON); err != nil {
+		return checks.StatusUnknown.ExitCode()
+	}
+	return c.Overall.ExitCode()
+}
+
+func cmdStatus(args []string, stdout, stderr io.Writer) int {
+	f := newFlags("status", stderr)
+	asJSON := f.Bool("json", false, "print JSON")
+	severity := f.String("severity", "warning", "the least severity of the findings listed: info, warning or critical")
+	n := f.Int("n", 10, "how many recent findings to list")
+	if code, ok := f.parse(args); !ok {
+		return code
+	}
+	sev := checks.Severity(*severity)
+	if sev != checks.Info && sev != checks.Warning && sev != checks.Critical {
+		fmt.Fprintf(stderr, "tidewatch status: --severity %q: use info, warning or critical\n", *severity)
+		return exitUsage
+	}
+	cfg, ok := loadConfig(f.config, stderr)
+	if !ok {
+		return checks.StatusUnknown.ExitCode()
+	}
+	store, err := db.OpenReadOnly(cfg.Database.Path)
+	if err != nil {
+		fmt.Fprintf(stdout, "tidewatch: UNKNOWN: no history: %v\n", err)
+		return checks.StatusUnknown.ExitCode()
+	}
+	defer store.Close()
+	st, err := report.ReadStatus(context.Background(), store, cfg, time.Now(), sev, *n)
+	if err != nil {
+		fmt.Fprintf(stdout, "tidewatch: UNKNOWN: %v\n", err)
+		return checks.StatusUnknown.ExitCode()
+	}
+	if err := report.WriteStatus(stdout, st, *asJSON); err != nil {
+		return checks.StatusUnknown.ExitCode()
+	}
+	return st.Overall.ExitCode()
+}
+
+func cmdReport(args []string, stdout, stderr io.Writer) int {
+	f := newFlags("report", stderr)
+	since := f.String("since", "24h", "start: a duration back from now (90m, 24h, 7d) or a time (2026-11-01, 2026-11-01T08:00:00Z)")
+	until := f.String("until", "", "end, in the same forms (default: now)")
+	job := f.String("job", "", "only this job")
+	format := f.String("format", "text", "text or json")
+	if code, ok := f.parse(args); !ok {
+		return code
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "tidewatch report: --format %q: use text or json\n", *format)
+		return exitUsage
+	}
+	now := time.Now()
+	from, err := report.ParseWhen(*since, now)
+	if err != nil {
+		fmt.Fprintf(stderr, "tidewatch report: --since: %v\n", err)
+		return exitUsage
+	}
+	to := now
+	if *until != "" {
+		if to, err = report.ParseWhen(*until, now); err != nil {
+			fmt.Fprintf(stderr, "tidewatch report: --until: %v\n", err)
+			return exitUsage
+		}
+	}
+	cfg, ok := loadConfig(f.config, stderr)
+	if !ok {
+		return exitError
+	}
+	store, err := db.OpenReadOnly(cfg.Database.Path)
+	if err != nil {
+		fmt.Fprintf(stderr, "tidewatch report: %v\n", err)
+		return exitError
+	}
+	defer store.Close()
+	s, err := report.ReadSummary(context.Background(), store, from, to, *job)
+	if err != nil {
+		fmt.Fprintf(stderr, "tidewatch report: %v\n", err)
+		return exitError
+	}
+	if err := report.WriteSummary(stdout, s, *format); err != nil {
+		fmt.Fprintf(stderr, "tidewatch report: %v\n", err)
+		return exitError
+	}
+	return 0
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

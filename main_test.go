@@ -1,0 +1,268 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	_ "modernc.org/sqlite"
+
+	"tidewatch/config"
+	"tidewatch/hz"
+	"tidewatch/internal/hztest"
+	"tidewatch/report"
+)
+
+func TestMain(m *testing.M) { os.Exit(hztest.Main(m)) }
+
+var maps atomic.Int64
+
+// setup writes a config for the shared member, in a map of the test's own,
+// and returns its path and a client to play the producer with.
+func setup(t *testing.T, extra string) (string, *hz.Client, string) {
+	t.Helper()
+	m := hztest.Shared(t)
+	dir := t.TempDir()
+	mapName := fmt.Sprintf("FEATURES_%d", maps.Add(1))
+	conf := fmt.Sprintf(`
+[hazelcast]
+addresses = [%q]
+cluster_name = %q
+map = %q
+connect_timeout = "20s"
+
+[database]
+path = "tw.db"
+
+[divergence]
+snapshot_dir = "exf"
+%s`, m.Addr(), m.Cluster, mapName, extra)
+	path := filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(path, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, m.Client(t, slog.New(slog.DiscardHandler)), mapName
+}
+
+func putRecord(t *testing.T, c *hz.Client, mapName string, nan ...string) {
+	t.Helper()
+	rec := map[string]any{}
+	stale := map[string]any{}
+	for i, name := range config.ExpectedIndicators {
+		rec[name] = float64(i) + 0.5
+		stale[name] = 2.0
+	}
+	rec["_staleness_s"], rec["_acb_ready"], rec["_pushed_at"] = stale, true, float64(time.Now().UnixMilli())/1000
+	for _, k := range nan {
+		rec[k] = "NaN!"
+	}
+	b, _ := json.Marshal(rec)
+	text := strings.ReplaceAll(string(b), `"NaN!"`, "NaN")
+	if err := c.Put(context.Background(), mapName, "exf_latest", text); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func tw(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = Main(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestUsageAndVersion(t *testing.T) {
+	t.Parallel()
+	if code, out, _ := tw("version"); code != 0 || !strings.HasPrefix(out, "tidewatch ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+	if code, _, errOut := tw("frobnicate"); code != exitUsage || !strings.Contains(errOut, `unknown command "frobnicate"`) {
+		t.Errorf("unknown command: %d %q", code, errOut)
+	}
+	if code, _, _ := tw(); code != exitUsage {
+		t.Errorf("no command: %d", code)
+	}
+	if code, _, errOut := tw("status", "--severity", "loud"); code != exitUsage || !strings.Contains(errOut, "use info, warning or critical") {
+		t.Errorf("bad severity: %d %q", code, errOut)
+	}
+}
+
+func TestInvalidConfigStopsBeforeDoingAnything(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "config.toml")
+	os.WriteFile(path, []byte("[database]\npath = \"x.db\"\n[freshness]\nstale_after = 120\n"), 0o644)
+	for _, cmd := range []string{"run", "check", "status"} {
+		code, _, errOut := tw(cmd, "--config", path)
+		if code == 0 || !strings.Contains(errOut, path+":4: freshness.stale_after:") {
+			t.Errorf("%s: exit %d, %q", cmd, code, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.db")); !os.IsNotExist(err) {
+		t.Error("a database was created from an invalid config")
+	}
+}
+
+func TestCheckStatusAndReport(t *testing.T) {
+	t.Parallel()
+	conf, c, mapName := setup(t, "")
+
+	if code, out, _ := tw("status", "--config", conf); code != 3 || !strings.Contains(out, "UNKNOWN: no history") {
+		t.Errorf("status before any run: %d %q", code, out)
+	}
+
+	putRecord(t, c, mapName)
+	code, out, errOut := tw("check", "--config", conf)
+	// No snapshot directory: a warning, which does not degrade.
+	if code != 0 || !strings.Contains(out, "tidewatch check: HEALTHY") || !strings.Contains(out, "persistence_unavailable") {
+		t.Errorf("healthy check: %d\n%s\n%s", code, out, errOut)
+	}
+
+	putRecord(t, c, mapName, "vix")
+	code, out, _ = tw("check", "--config", conf, "--job", "integrity", "--json")
+	var verdict report.Check
+	if err := json.Unmarshal([]byte(out), &verdict); err != nil {
+		t.Fatalf("check --json: %v\n%s", err, out)
+	}
+	if code != 2 || verdict.Overall != "critical" || len(verdict.Runs) != 1 || verdict.Runs[0].Job != "integrity" {
+		t.Errorf("critical check: %d %+v", code, verdict)
+	}
+
+	code, out, _ = tw("status", "--config", conf)
+	if code != 2 || !strings.Contains(out, "tidewatch: CRITICAL") || !strings.Contains(out, "ACB-critical indicator vix is NaN") {
+		t.Errorf("status: %d\n%s", code, out)
+	}
+	code, out, _ = tw("status", "--config", conf, "--json", "--severity", "critical", "-n", "1")
+	var st report.Status
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatalf("status --json: %v", err)
+	}
+	if code != 2 || len(st.Findings) != 1 || st.Findings[0].Indicator != "vix" || len(st.Stats) != 3 {
+		t.Errorf("status --json: %d %+v", code, st)
+	}
+
+	code, out, _ = tw("report", "--config", conf, "--since", "1h")
+	if code != 0 || !strings.Contains(out, "integrity   2     50.0%") || !strings.Contains(out, "missing_critical") {
+		t.Errorf("report: %d\n%s", code, out)
+	}
+	code, out, _ = tw("report", "--config", conf, "--format", "json", "--job", "integrity")
+	var sum report.Summary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil || code != 0 || len(sum.Jobs) != 1 || sum.Jobs[0].Runs != 2 {
+		t.Errorf("report --format json: %d %v %+v", code, err, sum)
+	}
+	if code, _, errOut := tw("report", "--config", conf, "--since", "last week"); code != exitUsage || !strings.Contains(errOut, "neither a duration") {
+		t.Errorf("bad --since: %d %q", code, errOut)
+	}
+}
+
+func TestStatusIsUnknownWhenHistoryIsOld(t *testing.T) {
+	t.Parallel()
+	conf, c, mapName := setup(t, "[integrity]\nschedule = \"@every 1s\"\n[freshness]\nschedule = \"@every 1s\"\n")
+	putRecord(t, c, mapName)
+	if code, out, errOut := tw("check", "--config", conf); code != 0 {
+		t.Fatalf("check: %d\n%s\n%s", code, out, errOut)
+	}
+	time.Sleep(14 * time.Second) // 3 intervals and the 10s of slack
+	code, out, _ := tw("status", "--config", conf)
+	if code != 3 || !strings.Contains(out, "UNKNOWN") || !strings.Contains(out, "integrity last ran 1") || !strings.Contains(out, "is tidewatch run going?") {
+		t.Errorf("status of old history: %d\n%s", code, out)
+	}
+}
+
+// buildTidewatch builds the binary once per test binary.
+func buildTidewatch(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "tidewatch")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func TestDaemonRecordsAndStopsCleanlyOnSIGTERM(t *testing.T) {
+	t.Parallel()
+	conf, c, mapName := setup(t, "[freshness]\nschedule = \"@every 1s\"\n")
+	putRecord(t, c, mapName)
+	bin := buildTidewatch(t)
+	var logs bytes.Buffer
+	cmd := exec.Command(bin, "run", "--config", conf, "--log-format", "json")
+	cmd.Stderr = &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(3 * time.Second)
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("exit after SIGTERM: %v\n%s", err, logs.String())
+	}
+	dbPath := filepath.Join(filepath.Dir(conf), "tw.db")
+	if _, err := os.Stat(dbPath + "-wal"); !os.IsNotExist(err) {
+		t.Error("the WAL is still there: the database was not closed cleanly")
+	}
+	db, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM runs WHERE job = 'freshness'`).Scan(&n); err != nil || n < 3 {
+		t.Errorf("freshness runs: %d, %v", n, err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		var entry map[string]any
+		if err := json.Unmarshal([]byte(line), &entry); err != nil {
+			t.Errorf("a log line that is not JSON: %q", line)
+		}
+	}
+	if !strings.Contains(logs.String(), `"msg":"tidewatch stopped"`) {
+		t.Errorf("no clean stop in the log:\n%s", logs.String())
+	}
+}
+
+func TestKilledDaemonLosesNoHistory(t *testing.T) {
+	t.Parallel()
+	conf, c, mapName := setup(t, "[integrity]\nschedule = \"@every 1s\"\n[freshness]\nschedule = \"@every 1s\"\n")
+	putRecord(t, c, mapName)
+	bin := buildTidewatch(t)
+	dbPath := filepath.Join(filepath.Dir(conf), "tw.db")
+	count := func() int {
+		db, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var n int
+		var check string
+		if err := db.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+			t.Fatalf("integrity_check: %q, %v", check, err)
+		}
+		if err := db.QueryRow(`SELECT count(*) FROM runs`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	var before int
+	for round := range 2 {
+		cmd := exec.Command(bin, "run", "--config", conf)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(2500 * time.Millisecond)
+		cmd.Process.Kill()
+		cmd.Wait()
+		n := count()
+		if n <= before {
+			t.Errorf("round %d: %d runs after SIGKILL, %d before", round, n, before)
+		}
+		before = n
+	}
+}

@@ -1,0 +1,110 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"tidewatch/checks"
+	"tidewatch/config"
+	"tidewatch/db"
+)
+
+func TestParseWhen(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Time
+	}{
+		{"24h", now.Add(-24 * time.Hour)},
+		{"90m", now.Add(-90 * time.Minute)},
+		{"7d", now.AddDate(0, 0, -7)},
+		{"1.5d", now.Add(-36 * time.Hour)},
+		{"2026-11-01", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},
+		{"2026-11-01 08:00", time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)},
+		{"2026-11-01T08:00:00+01:00", time.Date(2026, 11, 1, 7, 0, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		got, err := ParseWhen(tt.in, now)
+		if err != nil || !got.Equal(tt.want) {
+			t.Errorf("%q: %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"", "yesterday", "-5h", "d"} {
+		if _, err := ParseWhen(bad, now); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestCurrentMergesTheLatestRunOfEveryJob(t *testing.T) {
+	t.Parallel()
+	limits := config.Default().Health
+	integrity := &db.Run{Job: "integrity", Health: checks.Health{HazelcastConnected: true, IndicatorsPresent: ptr(28), ACBReady: ptr(true)}}
+	freshness := &db.Run{Job: "freshness", Health: checks.Health{HazelcastConnected: true, StaleCount: ptr(2), ScanNumber: ptr(int64(9))}}
+	for range 2 {
+		freshness.Findings = append(freshness.Findings, checks.Finding{Severity: checks.Warning, Category: checks.CatStale})
+	}
+	integrity.Findings = append(integrity.Findings, checks.Finding{Severity: checks.Warning, Category: checks.CatStale},
+		checks.Finding{Severity: checks.Warning, Category: checks.CatStale})
+	st, h := Current([]*db.Run{integrity, freshness}, limits)
+	// Four stale findings across the two runs: more than three.
+	if st != checks.StatusDegraded {
+		t.Errorf("status %s", st)
+	}
+	if !h.HazelcastConnected || *h.IndicatorsPresent != 28 || *h.StaleCount != 2 || *h.ScanNumber != 9 {
+		t.Errorf("merged health %+v", h)
+	}
+	freshness.Health.HazelcastConnected = false
+	if _, h := Current([]*db.Run{integrity, freshness}, limits); h.HazelcastConnected {
+		t.Error("connected although one job could not reach Hazelcast")
+	}
+	if st, _ := Current(nil, limits); st != checks.StatusUnknown {
+		t.Errorf("no runs: %s", st)
+	}
+}
+
+func TestStatusTextNamesWhatMatters(t *testing.T) {
+	t.Parallel()
+	last := time.Date(2026, 11, 23, 11, 59, 30, 0, time.UTC)
+	st := &Status{
+		GeneratedAt: last.Add(30 * time.Second),
+		Overall:     checks.StatusCritical,
+		Jobs:        []JobStatus{{Job: "integrity", LastRun: &last, Status: checks.StatusCritical, Findings: 2, DurationMS: 1.5, Current: true}, {Job: "freshness", Status: checks.StatusUnknown}},
+		Health:      checks.Health{HazelcastConnected: true, IndicatorsPresent: ptr(27), IndicatorsExpected: ptr(28), ACBReady: ptr(false), MissingCritical: []string{"vix"}},
+		Findings:    []db.StoredFinding{{Finding: checks.Finding{Severity: checks.Critical, Category: "missing_critical", Message: "ACB-critical indicator vix is NaN"}, Job: "integrity", ObservedAt: last}},
+	}
+	var b bytes.Buffer
+	if err := WriteStatus(&b, st, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"tidewatch: CRITICAL",
+		"integrity  2026-11-23 11:59:30  30s  critical  2         1.5ms",
+		"freshness  never",
+		"27/28 present, ACB ready: no (critical missing: vix)",
+		"critical  integrity  missing_critical  ACB-critical indicator vix is NaN",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("missing %q in:\n%s", want, b.String())
+		}
+	}
+}
+
+func TestAge(t *testing.T) {
+	t.Parallel()
+	for d, want := range map[time.Duration]string{
+		850 * time.Millisecond:            "850ms",
+		42 * time.Second:                  "42s",
+		3*time.Minute + 12*time.Second:    "3m12s",
+		5*time.Hour + 4*time.Minute + 1e9: "5h4m",
+	} {
+		if got := age(d); got != want {
+			t.Errorf("age(%v) = %q, want %q", d, got, want)
+		}
+	}
+}

@@ -1,0 +1,132 @@
+// Package report turns recorded history into what people read: the current
+// status, the verdict of a check, and summaries over a period.
+package report
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"tidewatch/checks"
+	"tidewatch/config"
+	"tidewatch/db"
+)
+
+// Status is tidewatch's current health as history tells it: the seed's
+// get_health_status, get_recent_alerts and get_stats in one.
+type Status struct {
+	GeneratedAt time.Time          `json:"generated_at"`
+	Overall     checks.Status      `json:"overall"`
+	Reason      string             `json:"reason,omitempty"`
+	Jobs        []JobStatus        `json:"jobs"`
+	Health      checks.Health      `json:"health"`
+	Findings    []db.StoredFinding `json:"recent_findings"`
+	Stats       []db.JobStats      `json:"stats"`
+}
+
+// JobStatus is the latest run of one job.
+type JobStatus struct {
+	Job        string        `json:"job"`
+	LastRun    *time.Time    `json:"last_run_at,omitempty"`
+	Status     checks.Status `json:"status"`
+	Findings   int           `json:"findings"`
+	DurationMS float64       `json:"duration_ms"`
+	Error      string        `json:"error,omitempty"`
+	// Current is false when the run is too old to speak for now: nobody is
+	// running this job.
+	Current bool `json:"current"`
+}
+
+// staleAfter is how many intervals a job's latest run may be old before
+// history no longer tells the current health.
+const staleAfter = 3
+
+// ReadStatus builds the status from history alone.
+func ReadStatus(ctx context.Context, store *db.Store, cfg *config.Config, now time.Time, minSeverity checks.Severity, n int) (*Status, error) {
+	st := &Status{GeneratedAt: now.UTC()}
+	var runs []*db.Run
+	var notCurrent []string
+	for _, job := range cfg.Jobs() {
+		name := job.Name
+		run, err := store.LatestRun(ctx, name)
+		if err != nil {
+			return nil, err
+		}
+		js := JobStatus{Job: name, Status: checks.StatusUnknown}
+		if run == nil {
+			notCurrent = append(notCurrent, name+" has never run")
+			st.Jobs = append(st.Jobs, js)
+			continue
+		}
+		runs = append(runs, run)
+		started := run.Started
+		js.LastRun, js.Status, js.Findings, js.Error = &started, run.Status, len(run.Findings), run.Error
+		js.DurationMS = float64(run.Finished.Sub(run.Started).Microseconds()) / 1000
+		limit := staleAfter*job.Schedule.Interval(now) + 10*time.Second
+		js.Current = now.Sub(run.Started) <= limit
+		if !js.Current {
+			notCurrent = append(notCurrent, fmt.Sprintf("%s last ran %s ago", name, now.Sub(run.Started).Round(time.Second)))
+		}
+		st.Jobs = append(st.Jobs, js)
+	}
+	st.Overall, st.Health = Current(runs, cfg.Health)
+	if len(notCurrent) > 0 {
+		st.Overall = checks.StatusUnknown
+		st.Reason = strings.Join(notCurrent, "; ") + " (is tidewatch run going?)"
+	}
+	var err error
+	if st.Findings, err = store.RecentFindings(ctx, minSeverity, n); err != nil {
+		return nil, err
+	}
+	if st.Stats, err = store.Stats(ctx); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// Current is the health across the latest run of every job: the seed's
+// rule applied to all their findings together (a run that could not check
+// carries a critical finding), and their health rows merged, each field
+// from the job that observes it.
+func Current(runs []*db.Run, limits config.Health) (checks.Status, checks.Health) {
+	var all []checks.Finding
+	h := checks.Health{HazelcastConnected: len(runs) > 0}
+	for _, r := range runs {
+		all = append(all, r.Findings...)
+		rh := r.Health
+		h.HazelcastConnected = h.HazelcastConnected && rh.HazelcastConnected
+		h.PersistenceConnected = first(h.PersistenceConnected, rh.PersistenceConnected)
+		h.IndicatorsPresent = first(h.IndicatorsPresent, rh.IndicatorsPresent)
+		h.IndicatorsExpected = first(h.IndicatorsExpected, rh.IndicatorsExpected)
+		h.ACBReady = first(h.ACBReady, rh.ACBReady)
+		h.MissingCount = first(h.MissingCount, rh.MissingCount)
+		h.StaleCount = first(h.StaleCount, rh.StaleCount)
+		h.MaxStalenessS = first(h.MaxStalenessS, rh.MaxStalenessS)
+		h.RecordAgeS = first(h.RecordAgeS, rh.RecordAgeS)
+		h.ScanNumber = first(h.ScanNumber, rh.ScanNumber)
+		h.ScanAgeS = first(h.ScanAgeS, rh.ScanAgeS)
+		h.KeyDifference = first(h.KeyDifference, rh.KeyDifference)
+		h.DiskLagS = first(h.DiskLagS, rh.DiskLagS)
+		if h.MissingCritical == nil {
+			h.MissingCritical = rh.MissingCritical
+		}
+		if h.StaleIndicators == nil {
+			h.StaleIndicators = rh.StaleIndicators
+		}
+		if h.SnapshotPath == "" {
+			h.SnapshotPath = rh.SnapshotPath
+		}
+	}
+	if len(runs) == 0 {
+		return checks.StatusUnknown, h
+	}
+	return checks.Overall(all, limits), h
+}
+
+func first[T any](a, b *T) *T {
+	if a != nil {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,195 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"tidewatch/checks"
+	"tidewatch/config"
+	"tidewatch/db"
+)
+
+const timeLayout = "2006-01-02 15:04:05"
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// WriteStatus prints the status as text, or as JSON.
+func WriteStatus(w io.Writer, st *Status, asJSON bool) error {
+	if asJSON {
+		return writeJSON(w, st)
+	}
+	fmt.Fprintf(w, "tidewatch: %s   (%s UTC)\n", strings.ToUpper(string(st.Overall)), st.GeneratedAt.Format(timeLayout))
+	if st.Reason != "" {
+		fmt.Fprintf(w, "  %s\n", st.Reason)
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "JOB\tLAST RUN\tAGE\tSTATUS\tFINDINGS\tDURATION")
+	for _, j := range st.Jobs {
+		if j.LastRun == nil {
+			fmt.Fprintf(tw, "%s\tnever\t-\t%s\t-\t-\n", j.Job, j.Status)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%.1fms\n", j.Job, j.LastRun.Format(timeLayout),
+			age(st.GeneratedAt.Sub(*j.LastRun)), j.Status, j.Findings, j.DurationMS)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	writeHealth(w, st.Health)
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "RECENT FINDINGS (%d, newest first)\n", len(st.Findings))
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, f := range st.Findings {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.ObservedAt.Format(timeLayout), f.Severity, f.Job, f.Category, f.Message)
+	}
+	tw.Flush()
+	if len(st.Stats) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "RUNS SINCE THE DATABASE WAS CREATED")
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "JOB\tRUNS\tHEALTHY\tDEGRADED\tCRITICAL\tERRORS\tFINDINGS\tFIRST RUN")
+		for _, s := range st.Stats {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", s.Job, s.Runs, s.Healthy, s.Degraded, s.Critical,
+				s.Errors, s.Findings, s.FirstRun.Format(timeLayout))
+		}
+		tw.Flush()
+	}
+	return nil
+}
+
+func writeHealth(w io.Writer, h checks.Health) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "hazelcast connected\t%s\n", yesNo(h.HazelcastConnected))
+	if h.IndicatorsPresent != nil && h.IndicatorsExpected != nil {
+		line := fmt.Sprintf("%d/%d present", *h.IndicatorsPresent, *h.IndicatorsExpected)
+		if h.ACBReady != nil {
+			line += ", ACB ready: " + yesNo(*h.ACBReady)
+		}
+		if len(h.MissingCritical) > 0 {
+			line += " (critical missing: " + strings.Join(h.MissingCritical, ", ") + ")"
+		}
+		fmt.Fprintf(tw, "indicators\t%s\n", line)
+	}
+	if h.StaleCount != nil {
+		line := fmt.Sprintf("%d", *h.StaleCount)
+		if len(h.StaleIndicators) > 0 {
+			line += " (" + strings.Join(h.StaleIndicators, ", ") + ")"
+		}
+		if h.MaxStalenessS != nil {
+			line += fmt.Sprintf(", oldest %s", age(seconds(*h.MaxStalenessS)))
+		}
+		fmt.Fprintf(tw, "stale indicators\t%s\n", line)
+	}
+	if h.RecordAgeS != nil {
+		fmt.Fprintf(tw, "exf_latest age\t%s\n", age(seconds(*h.RecordAgeS)))
+	}
+	if h.ScanNumber != nil {
+		line := fmt.Sprintf("#%d", *h.ScanNumber)
+		if h.ScanAgeS != nil {
+			line += ", " + age(seconds(*h.ScanAgeS)) + " old"
+		}
+		fmt.Fprintf(tw, "scan\t%s\n", line)
+	}
+	if h.PersistenceConnected != nil {
+		line := yesNo(*h.PersistenceConnected)
+		if h.SnapshotPath != "" {
+			line += ", newest " + h.SnapshotPath
+		}
+		if h.DiskLagS != nil {
+			line += fmt.Sprintf(", trails by %s", age(seconds(*h.DiskLagS)))
+		}
+		if h.KeyDifference != nil {
+			line += fmt.Sprintf(", %d keys apart", *h.KeyDifference)
+		}
+		fmt.Fprintf(tw, "persistence\t%s\n", line)
+	}
+	tw.Flush()
+}
+
+// Check is the verdict of runs made just now by `tidewatch check`.
+type Check struct {
+	Overall checks.Status `json:"overall"`
+	Health  checks.Health `json:"health"`
+	Runs    []CheckRun    `json:"runs"`
+}
+
+// CheckRun is one run of a check.
+type CheckRun struct {
+	Job        string           `json:"job"`
+	Status     checks.Status    `json:"status"`
+	Error      string           `json:"error,omitempty"`
+	StartedAt  time.Time        `json:"started_at"`
+	DurationMS float64          `json:"duration_ms"`
+	Findings   []checks.Finding `json:"findings"`
+}
+
+// NewCheck summarises runs into a verdict.
+func NewCheck(runs []*db.Run, limits config.Health) *Check {
+	c := &Check{}
+	c.Overall, c.Health = Current(runs, limits)
+	for _, r := range runs {
+		c.Runs = append(c.Runs, CheckRun{
+			Job: r.Job, Status: r.Status, Error: r.Error, StartedAt: r.Started,
+			DurationMS: float64(r.Finished.Sub(r.Started).Microseconds()) / 1000, Findings: r.Findings,
+		})
+	}
+	return c
+}
+
+// WriteCheck prints a check's verdict as text, or as JSON.
+func WriteCheck(w io.Writer, c *Check, asJSON bool) error {
+	if asJSON {
+		return writeJSON(w, c)
+	}
+	fmt.Fprintf(w, "tidewatch check: %s\n\n", strings.ToUpper(string(c.Overall)))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, r := range c.Runs {
+		fmt.Fprintf(tw, "%s\t%s\t%d findings\t%.1fms\n", r.Job, r.Status, len(r.Findings), r.DurationMS)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	writeHealth(w, c.Health)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	header := false
+	for _, r := range c.Runs {
+		for _, f := range r.Findings {
+			if !header {
+				fmt.Fprintln(w)
+				fmt.Fprintln(w, "FINDINGS")
+				header = true
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Severity, r.Job, f.Category, f.Message)
+		}
+	}
+	tw.Flush()
+	return nil
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
+// age prints a duration the way people say it: 850ms, 42s, 3m12s, 5h4m.
+func age(d time.Duration) string {
+	switch {
+	case d < time.Second:
+		return d.Round(time.Millisecond).String()
+	case d < time.Hour:
+		return d.Round(time.Second).String()
+	default:
+		return strings.TrimSuffix(d.Round(time.Minute).String(), "0s")
+	}
+}

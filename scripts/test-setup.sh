@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what the tests need beyond Go: the pinned Hazelcast jar, the
+# Python packages the fixture scripts use, and the sqlite3 shell the
+# documented queries are run with. Idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "test-setup: $1 is required: $2" >&2; exit 1; }; }
+need go "install Go 1.26"
+need java "install a Java 17 runtime (Hazelcast 5.5 needs it)"
+need python3 "install Python 3.11"
+need curl "install curl"
+
+apt_install() {
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && apt-get install -y -qq "$@" >/dev/null
+  else
+    sudo apt-get update -qq && sudo apt-get install -y -qq "$@" >/dev/null
+  fi
+}
+command -v sqlite3 >/dev/null 2>&1 || apt_install sqlite3
+
+scripts/hazelcast.sh fetch
+scripts/python-env.sh
