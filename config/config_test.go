@@ -3,6 +3,8 @@ package config
 import (
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -192,5 +194,22 @@ func TestMissingConfigFileIsAnError(t *testing.T) {
 	_, err := Load("testdata/does-not-exist.toml")
 	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "testdata/does-not-exist.toml") {
 		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestRelativePathsAreRelativeToTheConfigFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tidewatch.toml")
+	src := "[database]\npath = \"history/tw.db\"\n[divergence]\nsnapshot_dir = \"/abs/exf\"\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Database.Path != filepath.Join(dir, "history", "tw.db") || cfg.Divergence.SnapshotDir != "/abs/exf" {
+		t.Errorf("paths: %q, %q", cfg.Database.Path, cfg.Divergence.SnapshotDir)
 	}
 }

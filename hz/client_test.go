@@ -47,7 +47,7 @@ func TestStringAndJSONValuesReadBack(t *testing.T) {
 	}
 }
 
-func TestNoMemberFailsAtOnce(t *testing.T) {
+func TestNoMemberFailsAtOnceUntilOneAppears(t *testing.T) {
 	t.Parallel()
 	m := hztest.Start(t)
 	cfg := m.Config()
@@ -66,6 +66,17 @@ func TestNoMemberFailsAtOnce(t *testing.T) {
 	defer cancel()
 	if err := c.WaitConnected(ctx); !errors.Is(err, hz.ErrUnreachable) {
 		t.Errorf("WaitConnected: %v", err)
+	}
+
+	// The member appears later: the same client connects by itself.
+	m.Restart(t)
+	ctx, cancel = context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := c.WaitConnected(ctx); err != nil {
+		t.Fatalf("no connection 30s after the member came up: %v", err)
+	}
+	if err := c.Put(ctx, "m", "k", "v"); err != nil {
+		t.Error(err)
 	}
 }
 
