@@ -12,11 +12,13 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"syscall"
 	"time"
 	_ "time/tzdata" // quiet hours name time zones; do not depend on the host's tz database
 
+	"tidewatch/bridge"
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
@@ -35,6 +37,7 @@ usage:
   tidewatch check   [--config PATH] [--job NAME] [--json]
   tidewatch status  [--config PATH] [--json] [--severity info|warning|critical] [-n N]
   tidewatch report  [--config PATH] [--since D|TIME] [--until D|TIME] [--job NAME] [--format text|json]
+  tidewatch bridge  [--config PATH] [--log-format text|json] [--log-level LEVEL]
   tidewatch version
 
 check and status exit 0 healthy, 1 degraded, 2 critical, 3 unknown.
@@ -66,6 +69,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return cmdStatus(args, stdout, stderr)
 	case "report":
 		return cmdReport(args, stdout, stderr)
+	case "bridge":
+		return cmdBridge(args, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "tidewatch", buildVersion())
 		return 0
@@ -171,7 +176,20 @@ func cmdRun(args []string, stderr io.Writer) int {
 		defer cancel()
 		client.Close(cctx)
 	}()
-	runner, err := jobs.NewRunner(ctx, cfg, client, store, log)
+	var sup *bridge.Supervisor
+	if cfg.Bridge.Enabled {
+		configPath, err := filepath.Abs(f.config)
+		if err == nil {
+			sup, err = bridge.NewSupervisor(cfg, configPath, store, log)
+		}
+		if err != nil {
+			log.Error("cannot supervise the bridge", "err", err)
+			return exitError
+		}
+		sup.Start()
+		defer sup.Stop()
+	}
+	runner, err := jobs.NewRunner(ctx, cfg, client, store, sup, log)
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return exitError
@@ -206,7 +224,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	names := []string{}
 	for _, j := range cfg.Jobs() {
-		if *job == "" || *job == j.Name {
+		// The bridge job judges the bridge tidewatch run supervises.
+		if j.Name != config.JobBridge && (*job == "" || *job == j.Name) {
 			names = append(names, j.Name)
 		}
 	}
@@ -233,7 +252,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	wctx, cancel := context.WithTimeout(ctx, cfg.Hazelcast.ConnectTimeout.Duration)
 	client.WaitConnected(wctx) // if it does not connect, the runs say so
 	cancel()
-	runner, err := jobs.NewRunner(ctx, cfg, client, store, log)
+	runner, err := jobs.NewRunner(ctx, cfg, client, store, nil, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "tidewatch check: %v\n", err)
 		return checks.StatusUnknown.ExitCode()
@@ -334,6 +353,30 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	return 0
+}
+
+// cmdBridge runs the scan bridge, normally as tidewatch run's child. A bad
+// configuration exits with bridge.ExitConfig, which the supervisor does not
+// retry.
+func cmdBridge(args []string, stderr io.Writer) int {
+	f := newFlags("bridge", stderr)
+	logFormat := f.String("log-format", "", "text or json (default: log.format in the config)")
+	logLevel := f.String("log-level", "", "debug, info, warn or error (default: log.level in the config)")
+	if code, ok := f.parse(args); !ok {
+		return code
+	}
+	cfg, ok := loadConfig(f.config, stderr)
+	if !ok {
+		return bridge.ExitConfig
+	}
+	log, err := newLogger(stderr, or(*logFormat, cfg.Log.Format), or(*logLevel, cfg.Log.Level))
+	if err != nil {
+		fmt.Fprintf(stderr, "tidewatch bridge: %v\n", err)
+		return bridge.ExitConfig
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	return bridge.Run(ctx, cfg, log)
 }
 
 func or(a, b string) string {

@@ -21,6 +21,7 @@ import (
 	"tidewatch/config"
 	"tidewatch/hz"
 	"tidewatch/internal/hztest"
+	"tidewatch/internal/testenv"
 	"tidewatch/report"
 )
 
@@ -178,21 +179,11 @@ func TestStatusIsUnknownWhenHistoryIsOld(t *testing.T) {
 	}
 }
 
-// buildTidewatch builds the binary once per test binary.
-func buildTidewatch(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "tidewatch")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 func TestDaemonRecordsAndStopsCleanlyOnSIGTERM(t *testing.T) {
 	t.Parallel()
 	conf, c, mapName := setup(t, "[freshness]\nschedule = \"@every 1s\"\n")
 	putRecord(t, c, mapName)
-	bin := buildTidewatch(t)
+	bin := testenv.Tidewatch(t)
 	var logs bytes.Buffer
 	cmd := exec.Command(bin, "run", "--config", conf, "--log-format", "json")
 	cmd.Stderr = &logs
@@ -232,7 +223,7 @@ func TestKilledDaemonLosesNoHistory(t *testing.T) {
 	t.Parallel()
 	conf, c, mapName := setup(t, "[integrity]\nschedule = \"@every 1s\"\n[freshness]\nschedule = \"@every 1s\"\n")
 	putRecord(t, c, mapName)
-	bin := buildTidewatch(t)
+	bin := testenv.Tidewatch(t)
 	dbPath := filepath.Join(filepath.Dir(conf), "tw.db")
 	count := func() int {
 		db, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro")
@@ -265,4 +256,39 @@ func TestKilledDaemonLosesNoHistory(t *testing.T) {
 		}
 		before = n
 	}
+}
+
+func TestKilledDaemonLeavesNoBridgeBehind(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	conf, _, _ := setup(t, fmt.Sprintf("[bridge]\nenabled = true\nwatch_dir = %q\nstate_dir = %q\n",
+		filepath.Join(dir, "scans"), filepath.Join(dir, "state")))
+	os.MkdirAll(filepath.Join(dir, "scans"), 0o755)
+	cmd := exec.Command(testenv.Tidewatch(t), "run", "--config", conf)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var bridgePID int
+	deadline := time.Now().Add(20 * time.Second)
+	for bridgePID == 0 && time.Now().Before(deadline) {
+		if b, err := os.ReadFile(filepath.Join(dir, "state", "bridge.pid")); err == nil {
+			fmt.Sscanf(string(b), "%d", &bridgePID)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if bridgePID == 0 {
+		cmd.Process.Kill()
+		t.Fatal("the daemon started no bridge")
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	deadline = time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if _, err := os.Stat(fmt.Sprintf("/proc/%d", bridgePID)); os.IsNotExist(err) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	syscall.Kill(bridgePID, syscall.SIGKILL)
+	t.Errorf("bridge %d outlived its killed parent", bridgePID)
 }

@@ -32,31 +32,38 @@ func (s Severity) Rank() int {
 
 // Categories. They are stable names: history, alerts and reports key on them.
 const (
-	CatConnectivity    = "connectivity"       // Hazelcast unreachable
-	CatRecordAbsent    = "record_absent"      // exf_latest not in the map
-	CatRecordInvalid   = "record_invalid"     // exf_latest not decodable
-	CatMissing         = "missing"            // an expected indicator absent, non-numeric, NaN or infinite
-	CatMissingCritical = "missing_critical"   // the same for an ACB-critical indicator
-	CatACBMismatch     = "acb_ready_mismatch" // _acb_ready true while a critical indicator is missing
-	CatACBNotReady     = "acb_not_ready"      // _acb_ready false with every critical indicator present
-	CatOutOfRange      = "out_of_range"
-	CatPersistence     = "persistence_unavailable"
-	CatDivergence      = "divergence" // key sets of Hazelcast and disk differ
-	CatDiskLag         = "disk_lag"   // the newest snapshot trails exf_latest
-	CatValueMismatch   = "value_mismatch"
-	CatPickled         = "pickled_entry"
-	CatSnapshotEntry   = "snapshot_entry_invalid"
-	CatStale           = "stale"
-	CatStuck           = "stuck"
-	CatRecordStale     = "record_stale"
-	CatRecordTime      = "record_time" // _pushed_at absent or unreadable
-	CatScanAbsent      = "scan_absent"
-	CatScanInvalid     = "scan_invalid"
-	CatScanStale       = "scan_stale"
-	CatScanStuck       = "scan_stuck"
-	CatScanBackwards   = "scan_backwards"
-	CatClockSkew       = "clock_skew"
-	CatCheckFailed     = "check_failed" // the check could not run at all
+	CatConnectivity     = "connectivity"       // Hazelcast unreachable
+	CatRecordAbsent     = "record_absent"      // exf_latest not in the map
+	CatRecordInvalid    = "record_invalid"     // exf_latest not decodable
+	CatMissing          = "missing"            // an expected indicator absent, non-numeric, NaN or infinite
+	CatMissingCritical  = "missing_critical"   // the same for an ACB-critical indicator
+	CatACBMismatch      = "acb_ready_mismatch" // _acb_ready true while a critical indicator is missing
+	CatACBNotReady      = "acb_not_ready"      // _acb_ready false with every critical indicator present
+	CatOutOfRange       = "out_of_range"
+	CatPersistence      = "persistence_unavailable"
+	CatDivergence       = "divergence" // key sets of Hazelcast and disk differ
+	CatDiskLag          = "disk_lag"   // the newest snapshot trails exf_latest
+	CatValueMismatch    = "value_mismatch"
+	CatPickled          = "pickled_entry"
+	CatSnapshotEntry    = "snapshot_entry_invalid"
+	CatStale            = "stale"
+	CatStuck            = "stuck"
+	CatRecordStale      = "record_stale"
+	CatRecordTime       = "record_time" // _pushed_at absent or unreadable
+	CatScanAbsent       = "scan_absent"
+	CatScanInvalid      = "scan_invalid"
+	CatScanStale        = "scan_stale"
+	CatScanStuck        = "scan_stuck"
+	CatScanBackwards    = "scan_backwards"
+	CatClockSkew        = "clock_skew"
+	CatCheckFailed      = "check_failed"       // the check could not run at all
+	CatBridgeConfig     = "bridge_config"      // the bridge says its configuration is bad; not restarted
+	CatBridgeCooldown   = "bridge_cooldown"    // restart attempts spent; waiting to try again
+	CatBridgeRestarting = "bridge_restarting"  // waiting to restart the bridge
+	CatBridgeNotReady   = "bridge_not_ready"   // started, not ready past the grace
+	CatBridgePoison     = "bridge_poison_file" // a file killed the bridge; it is skipped
+	CatBridgeStuck      = "bridge_stuck"       // stale scan while a newer file waits: restarted
+	CatUpstreamStale    = "upstream_stale"     // stale scan and no newer file: the scanner stopped
 )
 
 // Finding is one thing a check noticed.
@@ -96,6 +103,8 @@ type Health struct {
 type Result struct {
 	Findings []Finding
 	Health   Health
+	// Bridge is set by the bridge check only.
+	Bridge *BridgeSample
 }
 
 func (r *Result) add(sev Severity, cat, indicator, msg string, details, thresholds map[string]any) {

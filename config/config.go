@@ -109,10 +109,42 @@ type IndicatorFreshness struct {
 	StuckAfter *Duration `toml:"stuck_after"`
 }
 
+// Bridge configures the scan bridge (`tidewatch bridge`) and the
+// supervisor that runs it inside `tidewatch run`.
 type Bridge struct {
-	// Enabled says a scan bridge feeds latest_eigen_scan, so its absence is
-	// critical.
+	// Enabled runs and supervises the bridge; latest_eigen_scan missing is
+	// then critical.
 	Enabled bool `toml:"enabled"`
+	// Command runs the bridge, with no shell in between; empty means this
+	// tidewatch executable with "bridge".
+	Command []string `toml:"command"`
+	// ReadyPattern is a regular expression matched against the bridge's
+	// output: the first matching line means it is up.
+	ReadyPattern string `toml:"ready_pattern"`
+	// ConfigErrorExitCode is the exit code by which the bridge says its
+	// configuration is bad: it is not restarted.
+	ConfigErrorExitCode int `toml:"config_error_exit_code"`
+
+	WatchDir        string   `toml:"watch_dir"`
+	Pattern         string   `toml:"pattern"`
+	StateDir        string   `toml:"state_dir"`
+	ScanNumberField string   `toml:"scan_number_field"`
+	TimestampField  string   `toml:"timestamp_field"`
+	MaxFileSize     int64    `toml:"max_file_size"`
+	RescanEvery     Duration `toml:"rescan_every"`
+	IncompleteFor   Duration `toml:"incomplete_for"`
+	ProgressEvery   int      `toml:"progress_every"`
+
+	HealthSchedule  Schedule `toml:"health_schedule"`
+	StartupGrace    Duration `toml:"startup_grace"`
+	StaleReadings   int      `toml:"stale_readings"`
+	RestartDelay    Duration `toml:"restart_delay"`
+	MaxRestartDelay Duration `toml:"max_restart_delay"`
+	MaxAttempts     int      `toml:"max_attempts"`
+	StableAfter     Duration `toml:"stable_after"`
+	Cooldown        Duration `toml:"cooldown"`
+	StopGrace       Duration `toml:"stop_grace"`
+	KeepLines       int      `toml:"keep_lines"`
 }
 
 // ExpectedIndicators and CriticalIndicators are the seed monitor's lists.
@@ -174,6 +206,29 @@ func Default() Config {
 			SnapshotTimeKey:  "_pushed_at",
 			ValueTolerance:   1e-9,
 		},
+		Bridge: Bridge{
+			ReadyPattern:        `bridge ready|[Pp]ushed`,
+			ConfigErrorExitCode: 78, // EX_CONFIG
+			WatchDir:            "data/scans",
+			Pattern:             "*.arrow",
+			StateDir:            "bridge-state",
+			ScanNumberField:     "scan_number",
+			TimestampField:      "timestamp",
+			MaxFileSize:         64 << 20,
+			RescanEvery:         d(10 * time.Second),
+			IncompleteFor:       d(10 * time.Second),
+			ProgressEvery:       200,
+			HealthSchedule:      must("@every 30s"),
+			StartupGrace:        d(60 * time.Second),
+			StaleReadings:       2,
+			RestartDelay:        d(5 * time.Second),
+			MaxRestartDelay:     d(60 * time.Second),
+			MaxAttempts:         3,
+			StableAfter:         d(5 * time.Minute),
+			Cooldown:            d(5 * time.Minute),
+			StopGrace:           d(10 * time.Second),
+			KeepLines:           200,
+		},
 		Freshness: Freshness{
 			Schedule:            must("@every 30s"),
 			StaleAfter:          d(120 * time.Second),
@@ -200,7 +255,7 @@ func Load(path string) (*Config, error) {
 	// Relative paths in a config file are relative to the file, so that
 	// tidewatch reads the same data from whichever directory it is started.
 	dir := filepath.Dir(path)
-	for _, p := range []*string{&cfg.Database.Path, &cfg.Divergence.SnapshotDir} {
+	for _, p := range []*string{&cfg.Database.Path, &cfg.Divergence.SnapshotDir, &cfg.Bridge.WatchDir, &cfg.Bridge.StateDir} {
 		if !filepath.IsAbs(*p) {
 			*p = filepath.Join(dir, *p)
 		}
@@ -332,6 +387,8 @@ func (c *Config) validate(v *validator) {
 		v.add("divergence.value_tolerance", "must be a finite number ≥ 0")
 	}
 
+	c.validateBridge(v)
+
 	f := &c.Freshness
 	v.positive("freshness.stale_after", f.StaleAfter)
 	v.positive("freshness.record_warn_after", f.RecordWarnAfter)
@@ -358,6 +415,50 @@ func (c *Config) validate(v *validator) {
 				v.add(key+".indicators", "%q is not an expected indicator", name)
 			}
 		}
+	}
+}
+
+func (c *Config) validateBridge(v *validator) {
+	b := c.Bridge
+	if _, err := regexp.Compile(b.ReadyPattern); err != nil || b.ReadyPattern == "" {
+		v.add("bridge.ready_pattern", "%q is not a regular expression", b.ReadyPattern)
+	}
+	if b.ConfigErrorExitCode < 1 || b.ConfigErrorExitCode > 255 {
+		v.add("bridge.config_error_exit_code", "must be an exit code, 1 to 255")
+	}
+	if len(b.Command) > 0 && strings.TrimSpace(b.Command[0]) == "" {
+		v.add("bridge.command", "the program must not be empty")
+	}
+	v.nonEmpty("bridge.watch_dir", b.WatchDir)
+	v.nonEmpty("bridge.state_dir", b.StateDir)
+	v.nonEmpty("bridge.scan_number_field", b.ScanNumberField)
+	v.nonEmpty("bridge.timestamp_field", b.TimestampField)
+	if _, err := filepath.Match(b.Pattern, ""); err != nil || b.Pattern == "" {
+		v.add("bridge.pattern", "%q is not a file pattern", b.Pattern)
+	}
+	if b.MaxFileSize <= 0 {
+		v.add("bridge.max_file_size", "must be a number of bytes greater than zero")
+	}
+	v.positive("bridge.rescan_every", b.RescanEvery)
+	v.positive("bridge.incomplete_for", b.IncompleteFor)
+	if b.ProgressEvery < 1 {
+		v.add("bridge.progress_every", "must be at least 1")
+	}
+	if b.StaleReadings < 1 {
+		v.add("bridge.stale_readings", "must be at least 1")
+	}
+	v.positive("bridge.restart_delay", b.RestartDelay)
+	if b.MaxRestartDelay.Duration < b.RestartDelay.Duration {
+		v.add("bridge.max_restart_delay", "must not be below bridge.restart_delay (%s)", b.RestartDelay)
+	}
+	if b.MaxAttempts < 1 {
+		v.add("bridge.max_attempts", "must be at least 1")
+	}
+	v.positive("bridge.stable_after", b.StableAfter)
+	v.positive("bridge.cooldown", b.Cooldown)
+	v.positive("bridge.stop_grace", b.StopGrace)
+	if b.KeepLines < 1 {
+		v.add("bridge.keep_lines", "must be at least 1")
 	}
 }
 
@@ -449,11 +550,13 @@ func keyLine(src []byte, key string) int {
 
 var arrayIndex = regexp.MustCompile(`\[\d+\]`)
 
-// The check jobs, each configured by the section of its name.
+// The jobs, each configured by the section of its name. The bridge job is
+// the supervisor's health check; it runs only inside `tidewatch run`.
 const (
 	JobIntegrity  = "integrity"
 	JobDivergence = "divergence"
 	JobFreshness  = "freshness"
+	JobBridge     = "bridge"
 )
 
 // Job is a check job and its schedule.
@@ -462,11 +565,16 @@ type Job struct {
 	Schedule Schedule
 }
 
-// Jobs lists the check jobs in the order they are shown.
+// Jobs lists the jobs in the order they are shown; the bridge job only
+// when the bridge is enabled.
 func (c *Config) Jobs() []Job {
-	return []Job{
+	jobs := []Job{
 		{JobIntegrity, c.Integrity.Schedule},
 		{JobDivergence, c.Divergence.Schedule},
 		{JobFreshness, c.Freshness.Schedule},
 	}
+	if c.Bridge.Enabled {
+		jobs = append(jobs, Job{JobBridge, c.Bridge.HealthSchedule})
+	}
+	return jobs
 }

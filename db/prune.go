@@ -23,7 +23,11 @@ func (s *Store) Prune(ctx context.Context, cutoff time.Time, batch int) (int64, 
 		}
 		total += n
 		if n < int64(batch) {
-			return total, nil
+			break
 		}
 	}
+	if _, err := s.w.ExecContext(ctx, `DELETE FROM bridge_events WHERE at < ?`, formatTime(cutoff)); err != nil {
+		return total, fmt.Errorf("prune bridge events: %w", err)
+	}
+	return total, nil
 }

@@ -50,6 +50,9 @@ func (s *Store) LatestRun(ctx context.Context, job string) (*Run, error) {
 	if err := decodeList(staleInd, &h.StaleIndicators); err != nil {
 		return nil, err
 	}
+	if r.Bridge, err = readBridgeSample(ctx, s.r, r.ID); err != nil {
+		return nil, err
+	}
 	fs, err := s.findings(ctx, `WHERE run_id = ? ORDER BY id`, r.ID)
 	if err != nil {
 		return nil, err

@@ -21,6 +21,8 @@ type Run struct {
 	Error    string
 	Findings []checks.Finding
 	Health   checks.Health
+	// Bridge is the bridge job's sample; nil for the other jobs.
+	Bridge *checks.BridgeSample
 	// Overall is the health verdict; Status differs from it only for a run
 	// that could not run at all (error, which counts as critical).
 	Overall checks.Status
@@ -89,6 +91,11 @@ func writeRun(ctx context.Context, tx *sql.Tx, r *Run) (int64, error) {
 		jsonList(h.StaleIndicators), h.MaxStalenessS, h.RecordAgeS, h.ScanNumber, h.ScanAgeS,
 		h.KeyDifference, h.DiskLagS, nullString(h.SnapshotPath), alerts); err != nil {
 		return 0, err
+	}
+	if r.Bridge != nil {
+		if err := writeBridgeSample(ctx, tx, id, started, r.Bridge); err != nil {
+			return 0, err
+		}
 	}
 	count := func(st checks.Status) int {
 		if r.Status == st {

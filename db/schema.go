@@ -69,4 +69,41 @@ CREATE TABLE job_stats (
 	last_run_at  TEXT    NOT NULL
 );
 `,
+	// 2: the bridge supervisor's history.
+	`
+-- Every step of the bridge's life: start, ready, exit, restart (with its
+-- reason), cooldown, failed, stop, leftover (a bridge left behind by an
+-- earlier tidewatch, stopped), poisoned (a file that killed the bridge).
+CREATE TABLE bridge_events (
+	id        INTEGER PRIMARY KEY,
+	at        TEXT    NOT NULL,
+	kind      TEXT    NOT NULL,
+	pid       INTEGER,
+	exit_code INTEGER,
+	signal    TEXT,
+	reason    TEXT,
+	output    TEXT              -- the bridge's last lines, on exits
+);
+CREATE INDEX bridge_events_by_time ON bridge_events (at);
+
+-- One row per run of the bridge job (its health check).
+CREATE TABLE bridge_samples (
+	run_id            INTEGER PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+	state             TEXT    NOT NULL, -- stopped, starting, running, backoff, stopping, cooldown, failed
+	pid               INTEGER,
+	uptime_s          REAL,
+	data_age_s        REAL,
+	scan_number       INTEGER,
+	asset_count       INTEGER,
+	restarts          INTEGER NOT NULL,  -- since tidewatch started
+	scans_per_minute  REAL
+);
+
+-- The bridge's latest output, replaced at every health check.
+CREATE TABLE bridge_output (
+	id    INTEGER PRIMARY KEY CHECK (id = 1),
+	at    TEXT NOT NULL,
+	lines TEXT NOT NULL             -- JSON array, oldest first
+);
+`,
 }

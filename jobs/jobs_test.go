@@ -59,7 +59,7 @@ func newEnvOn(t testing.TB, m *hztest.Member) *env {
 	}
 	t.Cleanup(func() { store.Close() })
 	e := &env{t: t, member: m, client: m.Client(t, quiet), store: store, cfg: &cfg, snaps: cfg.Divergence.SnapshotDir}
-	if e.runner, err = NewRunner(context.Background(), e.cfg, e.client, store, quiet); err != nil {
+	if e.runner, err = NewRunner(context.Background(), e.cfg, e.client, store, nil, quiet); err != nil {
 		t.Fatal(err)
 	}
 	return e
@@ -265,7 +265,7 @@ func TestFreshnessFollowsTheScan(t *testing.T) {
 	}
 
 	// A restarted tidewatch remembers the last scan number from history.
-	again, err := NewRunner(context.Background(), e.cfg, e.client, e.store, quiet)
+	again, err := NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"tidewatch/bridge"
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
@@ -21,6 +22,7 @@ type Runner struct {
 	cfg   *config.Config
 	hz    *hz.Client
 	store *db.Store
+	sup   *bridge.Supervisor // nil unless tidewatch run supervises a bridge
 	log   *slog.Logger
 	now   func() time.Time
 
@@ -31,15 +33,17 @@ type Runner struct {
 
 	mu         sync.Mutex
 	fresh      checks.FreshnessState
+	bridge     checks.BridgeState
 	lastStatus map[string]checks.Status
 }
 
-// NewRunner prepares a runner. The freshness check's memory of the last
-// scan number is restored from history, so a restart does not hide a scan
-// number that stopped moving.
-func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.Store, log *slog.Logger) (*Runner, error) {
+// NewRunner prepares a runner; sup is the bridge supervisor for the bridge
+// job, or nil. The freshness check's memory of the last scan number is
+// restored from history, so a restart does not hide a scan number that
+// stopped moving.
+func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.Store, sup *bridge.Supervisor, log *slog.Logger) (*Runner, error) {
 	r := &Runner{
-		cfg: cfg, hz: c, store: store, log: log, now: time.Now,
+		cfg: cfg, hz: c, store: store, sup: sup, log: log, now: time.Now,
 		busy: map[string]*sync.Mutex{}, lastStatus: map[string]checks.Status{},
 	}
 	r.checkFn = r.check
@@ -73,7 +77,7 @@ func (r *Runner) Run(ctx context.Context, name string) (*db.Run, error) {
 	began := time.Now()
 	now := r.now().UTC()
 	res, err := r.safeCheck(ctx, name, now)
-	run := &db.Run{Job: name, Started: now, Finished: now.Add(time.Since(began))}
+	run := &db.Run{Job: name, Started: now, Finished: now.Add(time.Since(began)), Bridge: res.Bridge}
 	if err != nil {
 		run.Status, run.Overall, run.Error = checks.StatusError, checks.StatusCritical, err.Error()
 		run.Findings = []checks.Finding{checks.CheckFailed(err)}
@@ -119,6 +123,8 @@ func (r *Runner) check(ctx context.Context, name string, now time.Time) (checks.
 			return checks.Result{}, err
 		}
 		return checks.Divergence(exf, snap, r.cfg), nil
+	case config.JobBridge:
+		return r.checkBridge(ctx, now)
 	default: // Freshness
 		exf := readExF(ctx, r.hz, hc)
 		scan := checks.ScanRead{Unreachable: exf.Unreachable}
@@ -131,6 +137,28 @@ func (r *Runner) check(ctx context.Context, name string, now time.Time) (checks.
 		res, r.fresh = checks.Freshness(now, exf, scan, r.fresh, r.cfg)
 		return res, nil
 	}
+}
+
+// checkBridge is the supervisor's health loop: it judges the bridge and
+// restarts it when it is stuck.
+func (r *Runner) checkBridge(ctx context.Context, now time.Time) (checks.Result, error) {
+	if r.sup == nil {
+		return checks.Result{}, fmt.Errorf("no bridge is supervised here (only tidewatch run supervises one)")
+	}
+	proc := r.sup.Snapshot()
+	scan := readScan(ctx, r.hz, r.cfg.Hazelcast)
+	newest, err := bridge.NewestComplete(r.cfg.Bridge.WatchDir, r.cfg.Bridge.Pattern)
+	if err != nil {
+		return checks.Result{}, fmt.Errorf("bridge watch directory: %w", err)
+	}
+	r.mu.Lock()
+	res, next, restart := checks.Bridge(now, proc, scan, newest, r.bridge, r.cfg)
+	r.bridge = next
+	r.mu.Unlock()
+	if restart != "" {
+		r.sup.Restart(restart)
+	}
+	return res, nil
 }
 
 // logRun logs healthy runs at debug, others at warn or error, and every

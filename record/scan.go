@@ -6,11 +6,15 @@ import (
 	"time"
 )
 
-// ScanHead is what the freshness check needs of latest_eigen_scan.
+// ScanHead is what the checks need of latest_eigen_scan.
 type ScanHead struct {
 	Number    int64
 	Timestamp time.Time
 	Assets    int // -1 when the record does not say
+	// BridgedAt and Source are written by tidewatch's bridge: when it put
+	// the scan, from which file. Zero and empty when absent.
+	BridgedAt time.Time
+	Source    string
 }
 
 // DecodeScanHead reads scan_number, timestamp and asset_count from a
@@ -40,6 +44,10 @@ func DecodeScanHead(data []byte) (ScanHead, error) {
 	if a, ok := obj["asset_count"].(float64); ok && a >= 0 && a == math.Trunc(a) {
 		h.Assets = int(a)
 	}
+	if at, ok := obj["bridged_at"]; ok {
+		h.BridgedAt, _ = ParseTime(at)
+	}
+	h.Source, _ = obj["source_file"].(string)
 	return h, nil
 }
 

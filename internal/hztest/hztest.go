@@ -93,9 +93,11 @@ func Shared(t testing.TB) *Member {
 	return shared.m
 }
 
-// Main runs a package's tests and then stops the shared member.
+// Main runs a package's tests and then stops the shared member and removes
+// what testenv built.
 func Main(m *testing.M) int {
 	code := m.Run()
+	testenv.Cleanup()
 	if shared.m != nil {
 		shared.m.Kill()
 		os.RemoveAll(shared.m.dir)

@@ -5,11 +5,13 @@
 package testenv
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -56,4 +58,41 @@ func ReportPercentiles(b *testing.B, lat []time.Duration) {
 	}
 	b.ReportMetric(at(0.50), "p50-ms")
 	b.ReportMetric(at(0.99), "p99-ms")
+}
+
+var built struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// Tidewatch builds the tidewatch binary once per test binary, for tests
+// that run it as a real process.
+func Tidewatch(t testing.TB) string {
+	t.Helper()
+	root := Root(t)
+	built.once.Do(func() {
+		dir, err := os.MkdirTemp("", "tidewatch-bin-")
+		if err != nil {
+			built.err = err
+			return
+		}
+		built.path = filepath.Join(dir, "tidewatch")
+		cmd := exec.Command("go", "build", "-o", built.path, ".")
+		cmd.Dir = root
+		if out, err := cmd.CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return built.path
+}
+
+// Cleanup removes what this package made for the test binary.
+func Cleanup() {
+	if built.path != "" {
+		os.RemoveAll(filepath.Dir(built.path))
+	}
 }

@@ -1,0 +1,341 @@
+package bridge
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"tidewatch/config"
+	"tidewatch/hz"
+	"tidewatch/internal/hztest"
+	"tidewatch/internal/scantest"
+	"tidewatch/record"
+)
+
+func TestMain(m *testing.M) { os.Exit(hztest.Main(m)) }
+
+var maps atomic.Int64
+
+// lockedBuffer collects a bridge's log for assertions.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// harness runs a bridge in this process against a member, on a directory
+// and a map of the test's own.
+type harness struct {
+	t      testing.TB
+	cfg    *config.Config
+	dir    string
+	client *hz.Client
+	logs   *lockedBuffer
+	cancel context.CancelFunc
+	done   chan int
+}
+
+func newHarness(t testing.TB, m *hztest.Member) *harness {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Hazelcast = m.Config()
+	cfg.Hazelcast.Map = fmt.Sprintf("BRIDGE_%d", maps.Add(1))
+	base := t.TempDir()
+	cfg.Bridge.WatchDir = filepath.Join(base, "scans")
+	cfg.Bridge.StateDir = filepath.Join(base, "state")
+	cfg.Bridge.RescanEvery = config.Duration{Duration: time.Second}
+	cfg.Bridge.IncompleteFor = config.Duration{Duration: time.Second}
+	if err := os.MkdirAll(cfg.Bridge.WatchDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return &harness{t: t, cfg: &cfg, dir: cfg.Bridge.WatchDir, client: m.Client(t, slog.New(slog.DiscardHandler)), logs: &lockedBuffer{}}
+}
+
+func (h *harness) start() {
+	ctx, cancel := context.WithCancel(context.Background())
+	h.cancel, h.done = cancel, make(chan int, 1)
+	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	go func() { h.done <- Run(ctx, h.cfg, log) }()
+	h.t.Cleanup(h.stop)
+}
+
+func (h *harness) stop() {
+	if h.cancel == nil {
+		return
+	}
+	h.cancel()
+	h.cancel = nil
+	select {
+	case <-h.done:
+	case <-time.After(10 * time.Second):
+		h.t.Error("the bridge did not stop within 10s")
+	}
+}
+
+// write puts a Go-written scan file in place, renamed from aside.
+func (h *harness) write(name string, number int64, ts time.Time) string {
+	h.t.Helper()
+	path, err := scantest.Write(h.dir, name, number, ts, 20)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return path
+}
+
+// current is the scan in Hazelcast, or nil.
+func (h *harness) current() *record.ScanHead {
+	v, err := h.client.Get(context.Background(), h.cfg.Hazelcast.Map, h.cfg.Hazelcast.ScanKey)
+	if err != nil || v == nil {
+		return nil
+	}
+	text, err := hz.Text(v)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	head, err := record.DecodeScanHead(text)
+	if err != nil {
+		h.t.Fatalf("the bridge wrote an undecodable record: %v", err)
+	}
+	return &head
+}
+
+// waitFor waits for scan number n in Hazelcast.
+func (h *harness) waitFor(n int64, within time.Duration) *record.ScanHead {
+	h.t.Helper()
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		if c := h.current(); c != nil && c.Number == n {
+			return c
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	c := h.current()
+	h.t.Fatalf("scan #%d not in Hazelcast within %s (there: %+v)\nlog:\n%s", n, within, c, h.logs.String())
+	return nil
+}
+
+// stays checks that the scan in Hazelcast stays n for a while.
+func (h *harness) stays(n int64, d time.Duration) {
+	h.t.Helper()
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		if c := h.current(); c == nil || c.Number != n {
+			h.t.Fatalf("scan in Hazelcast: %+v, want #%d to stay\nlog:\n%s", c, n, h.logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+var t0 = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+func TestPushesTheNewestExistingScanAtStart(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	h.write("scan_1.arrow", 1, t0)
+	newest := h.write("scan_2.arrow", 2, t0.Add(time.Second))
+	os.Chtimes(filepath.Join(h.dir, "scan_1.arrow"), t0, t0)
+	h.start()
+	c := h.waitFor(2, 10*time.Second)
+	if c.Source != filepath.Base(newest) || c.Assets != 20 || !c.Timestamp.Equal(t0.Add(time.Second)) || c.BridgedAt.IsZero() {
+		t.Errorf("record %+v", c)
+	}
+	if !strings.Contains(h.logs.String(), "bridge ready") {
+		t.Errorf("no ready line:\n%s", h.logs.String())
+	}
+}
+
+func TestFollowsNewFilesWrittenInPlaceOrRenamed(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	h.start()
+	h.write("a.arrow", 10, t0)
+	h.waitFor(10, 10*time.Second)
+
+	// Written in place, slowly: half now, the rest later. Never half-read.
+	data, err := scantest.Bytes(11, t0.Add(time.Second), 20, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(h.dir, "b.arrow")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(data[:len(data)/2])
+	f.Sync()
+	h.stays(10, 400*time.Millisecond)
+	f.Write(data[len(data)/2:])
+	f.Close()
+	h.waitFor(11, 5*time.Second)
+
+	// A stream file in place.
+	stream, err := scantest.Bytes(12, t0.Add(2*time.Second), 20, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(h.dir, "c.arrow"), stream, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.waitFor(12, 5*time.Second)
+}
+
+func TestBrokenFilesAreSkippedWithTheirReason(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	h.start()
+	h.write("good.arrow", 5, t0)
+	h.waitFor(5, 10*time.Second)
+	for _, name := range []string{"truncated.arrow", "empty.arrow", "wrong_schema.arrow"} {
+		b, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(h.dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	logs := ""
+	for time.Now().Before(deadline) {
+		logs = h.logs.String()
+		if strings.Count(logs, "bridge: skipped a file") >= 3 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	for _, want := range []string{
+		"truncated.arrow reason=\"still incomplete after",
+		"empty.arrow reason=\"still incomplete after",
+		`wrong_schema.arrow reason="no scan number: no column or schema metadata \"scan_number\""`,
+	} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("log lacks %s:\n%s", want, logs)
+		}
+	}
+	h.stays(5, 100*time.Millisecond)
+	// The bridge goes on.
+	h.write("next.arrow", 6, t0.Add(time.Second))
+	h.waitFor(6, 5*time.Second)
+}
+
+func TestNeverReplacesANewerScanWithAnOlderOne(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	h.start()
+	h.write("s100.arrow", 100, t0)
+	h.waitFor(100, 10*time.Second)
+	h.write("s99.arrow", 99, t0.Add(-time.Second)) // late, and older
+	h.stays(100, 500*time.Millisecond)
+	if !strings.Contains(h.logs.String(), "bridge: skipped an older scan") {
+		t.Errorf("the skip was not logged:\n%s", h.logs.String())
+	}
+	// The scanner starting its numbering again: a lower number, a newer time.
+	h.write("s1.arrow", 1, t0.Add(time.Minute))
+	h.waitFor(1, 5*time.Second)
+	if !strings.Contains(h.logs.String(), "scan numbering started again") {
+		t.Errorf("the reset was not logged:\n%s", h.logs.String())
+	}
+
+	// A restarted bridge does not push an older file over what Hazelcast holds.
+	h.stop()
+	h.write("s0.arrow", 0, t0)
+	h.start()
+	h.stays(1, 700*time.Millisecond)
+}
+
+func TestABurstCoalescesToTheNewest(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	h.start()
+	h.write("first.arrow", 1, t0)
+	h.waitFor(1, 10*time.Second)
+	data := make([][]byte, 1000)
+	for i := range data {
+		var err error
+		if data[i], err = scantest.Bytes(int64(i+2), t0.Add(time.Duration(i)*time.Millisecond), 20, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, d := range data {
+		tmp := filepath.Join(h.dir, fmt.Sprintf(".b%04d", i))
+		os.WriteFile(tmp, d, 0o644)
+		os.Rename(tmp, filepath.Join(h.dir, fmt.Sprintf("b%04d.arrow", i)))
+	}
+	h.waitFor(1001, 10*time.Second)
+	// Whatever it coalesced, what Hazelcast saw only ever moved forward.
+	last := int64(0)
+	pushes := pushed.FindAllStringSubmatch(h.logs.String(), -1)
+	for _, m := range pushes {
+		n, _ := strconv.ParseInt(m[1], 10, 64)
+		if n <= last {
+			t.Fatalf("pushed #%d after #%d", n, last)
+		}
+		last = n
+	}
+	t.Logf("%d pushes for 1,001 files", len(pushes))
+}
+
+var pushed = regexp.MustCompile(`msg="bridge: pushed[^"]*" scan=(\d+)`)
+
+func TestHazelcastDownThenBack(t *testing.T) {
+	t.Parallel()
+	m := hztest.Start(t)
+	h := newHarness(t, m)
+	h.start()
+	h.write("x1.arrow", 1, t0)
+	h.waitFor(1, 10*time.Second)
+	m.Kill()
+	h.write("x2.arrow", 2, t0.Add(time.Second))
+	h.write("x3.arrow", 3, t0.Add(2*time.Second))
+	time.Sleep(500 * time.Millisecond)
+	m.Restart(t)
+	// The member lost its data; the bridge pushes the newest scan it has.
+	h.waitFor(3, 30*time.Second)
+	if !strings.Contains(h.logs.String(), "cannot push; retrying until Hazelcast answers") ||
+		!strings.Contains(h.logs.String(), "Hazelcast is back") {
+		t.Errorf("the outage is not in the log:\n%s", h.logs.String())
+	}
+}
+
+func TestASecondBridgeOnTheSameStateRefusesToRun(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	h.start()
+	h.write("one.arrow", 1, t0)
+	h.waitFor(1, 10*time.Second)
+	code := Run(context.Background(), h.cfg, slog.New(slog.DiscardHandler))
+	if code != ExitLocked {
+		t.Errorf("a second bridge exited %d, want %d", code, ExitLocked)
+	}
+}
+
+func TestMissingWatchDirectoryIsABadConfiguration(t *testing.T) {
+	t.Parallel()
+	cfg := config.Default()
+	cfg.Bridge.WatchDir = filepath.Join(t.TempDir(), "nowhere")
+	cfg.Bridge.StateDir = t.TempDir()
+	if code := Run(context.Background(), &cfg, slog.New(slog.DiscardHandler)); code != ExitConfig {
+		t.Errorf("exit %d, want %d", code, ExitConfig)
+	}
+}

@@ -1,0 +1,101 @@
+package bridge
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// stateDir holds what must outlive one bridge process: the lock that keeps
+// two bridges from pushing, the marker of the file being parsed, the files
+// that killed a bridge, and the supervisor's pid file.
+type stateDir string
+
+func (d stateDir) path(name string) string { return filepath.Join(string(d), name) }
+
+// lock takes the bridge lock for the life of the process.
+func (d stateDir) lock() (unlock func(), err error) {
+	f, err := os.OpenFile(d.path("bridge.lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s is held: %w", f.Name(), err)
+	}
+	return func() { f.Close() }, nil
+}
+
+// markParsing notes the file about to be parsed; clearParsing removes the
+// note. A note found at start names the file that killed the last bridge.
+func (d stateDir) markParsing(id fileID) error {
+	b, err := json.Marshal(id)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(d.path("parsing.json"), b, 0o644)
+}
+
+func (d stateDir) clearParsing() { os.Remove(d.path("parsing.json")) }
+
+// takeParsing reads and removes the marker a dead bridge left behind.
+func (d stateDir) takeParsing() (fileID, bool, error) {
+	id, found, err := d.peekParsing()
+	if found {
+		d.clearParsing()
+	}
+	return id, found, err
+}
+
+// peekParsing reads the marker without removing it.
+func (d stateDir) peekParsing() (fileID, bool, error) {
+	b, err := os.ReadFile(d.path("parsing.json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return fileID{}, false, nil
+	}
+	if err != nil {
+		return fileID{}, false, err
+	}
+	var id fileID
+	if err := json.Unmarshal(b, &id); err != nil {
+		// Half-written when the bridge died: nothing to skip.
+		return fileID{}, false, nil
+	}
+	return id, true, nil
+}
+
+// poisoned lists the files that killed a bridge.
+func (d stateDir) poisoned() ([]fileID, error) {
+	b, err := os.ReadFile(d.path("poisoned.json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var ids []fileID
+	if err := json.Unmarshal(b, &ids); err != nil {
+		return nil, fmt.Errorf("%s: %w", d.path("poisoned.json"), err)
+	}
+	return ids, nil
+}
+
+func (d stateDir) addPoisoned(id fileID) error {
+	ids, err := d.poisoned()
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(append(ids, id))
+	if err != nil {
+		return err
+	}
+	tmp := d.path("poisoned.json.tmp")
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, d.path("poisoned.json"))
+}

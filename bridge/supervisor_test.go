@@ -1,0 +1,287 @@
+package bridge
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"tidewatch/checks"
+	"tidewatch/config"
+	"tidewatch/db"
+	"tidewatch/internal/hztest"
+	"tidewatch/internal/testenv"
+)
+
+// supervised is a supervisor on a real database, with fast timings.
+type supervised struct {
+	t     *testing.T
+	cfg   *config.Config
+	store *db.Store
+	sup   *Supervisor
+	logs  *lockedBuffer
+	conf  string // the config file a tidewatch bridge child reads
+}
+
+func newSupervised(t *testing.T, h *harness, command ...string) *supervised {
+	t.Helper()
+	cfg := config.Default()
+	if h != nil {
+		cfg = *h.cfg
+	} else {
+		base := t.TempDir()
+		cfg.Bridge.WatchDir, cfg.Bridge.StateDir = filepath.Join(base, "scans"), filepath.Join(base, "state")
+	}
+	cfg.Bridge.Enabled = true
+	cfg.Bridge.Command = command
+	cfg.Bridge.RestartDelay = config.Duration{Duration: 100 * time.Millisecond}
+	cfg.Bridge.MaxRestartDelay = config.Duration{Duration: 400 * time.Millisecond}
+	cfg.Bridge.Cooldown = config.Duration{Duration: 700 * time.Millisecond}
+	cfg.Bridge.StopGrace = config.Duration{Duration: 2 * time.Second}
+	store, err := db.Open(filepath.Join(t.TempDir(), "tw.db"), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &supervised{t: t, cfg: &cfg, store: store, logs: &lockedBuffer{}}
+	s.conf = writeConfig(t, &cfg)
+	if len(command) == 0 {
+		cfg.Bridge.Command = []string{testenv.Tidewatch(t), "bridge", "--config", s.conf, "--log-format", "json", "--log-level", "debug"}
+	}
+	log := slog.New(slog.NewTextHandler(s.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	if s.sup, err = NewSupervisor(&cfg, s.conf, store, log); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return s
+}
+
+// writeConfig writes the config a `tidewatch bridge` child reads.
+func writeConfig(t *testing.T, cfg *config.Config) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.toml")
+	src := fmt.Sprintf(`[hazelcast]
+addresses = [%q]
+cluster_name = %q
+map = %q
+[bridge]
+watch_dir = %q
+state_dir = %q
+rescan_every = "1s"
+incomplete_for = "1s"
+`, cfg.Hazelcast.Addresses[0], cfg.Hazelcast.ClusterName, cfg.Hazelcast.Map, cfg.Bridge.WatchDir, cfg.Bridge.StateDir)
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func (s *supervised) start() {
+	s.sup.Start()
+	s.t.Cleanup(s.sup.Stop)
+}
+
+func (s *supervised) kinds() []string {
+	evs, err := s.store.BridgeEvents(context.Background(), time.Now().Add(-time.Hour), time.Now().Add(time.Hour))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var out []string
+	for _, e := range evs {
+		out = append(out, e.Kind)
+	}
+	return out
+}
+
+// waitState waits for the supervisor to reach a state.
+func (s *supervised) waitState(state string, within time.Duration) checks.BridgeProcess {
+	s.t.Helper()
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		if p := s.sup.Snapshot(); p.State == state {
+			return p
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	s.t.Fatalf("state %s not reached within %s: %+v\nevents %v\nlog:\n%s", state, within, s.sup.Snapshot(), s.kinds(), s.logs.String())
+	return checks.BridgeProcess{}
+}
+
+func TestCrashLoopSpendsTheAttemptsThenCoolsDownAndTriesAgain(t *testing.T) {
+	t.Parallel()
+	s := newSupervised(t, nil, "false")
+	s.start()
+	p := s.waitState(checks.BridgeCooldown, 5*time.Second)
+	if p.Restarts != 4 || !strings.HasPrefix(p.LastExit, "exit status 1") {
+		t.Errorf("at cooldown: %+v", p)
+	}
+	want := []string{"start", "exit", "restart", "start", "exit", "restart", "start", "exit", "restart", "start", "exit", "cooldown"}
+	if got := s.kinds(); !slices.Equal(got[:min(len(got), len(want))], want) {
+		t.Errorf("events:\n got %v\nwant %v", got, want)
+	}
+	// A fresh try after the cooldown, with a fresh budget: never a state
+	// that needs a human.
+	deadline := time.Now().Add(5 * time.Second)
+	for s.sup.Snapshot().Restarts < 5 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	got := s.kinds()
+	if len(got) < 14 || got[12] != "start" || got[13] != "exit" {
+		t.Errorf("after the cooldown: %v", got)
+	}
+	evs, _ := s.store.BridgeEvents(context.Background(), time.Now().Add(-time.Hour), time.Now().Add(time.Hour), "restart")
+	for i, want := range []string{"attempt 1 of 3 in 100ms", "attempt 2 of 3 in", "attempt 3 of 3 in"} {
+		if !strings.Contains(evs[i].Reason, want) || !strings.HasPrefix(evs[i].Reason, "crash: exit status 1") {
+			t.Errorf("restart %d: %q", i, evs[i].Reason)
+		}
+	}
+}
+
+func TestDelayGrowsWithJitterAndIsCapped(t *testing.T) {
+	t.Parallel()
+	s := &Supervisor{cfg: config.Default().Bridge}
+	if d := s.delay(1); d != 5*time.Second {
+		t.Errorf("first restart waits %v, want the configured 5s", d)
+	}
+	for range 100 {
+		if d := s.delay(2); d < 8*time.Second || d > 12*time.Second {
+			t.Fatalf("second restart waits %v, want 10s ± 20%%", d)
+		}
+		if d := s.delay(10); d > time.Minute || d < 48*time.Second {
+			t.Fatalf("tenth restart waits %v, want at most the 60s cap", d)
+		}
+	}
+}
+
+func TestBadConfigurationIsNotRetried(t *testing.T) {
+	t.Parallel()
+	s := newSupervised(t, nil, testenv.Tidewatch(t), "bridge", "--config", "/nonexistent/config.toml")
+	s.start()
+	p := s.waitState(checks.BridgeFailed, 10*time.Second)
+	time.Sleep(300 * time.Millisecond) // longer than the restart delay
+	if got := s.kinds(); !slices.Equal(got, []string{"start", "exit", "failed"}) {
+		t.Errorf("events %v", got)
+	}
+	if !strings.Contains(p.FailedReason, "exited with code 78 (bad configuration)") {
+		t.Errorf("reason %q", p.FailedReason)
+	}
+	if !slices.ContainsFunc(p.LastLines, func(l string) bool { return strings.Contains(l, "/nonexistent/config.toml") }) {
+		t.Errorf("the bridge's last lines do not say why: %q", p.LastLines)
+	}
+	res, _, restart := checks.Bridge(time.Now(), p, checks.ScanRead{Absent: true}, nil, checks.BridgeState{}, s.cfg)
+	if restart != "" || len(res.Findings) == 0 || res.Findings[0].Category != checks.CatBridgeConfig {
+		t.Errorf("findings %v, restart %q", res.Findings, restart)
+	}
+}
+
+func TestOutputIsForwardedLineByLine(t *testing.T) {
+	t.Parallel()
+	script := `
+import logging, os, sys
+logging.basicConfig(level=logging.DEBUG, format="%(asctime)s %(levelname)s %(message)s")
+logging.warning("disk nearly full")
+logging.error("Hazelcast connection failed")
+print("unbuffered=" + os.environ.get("PYTHONUNBUFFERED", "no"))
+print("x" * 40000)
+sys.stdout.write("a last line without its newline")
+`
+	s := newSupervised(t, nil, "python3", "-c", script)
+	s.start()
+	s.waitState(checks.BridgeBackoff, 10*time.Second) // it exited, so it is to be restarted
+	s.sup.Stop()
+	logs := s.logs.String()
+	for _, want := range []string{
+		`level=WARN msg="[bridge] `, `WARNING disk nearly full"`,
+		`level=ERROR msg="[bridge] `, `ERROR Hazelcast connection failed"`,
+		`msg="[bridge] unbuffered=1"`,
+		`msg="[bridge] a last line without its newline"`,
+	} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("log lacks %s", want)
+		}
+	}
+	// 40,000 characters: split in pieces of at most 16 KiB, none lost.
+	total := 0
+	for _, line := range strings.Split(logs, "\n") {
+		if i := strings.Index(line, `msg="[bridge] xxx`); i >= 0 {
+			total += strings.Count(line[i:], "x")
+		}
+	}
+	if total != 40000 {
+		t.Errorf("%d of 40000 characters of the long line forwarded", total)
+	}
+}
+
+func TestLeftoverBridgeIsStoppedFirst(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	s := newSupervised(t, h)
+	// A bridge from an earlier tidewatch, still holding the lock.
+	old := exec.Command(s.cfg.Bridge.Command[0], s.cfg.Bridge.Command[1:]...)
+	old.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := old.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan struct{})
+	go func() { old.Wait(); close(exited) }()
+	start, err := processStart(old.Process.Pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(s.cfg.Bridge.StateDir, 0o755)
+	os.WriteFile(filepath.Join(s.cfg.Bridge.StateDir, "bridge.pid"), fmt.Appendf(nil, "%d %d\n", old.Process.Pid, start), 0o644)
+	time.Sleep(500 * time.Millisecond) // let it take the lock
+
+	s.start()
+	select {
+	case <-exited:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the leftover bridge is still running")
+	}
+	s.waitState(checks.BridgeRunning, 20*time.Second)
+	if got := s.kinds(); len(got) < 3 || got[0] != "leftover" || got[1] != "start" || got[2] != "ready" {
+		t.Errorf("events %v", got)
+	}
+}
+
+func TestAFileThatKillsTheBridgeIsSkippedAfterTheRestart(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	s := newSupervised(t, h)
+	h.write("good.arrow", 7, t0)
+	s.start()
+	h.waitFor(7, 20*time.Second)
+	killer, err := os.ReadFile("testdata/killer.arrow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(h.dir, "killer.arrow"), killer, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for len(s.sup.Snapshot().Poisoned) == 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	p := s.waitState(checks.BridgeRunning, 20*time.Second)
+	if len(p.Poisoned) != 1 || !strings.HasSuffix(p.Poisoned[0], "killer.arrow") || p.Restarts != 1 {
+		t.Fatalf("after the death: %+v\nlog:\n%s", p, s.logs.String())
+	}
+	// The new bridge skips the killer for good and goes on.
+	h.write("after.arrow", 8, t0.Add(time.Second))
+	h.waitFor(8, 20*time.Second)
+	if got := s.sup.Snapshot(); got.Restarts != 1 {
+		t.Errorf("the file killed the bridge again: %+v", got)
+	}
+	if !strings.Contains(s.logs.String(), "the previous bridge died while parsing a file; skipping it from now on") {
+		t.Errorf("the skip is not in the log:\n%s", s.logs.String())
+	}
+	if got := s.kinds(); !slices.Contains(got, "poisoned") {
+		t.Errorf("events %v", got)
+	}
+}

@@ -1,0 +1,119 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"tidewatch/checks"
+)
+
+// BridgeEvent is a step of the bridge's life.
+type BridgeEvent struct {
+	At       time.Time `json:"at"`
+	Kind     string    `json:"kind"`
+	PID      int       `json:"pid,omitempty"`
+	ExitCode *int      `json:"exit_code,omitempty"`
+	Signal   string    `json:"signal,omitempty"`
+	Reason   string    `json:"reason,omitempty"`
+	Output   []string  `json:"output,omitempty"`
+}
+
+// WriteBridgeEvent records one event.
+func (s *Store) WriteBridgeEvent(ctx context.Context, e BridgeEvent) error {
+	var output any
+	if len(e.Output) > 0 {
+		output = jsonText(e.Output)
+	}
+	var pid any
+	if e.PID > 0 {
+		pid = e.PID
+	}
+	_, err := s.w.ExecContext(ctx, `INSERT INTO bridge_events (at, kind, pid, exit_code, signal, reason, output)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, formatTime(e.At), e.Kind, pid, e.ExitCode, nullString(e.Signal), nullString(e.Reason), output)
+	if err != nil {
+		return fmt.Errorf("record bridge %s event: %w", e.Kind, err)
+	}
+	return nil
+}
+
+// BridgeEvents returns the events of [since, until), oldest first, of the
+// given kinds (all when none are given).
+func (s *Store) BridgeEvents(ctx context.Context, since, until time.Time, kinds ...string) ([]BridgeEvent, error) {
+	kindList, _ := json.Marshal(kinds)
+	rows, err := s.r.QueryContext(ctx, `SELECT at, kind, coalesce(pid, 0), exit_code, coalesce(signal, ''),
+		coalesce(reason, ''), output FROM bridge_events
+		WHERE at >= ? AND at < ? AND (? = 0 OR kind IN (SELECT value FROM json_each(?)))
+		ORDER BY at, id`, formatTime(since), formatTime(until), len(kinds), string(kindList))
+	if err != nil {
+		return nil, fmt.Errorf("bridge events: %w", err)
+	}
+	defer rows.Close()
+	var out []BridgeEvent
+	for rows.Next() {
+		var e BridgeEvent
+		var at string
+		var code sql.NullInt64
+		var output sql.NullString
+		if err := rows.Scan(&at, &e.Kind, &e.PID, &code, &e.Signal, &e.Reason, &output); err != nil {
+			return nil, fmt.Errorf("bridge events: %w", err)
+		}
+		if e.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		if code.Valid {
+			c := int(code.Int64)
+			e.ExitCode = &c
+		}
+		if err := decodeList(output, &e.Output); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func writeBridgeSample(ctx context.Context, tx *sql.Tx, runID int64, at string, b *checks.BridgeSample) error {
+	var pid any
+	if b.PID > 0 {
+		pid = b.PID
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO bridge_samples (run_id, state, pid, uptime_s, data_age_s,
+		scan_number, asset_count, restarts, scans_per_minute) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		runID, b.State, pid, b.UptimeS, b.DataAgeS, b.ScanNumber, b.Assets, b.Restarts, b.ScansPerMinute); err != nil {
+		return err
+	}
+	if len(b.Lines) == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO bridge_output (id, at, lines) VALUES (1, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET at = excluded.at, lines = excluded.lines`, at, jsonText(b.Lines))
+	return err
+}
+
+func readBridgeSample(ctx context.Context, r *sql.DB, runID int64) (*checks.BridgeSample, error) {
+	var b checks.BridgeSample
+	var pid sql.NullInt64
+	err := r.QueryRowContext(ctx, `SELECT state, pid, uptime_s, data_age_s, scan_number, asset_count, restarts,
+		scans_per_minute FROM bridge_samples WHERE run_id = ?`, runID).Scan(&b.State, &pid, &b.UptimeS, &b.DataAgeS,
+		&b.ScanNumber, &b.Assets, &b.Restarts, &b.ScansPerMinute)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("bridge sample: %w", err)
+	}
+	b.PID = int(pid.Int64)
+	var lines sql.NullString
+	err = r.QueryRowContext(ctx, `SELECT lines FROM bridge_output WHERE id = 1`).Scan(&lines)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("bridge output: %w", err)
+	}
+	if err := decodeList(lines, &b.Lines); err != nil {
+		return nil, err
+	}
+	return &b, nil
+}

@@ -1,0 +1,108 @@
+// Package scantest writes Arrow IPC scan files with Go's arrow writer, for
+// tests and benchmarks: the other writer, beside pyarrow's fixtures.
+package scantest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/ipc"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+)
+
+// Bytes is a scan of the given number of assets with ten columns: asset,
+// scan_number, timestamp (an Arrow timestamp) and seven numeric columns.
+// stream chooses the IPC stream format over the file format.
+func Bytes(number int64, ts time.Time, assets int, stream bool) ([]byte, error) {
+	fields := []arrow.Field{
+		{Name: "asset", Type: arrow.BinaryTypes.String},
+		{Name: "scan_number", Type: arrow.PrimitiveTypes.Int64},
+		{Name: "timestamp", Type: &arrow.TimestampType{Unit: arrow.Millisecond, TimeZone: "UTC"}},
+	}
+	for i := 1; i <= 7; i++ {
+		fields = append(fields, arrow.Field{Name: fmt.Sprintf("eigen_%d", i), Type: arrow.PrimitiveTypes.Float64})
+	}
+	schema := arrow.NewSchema(fields, nil)
+	b := array.NewRecordBuilder(memory.NewGoAllocator(), schema)
+	defer b.Release()
+	stamp := arrow.Timestamp(ts.UnixMilli())
+	for i := range assets {
+		b.Field(0).(*array.StringBuilder).Append(fmt.Sprintf("A%04dUSDT", i))
+		b.Field(1).(*array.Int64Builder).Append(number)
+		b.Field(2).(*array.TimestampBuilder).Append(stamp)
+		for c := 3; c < 10; c++ {
+			b.Field(c).(*array.Float64Builder).Append(float64(i*c) / 100)
+		}
+	}
+	rec := b.NewRecord()
+	defer rec.Release()
+
+	var out bytesWriter
+	if stream {
+		w := ipc.NewWriter(&out, ipc.WithSchema(schema))
+		if err := w.Write(rec); err != nil {
+			return nil, err
+		}
+		if err := w.Close(); err != nil {
+			return nil, err
+		}
+		return out.buf, nil
+	}
+	w, err := ipc.NewFileWriter(&out, ipc.WithSchema(schema))
+	if err != nil {
+		return nil, err
+	}
+	if err := w.Write(rec); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return out.buf, nil
+}
+
+// Write writes a scan file into dir the way a careful scanner does: aside,
+// then renamed into place, so that it appears whole. It returns the path.
+func Write(dir, name string, number int64, ts time.Time, assets int) (string, error) {
+	data, err := Bytes(number, ts, assets, false)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, name)
+	tmp := filepath.Join(dir, "."+name+".tmp")
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return "", err
+	}
+	return path, os.Rename(tmp, path)
+}
+
+// bytesWriter is an in-memory io.WriteSeeker, which the file writer needs.
+type bytesWriter struct {
+	buf []byte
+	pos int
+}
+
+func (w *bytesWriter) Write(p []byte) (int, error) {
+	if end := w.pos + len(p); end > len(w.buf) {
+		w.buf = append(w.buf, make([]byte, end-len(w.buf))...)
+	}
+	copy(w.buf[w.pos:], p)
+	w.pos += len(p)
+	return len(p), nil
+}
+
+func (w *bytesWriter) Seek(offset int64, whence int) (int64, error) {
+	switch whence {
+	case 0:
+		w.pos = int(offset)
+	case 1:
+		w.pos += int(offset)
+	case 2:
+		w.pos = len(w.buf) + int(offset)
+	}
+	return int64(w.pos), nil
+}
