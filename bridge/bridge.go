@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -46,6 +47,7 @@ type Bridge struct {
 	log    *slog.Logger
 	fields Fields
 	state  stateDir
+	marker *marker
 
 	pending map[string]time.Time // files to look at, and when first seen
 	skipped map[fileID]string    // files not to read again, and why
@@ -107,6 +109,11 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 		log.Error("bridge: state directory", "err", err)
 		return ExitFailed
 	}
+	if b.marker, err = b.state.marker(); err != nil {
+		log.Error("bridge: state directory", "err", err)
+		return ExitFailed
+	}
+	defer b.marker.close()
 
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -169,9 +176,12 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 	}
 }
 
+// matches tells a scan file by its name. Hidden files are never scans:
+// writers use them for files on their way into place.
 func (b *Bridge) matches(path string) bool {
-	ok, _ := filepath.Match(b.cfg.Pattern, filepath.Base(path))
-	return ok
+	name := filepath.Base(path)
+	ok, _ := filepath.Match(b.cfg.Pattern, name)
+	return ok && !strings.HasPrefix(name, ".")
 }
 
 func (b *Bridge) note(ev fsnotify.Event) {
@@ -290,12 +300,13 @@ func (b *Bridge) read(path string, info fs.FileInfo) (*Scan, error) {
 	if err := Complete(data); err != nil {
 		return nil, err
 	}
-	id := idOf(path, info)
-	if err := b.state.markParsing(id); err != nil {
+	if err := b.marker.set(idOf(path, info)); err != nil {
 		return nil, fmt.Errorf("crash marker: %w", err)
 	}
 	scan, err := ParseScan(data, b.fields)
-	b.state.clearParsing()
+	if err := b.marker.clear(); err != nil {
+		b.log.Warn("bridge: crash marker", "err", err)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -20,16 +20,17 @@ import (
 	"tidewatch/internal/testenv"
 )
 
-// supervised is a supervisor on a real database, with fast timings.
+// supervised is a supervisor on a real database.
 type supervised struct {
-	t     *testing.T
+	t     testing.TB
 	cfg   *config.Config
 	store *db.Store
 	sup   *Supervisor
 	logs  *lockedBuffer
-	conf  string // the config file a tidewatch bridge child reads
 }
 
+// newSupervised supervises command (a tidewatch bridge for h when empty)
+// with fast timings.
 func newSupervised(t *testing.T, h *harness, command ...string) *supervised {
 	t.Helper()
 	cfg := config.Default()
@@ -45,20 +46,25 @@ func newSupervised(t *testing.T, h *harness, command ...string) *supervised {
 	cfg.Bridge.MaxRestartDelay = config.Duration{Duration: 400 * time.Millisecond}
 	cfg.Bridge.Cooldown = config.Duration{Duration: 700 * time.Millisecond}
 	cfg.Bridge.StopGrace = config.Duration{Duration: 2 * time.Second}
+	if len(command) == 0 {
+		conf := writeConfig(t, &cfg)
+		cfg.Bridge.Command = []string{testenv.Tidewatch(t), "bridge", "--config", conf, "--log-format", "json", "--log-level", "debug"}
+	}
+	return newSupervisedCfg(t, &cfg)
+}
+
+func newSupervisedCfg(t testing.TB, cfg *config.Config) *supervised {
+	t.Helper()
 	store, err := db.Open(filepath.Join(t.TempDir(), "tw.db"), slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &supervised{t: t, cfg: &cfg, store: store, logs: &lockedBuffer{}}
-	s.conf = writeConfig(t, &cfg)
-	if len(command) == 0 {
-		cfg.Bridge.Command = []string{testenv.Tidewatch(t), "bridge", "--config", s.conf, "--log-format", "json", "--log-level", "debug"}
-	}
+	t.Cleanup(func() { store.Close() })
+	s := &supervised{t: t, cfg: cfg, store: store, logs: &lockedBuffer{}}
 	log := slog.New(slog.NewTextHandler(s.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	if s.sup, err = NewSupervisor(&cfg, s.conf, store, log); err != nil {
+	if s.sup, err = NewSupervisor(cfg, "config.toml", store, log); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { store.Close() })
 	return s
 }
 

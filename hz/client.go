@@ -76,6 +76,7 @@ func (c *Client) clientConfig() hazelcast.Config {
 	hc.AddLifecycleListener(func(e hazelcast.LifecycleStateChanged) {
 		switch e.State {
 		case hazelcast.LifecycleStateConnected:
+			restoreNoDelay()
 			c.connected.Store(true)
 			c.lastErr.Store(nil)
 			c.markReady()
@@ -103,6 +104,17 @@ func (c *Client) start(ctx context.Context) {
 	c.client = cl
 	c.mu.Unlock()
 	c.markReady()
+	// Connections to further members open after the first; catch them too.
+	t := time.NewTicker(5 * time.Second)
+	defer t.Stop()
+	for {
+		restoreNoDelay()
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // markReady releases WaitConnected once the client is both connected and

@@ -1,0 +1,143 @@
+package bridge
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"tidewatch/checks"
+	"tidewatch/config"
+	"tidewatch/internal/hztest"
+	"tidewatch/internal/scantest"
+	"tidewatch/internal/testenv"
+)
+
+// BenchmarkFileToHazelcast measures from a scan file (500 assets, 10
+// columns) being renamed into the watched directory to the scan being
+// readable in Hazelcast, on loopback. The reader polls, so the figures
+// include up to one Get (about 0.3 ms) of polling.
+func BenchmarkFileToHazelcast(b *testing.B) {
+	h := newHarness(b, hztest.Shared(b))
+	h.start()
+	first, err := scantest.Bytes(1, t0, 500, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	land(b, h.dir, "scan_0.arrow", first)
+	h.waitFor(1, 10*time.Second)
+	files := make([][]byte, b.N)
+	for i := range files {
+		if files[i], err = scantest.Bytes(int64(i+2), t0.Add(time.Duration(i+1)*time.Second), 500, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := range b.N {
+		start := time.Now()
+		land(b, h.dir, fmt.Sprintf("scan_%d.arrow", i+1), files[i])
+		waitNumber(b, h, int64(i+2))
+		lat = append(lat, time.Since(start))
+	}
+	b.StopTimer()
+	testenv.ReportPercentiles(b, lat)
+}
+
+// BenchmarkBurst measures a burst of 1,000 files: from the last one
+// landing to the newest scan being in Hazelcast.
+func BenchmarkBurst(b *testing.B) {
+	h := newHarness(b, hztest.Shared(b))
+	h.start()
+	next := int64(1)
+	var lat []time.Duration
+	for range b.N {
+		files := make([][]byte, 1000)
+		for i := range files {
+			var err error
+			if files[i], err = scantest.Bytes(next+int64(i), t0.Add(time.Duration(next+int64(i))*time.Millisecond), 20, false); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+		for i, f := range files {
+			land(b, h.dir, fmt.Sprintf("b%07d.arrow", next+int64(i)), f)
+		}
+		landed := time.Now()
+		newest := next + 999
+		waitNumber(b, h, newest)
+		lat = append(lat, time.Since(landed))
+		b.StopTimer()
+		next += 1000
+	}
+	testenv.ReportPercentiles(b, lat)
+}
+
+// BenchmarkCrashToReplacement kills the bridge and measures until its
+// replacement runs; the figure reported is what it takes beyond the
+// configured restart delay.
+func BenchmarkCrashToReplacement(b *testing.B) {
+	cfg := config.Default()
+	base := b.TempDir()
+	cfg.Bridge.WatchDir, cfg.Bridge.StateDir = filepath.Join(base, "scans"), filepath.Join(base, "state")
+	cfg.Bridge.Command = []string{"sh", "-c", "echo bridge ready; exec sleep 3600"}
+	cfg.Bridge.RestartDelay = config.Duration{Duration: 100 * time.Millisecond}
+	// Every run counts as stable, so that every restart waits the first,
+	// configured delay.
+	cfg.Bridge.StableAfter = config.Duration{Duration: time.Millisecond}
+	s := newSupervisedCfg(b, &cfg)
+	s.sup.Start()
+	defer s.sup.Stop()
+	var over []time.Duration
+	for range b.N {
+		p := waitRunning(b, s.sup, 0)
+		time.Sleep(2 * time.Millisecond) // past stable_after
+		start := time.Now()
+		syscall.Kill(p.PID, syscall.SIGKILL)
+		waitRunning(b, s.sup, p.PID)
+		over = append(over, time.Since(start)-cfg.Bridge.RestartDelay.Duration)
+	}
+	testenv.ReportPercentiles(b, over)
+}
+
+func waitRunning(b *testing.B, s *Supervisor, notPID int) checks.BridgeProcess {
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if p := s.Snapshot(); p.State == checks.BridgeRunning && p.PID != notPID {
+			return p
+		}
+		time.Sleep(100 * time.Microsecond)
+	}
+	b.Fatalf("no running bridge: %+v", s.Snapshot())
+	return checks.BridgeProcess{}
+}
+
+// waitNumber polls Hazelcast for scan n, reading only the head of the
+// record: decoding a 500-asset record at every poll would slow the bridge
+// it measures.
+func waitNumber(b *testing.B, h *harness, n int64) {
+	want := []byte(fmt.Sprintf(`{"scan_number":%d,`, n))
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		v, err := h.client.Get(context.Background(), h.cfg.Hazelcast.Map, h.cfg.Hazelcast.ScanKey)
+		if s, ok := v.(string); err == nil && ok && strings.HasPrefix(s, string(want)) {
+			return
+		}
+	}
+	b.Fatalf("scan #%d not in Hazelcast within 30s", n)
+}
+
+// land renames a file into place, as a scanner does.
+func land(b *testing.B, dir, name string, data []byte) {
+	tmp := filepath.Join(dir, "."+name+".tmp")
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
+		b.Fatal(err)
+	}
+}
