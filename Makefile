@@ -11,7 +11,9 @@ test:
 build:
 	go build -o bin/tidewatch .
 
-# Benchmarks against a real member: each job, and a run's SQLite write.
+# Benchmarks against a real member: each job, a run's SQLite write, and the
+# bridge (file to Hazelcast, a burst of 1,000 files, crash to replacement).
 bench:
 	scripts/test-setup.sh
 	go test -run '^$$' -bench . -benchtime 2000x ./jobs ./db
+	go test -run '^$$' -bench . -benchtime 200x ./bridge

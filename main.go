@@ -186,13 +186,14 @@ func cmdRun(args []string, stderr io.Writer) int {
 			log.Error("cannot supervise the bridge", "err", err)
 			return exitError
 		}
-		sup.Start()
-		defer sup.Stop()
 	}
 	runner, err := jobs.NewRunner(ctx, cfg, client, store, sup, log)
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return exitError
+	}
+	if sup != nil {
+		sup.Start()
 	}
 	log.Info("tidewatch started", "version", buildVersion(), "config", f.config, "database", cfg.Database.Path,
 		"hazelcast", cfg.Hazelcast.Addresses, "cluster", cfg.Hazelcast.ClusterName)
@@ -207,6 +208,9 @@ func cmdRun(args []string, stderr io.Writer) int {
 	stop() // a second signal kills at once
 	log.Info("stopping: waiting for running jobs")
 	sched.Stop(10 * time.Second)
+	if sup != nil {
+		sup.Stop()
+	}
 	log.Info("tidewatch stopped")
 	return 0
 }

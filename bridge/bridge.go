@@ -91,9 +91,8 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 		pending: map[string]time.Time{},
 		skipped: map[fileID]string{},
 	}
-	if st, err := os.Stat(b.cfg.WatchDir); err != nil || !st.IsDir() {
-		log.Error("bridge: the watch directory is not there", "watch_dir", b.cfg.WatchDir, "err", err)
-		return ExitConfig
+	if code, ok := b.waitForWatchDir(ctx); !ok {
+		return code
 	}
 	if err := os.MkdirAll(string(b.state), 0o755); err != nil {
 		log.Error("bridge: cannot create the state directory", "state_dir", b.state, "err", err)
@@ -178,6 +177,29 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 
 // matches tells a scan file by its name. Hidden files are never scans:
 // writers use them for files on their way into place.
+// waitForWatchDir waits for the watched directory to exist: the scanner
+// may create it after the bridge starts. A file in its place is a bad
+// configuration.
+func (b *Bridge) waitForWatchDir(ctx context.Context) (code int, ok bool) {
+	for logged := false; ; logged = true {
+		st, err := os.Stat(b.cfg.WatchDir)
+		switch {
+		case err == nil && st.IsDir():
+			return 0, true
+		case err == nil:
+			b.log.Error("bridge: the watch directory is a file", "watch_dir", b.cfg.WatchDir)
+			return ExitConfig, false
+		case !logged:
+			b.log.Warn("bridge: waiting for the watch directory to appear", "watch_dir", b.cfg.WatchDir, "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return 0, false
+		case <-time.After(b.cfg.RescanEvery.Duration):
+		}
+	}
+}
+
 func (b *Bridge) matches(path string) bool {
 	name := filepath.Base(path)
 	ok, _ := filepath.Match(b.cfg.Pattern, name)

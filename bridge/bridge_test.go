@@ -330,10 +330,25 @@ func TestASecondBridgeOnTheSameStateRefusesToRun(t *testing.T) {
 	}
 }
 
-func TestMissingWatchDirectoryIsABadConfiguration(t *testing.T) {
+func TestWaitsForTheWatchDirectoryToAppear(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	os.Remove(h.dir)
+	h.start()
+	time.Sleep(200 * time.Millisecond)
+	os.MkdirAll(h.dir, 0o755)
+	h.write("late.arrow", 3, t0)
+	h.waitFor(3, 10*time.Second)
+	if !strings.Contains(h.logs.String(), "waiting for the watch directory to appear") {
+		t.Errorf("the wait is not in the log:\n%s", h.logs.String())
+	}
+}
+
+func TestAFileWhereTheWatchDirectoryBelongsIsABadConfiguration(t *testing.T) {
 	t.Parallel()
 	cfg := config.Default()
-	cfg.Bridge.WatchDir = filepath.Join(t.TempDir(), "nowhere")
+	cfg.Bridge.WatchDir = filepath.Join(t.TempDir(), "scans")
+	os.WriteFile(cfg.Bridge.WatchDir, nil, 0o644)
 	cfg.Bridge.StateDir = t.TempDir()
 	if code := Run(context.Background(), &cfg, slog.New(slog.DiscardHandler)); code != ExitConfig {
 		t.Errorf("exit %d, want %d", code, ExitConfig)

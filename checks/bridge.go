@@ -47,15 +47,15 @@ type NewestFile struct {
 
 // BridgeSample is the bridge's metrics at one health check.
 type BridgeSample struct {
-	State          string
-	PID            int
-	UptimeS        *float64
-	DataAgeS       *float64
-	ScanNumber     *int64
-	Assets         *int
-	Restarts       int
-	ScansPerMinute *float64
-	Lines          []string
+	State          string   `json:"state"`
+	PID            int      `json:"pid,omitempty"`
+	UptimeS        *float64 `json:"uptime_s,omitempty"`
+	DataAgeS       *float64 `json:"data_age_s,omitempty"`
+	ScanNumber     *int64   `json:"scan_number,omitempty"`
+	Assets         *int     `json:"asset_count,omitempty"`
+	Restarts       int      `json:"restarts"`
+	ScansPerMinute *float64 `json:"scans_per_minute,omitempty"`
+	Lines          []string `json:"last_lines,omitempty"`
 }
 
 // BridgeState is what the bridge check remembers between runs.

@@ -40,14 +40,28 @@ func (s *Store) WriteBridgeEvent(ctx context.Context, e BridgeEvent) error {
 	return nil
 }
 
+const eventColumns = `SELECT at, kind, coalesce(pid, 0), exit_code, coalesce(signal, ''),
+	coalesce(reason, ''), output FROM bridge_events `
+
 // BridgeEvents returns the events of [since, until), oldest first, of the
 // given kinds (all when none are given).
 func (s *Store) BridgeEvents(ctx context.Context, since, until time.Time, kinds ...string) ([]BridgeEvent, error) {
 	kindList, _ := json.Marshal(kinds)
-	rows, err := s.r.QueryContext(ctx, `SELECT at, kind, coalesce(pid, 0), exit_code, coalesce(signal, ''),
-		coalesce(reason, ''), output FROM bridge_events
-		WHERE at >= ? AND at < ? AND (? = 0 OR kind IN (SELECT value FROM json_each(?)))
+	return s.events(ctx, `WHERE at >= ? AND at < ? AND (? = 0 OR kind IN (SELECT value FROM json_each(?)))
 		ORDER BY at, id`, formatTime(since), formatTime(until), len(kinds), string(kindList))
+}
+
+// LastBridgeExit is the newest exit event, or nil.
+func (s *Store) LastBridgeExit(ctx context.Context) (*BridgeEvent, error) {
+	evs, err := s.events(ctx, `WHERE kind = 'exit' ORDER BY at DESC, id DESC LIMIT 1`)
+	if err != nil || len(evs) == 0 {
+		return nil, err
+	}
+	return &evs[0], nil
+}
+
+func (s *Store) events(ctx context.Context, where string, args ...any) ([]BridgeEvent, error) {
+	rows, err := s.r.QueryContext(ctx, eventColumns+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("bridge events: %w", err)
 	}
@@ -116,4 +130,54 @@ func readBridgeSample(ctx context.Context, r *sql.DB, runID int64) (*checks.Brid
 		return nil, err
 	}
 	return &b, nil
+}
+
+// BridgeSummary is the bridge over a period: how much of it it was up,
+// its restarts and why, and the oldest data it let Hazelcast hold.
+type BridgeSummary struct {
+	Checks        int64         `json:"checks"`
+	RunningChecks int64         `json:"running_checks"`
+	UptimePct     float64       `json:"uptime_pct"`
+	WorstDataAgeS *float64      `json:"worst_data_age_s,omitempty"`
+	Restarts      int64         `json:"restarts"`
+	Reasons       []ReasonCount `json:"restart_reasons,omitempty"`
+}
+
+// ReasonCount is how often one reason came up.
+type ReasonCount struct {
+	Reason string `json:"reason"`
+	Count  int64  `json:"count"`
+}
+
+// BridgeSummary summarises [since, until); nil when the bridge job never ran in it.
+func (s *Store) BridgeSummary(ctx context.Context, since, until time.Time) (*BridgeSummary, error) {
+	from, to := formatTime(since), formatTime(until)
+	var b BridgeSummary
+	err := s.r.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(b.state = 'running'), 0), max(b.data_age_s)
+		FROM bridge_samples b JOIN runs r ON r.id = b.run_id
+		WHERE r.started_at >= ? AND r.started_at < ?`, from, to).Scan(&b.Checks, &b.RunningChecks, &b.WorstDataAgeS)
+	if err != nil {
+		return nil, fmt.Errorf("bridge summary: %w", err)
+	}
+	if b.Checks == 0 {
+		return nil, nil
+	}
+	b.UptimePct = 100 * float64(b.RunningChecks) / float64(b.Checks)
+	// A restart's reason reads "crash: exit status 1; attempt 2 of 3 in 10s":
+	// the part before the semicolon is the reason.
+	rows, err := s.r.QueryContext(ctx, `SELECT CASE WHEN instr(reason, ';') > 0 THEN substr(reason, 1, instr(reason, ';') - 1) ELSE reason END AS why,
+		count(*) FROM bridge_events WHERE kind = 'restart' AND at >= ? AND at < ? GROUP BY why ORDER BY count(*) DESC`, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("bridge restarts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var rc ReasonCount
+		if err := rows.Scan(&rc.Reason, &rc.Count); err != nil {
+			return nil, fmt.Errorf("bridge restarts: %w", err)
+		}
+		b.Restarts += rc.Count
+		b.Reasons = append(b.Reasons, rc)
+	}
+	return &b, rows.Err()
 }

@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"math"
 	"os"
@@ -289,4 +290,49 @@ func BenchmarkWriteRun(b *testing.B) {
 		lat = append(lat, time.Since(start))
 	}
 	testenv.ReportPercentiles(b, lat)
+}
+
+func TestBridgeHistory(t *testing.T) {
+	t.Parallel()
+	s := open(t)
+	ctx := context.Background()
+	for i, state := range []string{"running", "running", "backoff", "running"} {
+		r := &Run{Job: "bridge", Started: t0.Add(time.Duration(i) * 30 * time.Second), Status: checks.StatusHealthy, Overall: checks.StatusHealthy,
+			Bridge: &checks.BridgeSample{State: state, PID: 100 + i, Restarts: 1, DataAgeS: ptr(float64(10 * (i + 1))), Lines: []string{fmt.Sprint("line ", i)}}}
+		r.Finished = r.Started
+		if _, err := s.WriteRun(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code := 1
+	for _, e := range []BridgeEvent{
+		{At: t0, Kind: "start", PID: 100},
+		{At: t0.Add(40 * time.Second), Kind: "exit", PID: 100, ExitCode: &code, Reason: "crash: exit status 1", Output: []string{"panic: boom"}},
+		{At: t0.Add(40 * time.Second), Kind: "restart", Reason: "crash: exit status 1; attempt 1 of 3 in 5s"},
+		{At: t0.Add(50 * time.Second), Kind: "restart", Reason: "crash: exit status 1; attempt 2 of 3 in 10s"},
+		{At: t0.Add(60 * time.Second), Kind: "restart", Reason: "restart: scan #4 is 90s old; attempt 1 of 3 in 5s"},
+	} {
+		if err := s.WriteBridgeEvent(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, err := s.BridgeSummary(ctx, t0, t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Checks != 4 || sum.UptimePct != 75 || *sum.WorstDataAgeS != 40 || sum.Restarts != 3 ||
+		len(sum.Reasons) != 2 || sum.Reasons[0] != (ReasonCount{"crash: exit status 1", 2}) {
+		t.Errorf("summary %+v", sum)
+	}
+	last, err := s.LastBridgeExit(ctx)
+	if err != nil || last == nil || *last.ExitCode != 1 || last.Output[0] != "panic: boom" {
+		t.Errorf("last exit %+v, %v", last, err)
+	}
+	latest, err := s.LatestRun(ctx, "bridge")
+	if err != nil || latest.Bridge.State != "running" || latest.Bridge.PID != 103 || latest.Bridge.Lines[0] != "line 3" {
+		t.Errorf("latest sample %+v, %v", latest.Bridge, err)
+	}
+	if none, err := s.BridgeSummary(ctx, t0.Add(time.Hour), t0.Add(2*time.Hour)); none != nil || err != nil {
+		t.Errorf("a period without checks: %+v, %v", none, err)
+	}
 }

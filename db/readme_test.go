@@ -57,6 +57,14 @@ func TestREADMEQueriesRunVerbatim(t *testing.T) {
 		Overall: checks.StatusCritical, Error: "persistence: data/exf/x.npz: not an npz file: zip: not a valid zip file",
 		Findings: []checks.Finding{checks.CheckFailed(os.ErrInvalid)}})
 
+	br := &Run{Job: "bridge", Started: now, Finished: now, Status: checks.StatusHealthy, Overall: checks.StatusHealthy,
+		Bridge: &checks.BridgeSample{State: "running", PID: 4321, Restarts: 1, DataAgeS: ptr(3.5)}}
+	write(br)
+	code := 1
+	if err := s.WriteBridgeEvent(ctx, BridgeEvent{At: now, Kind: "exit", PID: 4320, ExitCode: &code, Reason: "crash: exit status 1"}); err != nil {
+		t.Fatal(err)
+	}
+
 	for _, q := range queries {
 		sql := strings.TrimSpace(q[1])
 		out, err := exec.Command("sqlite3", s.Path(), sql).CombinedOutput()

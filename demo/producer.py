@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Demo producer: writes exf_latest the way the Python ExF fetcher does
-(map.put("exf_latest", json.dumps(d)), NaN tokens and all) and persists
-.npz snapshots the way its persistence does, so that tidewatch has something
-real to watch. Now and then it injects a fault, and says so, so that the
-health visibly changes.
+(map.put("exf_latest", json.dumps(d)), NaN tokens and all), persists .npz
+snapshots the way its persistence does, and writes Arrow scan files the way
+the eigen scanner does (for tidewatch's bridge to carry into Hazelcast), so
+that tidewatch has something real to watch. Now and then it injects a
+fault, and says so, so that the health visibly changes.
 
-    .venv/bin/python demo/producer.py --address 127.0.0.1:5701 --cluster dev --snapshots data/exf
+    .venv/bin/python demo/producer.py --address 127.0.0.1:5701 --cluster dev \
+        --snapshots data/exf --scans data/scans
 """
 import argparse
 import datetime
@@ -19,6 +21,8 @@ import time
 
 import hazelcast
 import numpy as np
+import pyarrow as pa
+import pyarrow.ipc as ipc
 
 EXPECTED = [
     "funding_btc", "funding_eth", "oi_btc", "oi_eth", "ls_btc", "ls_eth", "ls_top",
@@ -46,7 +50,10 @@ FAULTS = [
     ("the producer stalls: exf_latest stops being written (record_stale)", "stall"),
     ("a pickled object lands in the snapshot (warning, never unpickled)", "pickle"),
     ("the fear-and-greed index reads 140, outside [0, 100] (warning)", "range"),
+    ("the scanner stalls: no new scan files (upstream stale; the bridge is left alone)", "scan_stall"),
 ]
+
+ASSETS = [f"A{i:03d}USDT" for i in range(120)]
 
 
 def log(msg):
@@ -59,6 +66,8 @@ def main():
     ap.add_argument("--cluster", default="dev")
     ap.add_argument("--map", default="DOLPHIN_FEATURES")
     ap.add_argument("--snapshots", default="data/exf")
+    ap.add_argument("--scans", default="data/scans")
+    ap.add_argument("--scan-every", type=float, default=2.0, help="seconds between scan files")
     ap.add_argument("--interval", type=float, default=5.0, help="seconds between records")
     ap.add_argument("--snapshot-every", type=float, default=30.0, help="seconds between snapshots")
     ap.add_argument("--healthy-for", type=float, default=120.0, help="seconds of health between faults")
@@ -73,8 +82,12 @@ def main():
         cluster_connect_timeout=60,
     )
     features = client.get_map(args.map).blocking()
-    log(f"writing exf_latest every {args.interval:g}s to {args.address}, snapshots under {args.snapshots}")
+    log(f"writing exf_latest every {args.interval:g}s to {args.address}, snapshots under {args.snapshots}, "
+        f"scan files every {args.scan_every:g}s under {args.scans}")
 
+    os.makedirs(args.scans, exist_ok=True)
+    scan_number = 0
+    last_scan = 0.0
     values = dict(START)
     last_fetch = {k: time.time() for k in EXPECTED}
     fault_index = 0
@@ -121,9 +134,14 @@ def main():
                 features.put("exf_latest", json.dumps(record))
             if now - last_snapshot >= args.snapshot_every and fault != "stall":
                 snapshot(args.snapshots, record, pushed_at, fault == "pickle")
-                prune(args.snapshots, now - args.keep)
+                prune(args.snapshots, now - args.keep, ".npz")
                 last_snapshot = now
-            time.sleep(args.interval)
+            while fault != "scan_stall" and time.time() - last_scan >= args.scan_every:
+                scan_number += 1
+                scan(args.scans, scan_number)
+                prune(args.scans, now - args.keep, ".arrow")
+                last_scan = time.time()
+            time.sleep(min(args.interval, args.scan_every))
     except (KeyboardInterrupt, SystemExit):
         pass
     finally:
@@ -156,11 +174,31 @@ def snapshot(root, record, pushed_at, pickled):
     os.replace(tmp, final)
 
 
-def prune(root, before):
+def scan(root, number):
+    """One eigen scan: a row per asset, written aside and renamed into place."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    n = len(ASSETS)
+    table = pa.table({
+        "asset": pa.array(ASSETS),
+        "scan_number": pa.array([number] * n, pa.int64()),
+        "timestamp": pa.array([now] * n, pa.timestamp("ms", tz="UTC")),
+        "eigen_1": pa.array([random.gauss(0, 1) for _ in range(n)]),
+        "eigen_2": pa.array([random.gauss(0, 1) for _ in range(n)]),
+        "velocity": pa.array([random.gauss(0, 0.1) for _ in range(n)]),
+        "regime": pa.array([random.choice(["trend", "range", "chop"]) for _ in range(n)]).dictionary_encode(),
+    })
+    final = os.path.join(root, f"scan_{number:07d}.arrow")
+    tmp = os.path.join(root, f".scan_{number:07d}.arrow.partial")
+    with ipc.new_file(tmp, table.schema) as w:
+        w.write_table(table)
+    os.replace(tmp, final)
+
+
+def prune(root, before, suffix):
     for dirpath, _, files in os.walk(root):
         for f in files:
             p = os.path.join(dirpath, f)
-            if f.endswith(".npz") and os.path.getmtime(p) < before:
+            if f.endswith(suffix) and os.path.getmtime(p) < before:
                 os.remove(p)
 
 

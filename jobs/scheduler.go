@@ -44,9 +44,11 @@ func Start(r *Runner, cfg *config.Config, log *slog.Logger) *Scheduler {
 	}
 	s.cron.Schedule(cfg.Database.PruneSchedule, cron.FuncJob(func() { r.Prune(ctx) }))
 	s.cron.Start()
-	log.Info("scheduler started", "integrity", cfg.Integrity.Schedule.Spec,
-		"divergence", cfg.Divergence.Schedule.Spec, "freshness", cfg.Freshness.Schedule.Spec,
-		"prune", cfg.Database.PruneSchedule.Spec)
+	attrs := []any{"prune", cfg.Database.PruneSchedule.Spec}
+	for _, job := range cfg.Jobs() {
+		attrs = append(attrs, job.Name, job.Schedule.Spec)
+	}
+	log.Info("scheduler started", attrs...)
 	return s
 }
 

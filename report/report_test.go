@@ -77,6 +77,9 @@ func TestStatusTextNamesWhatMatters(t *testing.T) {
 		Jobs:        []JobStatus{{Job: "integrity", LastRun: &last, Status: checks.StatusCritical, Findings: 2, DurationMS: 1.5, Current: true}, {Job: "freshness", Status: checks.StatusUnknown}},
 		Health:      checks.Health{HazelcastConnected: true, IndicatorsPresent: ptr(27), IndicatorsExpected: ptr(28), ACBReady: ptr(false), MissingCritical: []string{"vix"}},
 		Findings:    []db.StoredFinding{{Finding: checks.Finding{Severity: checks.Critical, Category: "missing_critical", Message: "ACB-critical indicator vix is NaN"}, Job: "integrity", ObservedAt: last}},
+		Bridge: &BridgeStatus{CheckedAt: last, Sample: checks.BridgeSample{State: "running", PID: 812, UptimeS: ptr(7380.0),
+			Restarts: 2, ScanNumber: ptr(int64(4228)), DataAgeS: ptr(2.0), ScansPerMinute: ptr(12.0), Lines: []string{`{"msg":"pushed"}`}},
+			LastExit: &db.BridgeEvent{At: last.Add(-time.Hour), Kind: "exit", Reason: "crash: killed by SIGKILL"}},
 	}
 	var b bytes.Buffer
 	if err := WriteStatus(&b, st, false); err != nil {
@@ -88,6 +91,9 @@ func TestStatusTextNamesWhatMatters(t *testing.T) {
 		"freshness  never",
 		"27/28 present, ACB ready: no (critical missing: vix)",
 		"critical  integrity  missing_critical  ACB-critical indicator vix is NaN",
+		"bridge               running, pid 812, up 2h3m, 2 restarts, scan #4228 2s old, 12.0 scans/min",
+		"bridge last exit     2026-11-23 10:59:30: crash: killed by SIGKILL",
+		`  {"msg":"pushed"}`,
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("missing %q in:\n%s", want, b.String())

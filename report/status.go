@@ -21,8 +21,16 @@ type Status struct {
 	Reason      string             `json:"reason,omitempty"`
 	Jobs        []JobStatus        `json:"jobs"`
 	Health      checks.Health      `json:"health"`
+	Bridge      *BridgeStatus      `json:"bridge,omitempty"`
 	Findings    []db.StoredFinding `json:"recent_findings"`
 	Stats       []db.JobStats      `json:"stats"`
+}
+
+// BridgeStatus is the bridge as its latest health check saw it.
+type BridgeStatus struct {
+	CheckedAt time.Time           `json:"checked_at"`
+	Sample    checks.BridgeSample `json:"sample"`
+	LastExit  *db.BridgeEvent     `json:"last_exit,omitempty"`
 }
 
 // JobStatus is the latest run of one job.
@@ -60,6 +68,12 @@ func ReadStatus(ctx context.Context, store *db.Store, cfg *config.Config, now ti
 			continue
 		}
 		runs = append(runs, run)
+		if run.Bridge != nil {
+			st.Bridge = &BridgeStatus{CheckedAt: run.Started, Sample: *run.Bridge}
+			if st.Bridge.LastExit, err = store.LastBridgeExit(ctx); err != nil {
+				return nil, err
+			}
+		}
 		started := run.Started
 		js.LastRun, js.Status, js.Findings, js.Error = &started, run.Status, len(run.Findings), run.Error
 		js.DurationMS = float64(run.Finished.Sub(run.Started).Microseconds()) / 1000

@@ -14,9 +14,10 @@ import (
 // Summary is a period's runs per job by status, and its most frequent
 // findings.
 type Summary struct {
-	Since time.Time       `json:"since"`
-	Until time.Time       `json:"until"`
-	Jobs  []db.JobSummary `json:"jobs"`
+	Since  time.Time         `json:"since"`
+	Until  time.Time         `json:"until"`
+	Jobs   []db.JobSummary   `json:"jobs"`
+	Bridge *db.BridgeSummary `json:"bridge,omitempty"`
 }
 
 // topFindings is how many kinds of finding a summary lists per job.
@@ -28,7 +29,13 @@ func ReadSummary(ctx context.Context, store *db.Store, since, until time.Time, j
 	if err != nil {
 		return nil, err
 	}
-	return &Summary{Since: since.UTC(), Until: until.UTC(), Jobs: jobs}, nil
+	s := &Summary{Since: since.UTC(), Until: until.UTC(), Jobs: jobs}
+	if job == "" || job == "bridge" {
+		if s.Bridge, err = store.BridgeSummary(ctx, since, until); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
 }
 
 // WriteSummary prints a summary as "text" or "json".
@@ -69,5 +76,16 @@ func WriteSummary(w io.Writer, s *Summary, format string) error {
 		}
 	}
 	tw.Flush()
+	if b := s.Bridge; b != nil {
+		fmt.Fprintln(w)
+		fmt.Fprintf(w, "BRIDGE  up at %.1f%% of %d health checks, %d restarts", b.UptimePct, b.Checks, b.Restarts)
+		if b.WorstDataAgeS != nil {
+			fmt.Fprintf(w, ", worst data age %s", age(seconds(*b.WorstDataAgeS)))
+		}
+		fmt.Fprintln(w)
+		for _, r := range b.Reasons {
+			fmt.Fprintf(w, "  %d× %s\n", r.Count, r.Reason)
+		}
+	}
 	return nil
 }

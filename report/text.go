@@ -44,6 +44,9 @@ func WriteStatus(w io.Writer, st *Status, asJSON bool) error {
 	tw.Flush()
 	fmt.Fprintln(w)
 	writeHealth(w, st.Health)
+	if st.Bridge != nil {
+		writeBridge(w, st.Bridge)
+	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "RECENT FINDINGS (%d, newest first)\n", len(st.Findings))
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -112,6 +115,37 @@ func writeHealth(w io.Writer, h checks.Health) {
 		fmt.Fprintf(tw, "persistence\t%s\n", line)
 	}
 	tw.Flush()
+}
+
+func writeBridge(w io.Writer, b *BridgeStatus) {
+	s := b.Sample
+	line := s.State
+	if s.PID > 0 {
+		line += fmt.Sprintf(", pid %d", s.PID)
+	}
+	if s.UptimeS != nil {
+		line += ", up " + age(seconds(*s.UptimeS))
+	}
+	line += fmt.Sprintf(", %d restarts", s.Restarts)
+	if s.ScanNumber != nil {
+		line += fmt.Sprintf(", scan #%d", *s.ScanNumber)
+		if s.DataAgeS != nil {
+			line += " " + age(seconds(*s.DataAgeS)) + " old"
+		}
+	}
+	if s.ScansPerMinute != nil {
+		line += fmt.Sprintf(", %.1f scans/min", *s.ScansPerMinute)
+	}
+	fmt.Fprintf(w, "bridge               %s (checked %s)\n", line, b.CheckedAt.Format(timeLayout))
+	if e := b.LastExit; e != nil {
+		fmt.Fprintf(w, "bridge last exit     %s: %s\n", e.At.Format(timeLayout), e.Reason)
+	}
+	if n := len(s.Lines); n > 0 {
+		fmt.Fprintln(w, "bridge output (last lines):")
+		for _, l := range s.Lines[max(0, n-5):] {
+			fmt.Fprintf(w, "  %s\n", l)
+		}
+	}
 }
 
 // Check is the verdict of runs made just now by `tidewatch check`.

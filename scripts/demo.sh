@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs tidewatch for real on this machine: a Hazelcast member on
 # 127.0.0.1:5701 (cluster "dev", as config.toml says), the demo producer
-# writing exf_latest and .npz snapshots with a fault now and then, and
-# `tidewatch run`. Ctrl-C stops everything it started.
+# writing exf_latest, .npz snapshots and Arrow scan files with a fault now
+# and then, and `tidewatch run`, which supervises the scan bridge. Ctrl-C
+# stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/python-env.sh
 scripts/hazelcast.sh fetch
-mkdir -p bin .demo
+mkdir -p bin .demo data/exf data/scans
 go build -o bin/tidewatch .
 
 if (exec 3<>/dev/tcp/127.0.0.1/5701) 2>/dev/null; then
@@ -33,8 +34,9 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 
-.venv/bin/python demo/producer.py --address 127.0.0.1:5701 --cluster dev --snapshots data/exf &
+.venv/bin/python demo/producer.py --address 127.0.0.1:5701 --cluster dev --snapshots data/exf --scans data/scans &
 pids+=($!)
+sleep 3 # let the producer write its first record, so the first checks judge data
 
 cat <<MSG
 demo: tidewatch is starting. In another terminal, try:
