@@ -43,7 +43,7 @@ func TestBridgeStaleWithoutANewerFileIsUpstream(t *testing.T) {
 	stale := scanAt(100, 90*time.Second, 89*time.Second, "scan_100.arrow")
 	for _, newest := range []*NewestFile{
 		nil, // nothing at all in the directory
-		{Path: "/scans/scan_100.arrow", ModTime: t0.Add(-5 * time.Second)},  // its own source, touched
+		{Path: "/scans/scan_100.arrow", ModTime: t0.Add(-5 * time.Second)},   // its own source, touched
 		{Path: "/scans/scan_099.arrow", ModTime: t0.Add(-100 * time.Second)}, // older than the bridged scan
 	} {
 		_, s, _ := Bridge(t0, proc, stale, newest, BridgeState{}, cfg)

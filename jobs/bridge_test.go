@@ -153,4 +153,3 @@ func TestBridgeJobNeedsASupervisor(t *testing.T) {
 		t.Errorf("%+v, %v", run, err)
 	}
 }
-
