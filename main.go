@@ -96,7 +96,20 @@ func buildVersion() string {
 // flags is a subcommand's flag set with the flags every command takes.
 type flags struct {
 	*flag.FlagSet
-	config string
+	config              string
+	logFormat, logLevel string
+}
+
+// withLog adds the flags that override the config's log settings.
+func (f *flags) withLog() *flags {
+	f.StringVar(&f.logFormat, "log-format", "", "text or json (default: log.format in the config)")
+	f.StringVar(&f.logLevel, "log-level", "", "debug, info, warn or error (default: log.level in the config)")
+	return f
+}
+
+// logger builds the logger from the config and the flags over it.
+func (f *flags) logger(w io.Writer, cfg *config.Config) (*slog.Logger, error) {
+	return newLogger(w, or(f.logFormat, cfg.Log.Format), or(f.logLevel, cfg.Log.Level))
 }
 
 func newFlags(name string, stderr io.Writer) *flags {
@@ -146,9 +159,7 @@ func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
 }
 
 func cmdRun(args []string, stderr io.Writer) int {
-	f := newFlags("run", stderr)
-	logFormat := f.String("log-format", "", "text or json (default: log.format in the config)")
-	logLevel := f.String("log-level", "", "debug, info, warn or error (default: log.level in the config)")
+	f := newFlags("run", stderr).withLog()
 	if code, ok := f.parse(args); !ok {
 		return code
 	}
@@ -156,7 +167,7 @@ func cmdRun(args []string, stderr io.Writer) int {
 	if !ok {
 		return exitError
 	}
-	log, err := newLogger(stderr, or(*logFormat, cfg.Log.Format), or(*logLevel, cfg.Log.Level))
+	log, err := f.logger(stderr, cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "tidewatch: %v\n", err)
 		return exitUsage
@@ -363,9 +374,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 // configuration exits with bridge.ExitConfig, which the supervisor does not
 // retry.
 func cmdBridge(args []string, stderr io.Writer) int {
-	f := newFlags("bridge", stderr)
-	logFormat := f.String("log-format", "", "text or json (default: log.format in the config)")
-	logLevel := f.String("log-level", "", "debug, info, warn or error (default: log.level in the config)")
+	f := newFlags("bridge", stderr).withLog()
 	if code, ok := f.parse(args); !ok {
 		return code
 	}
@@ -373,7 +382,7 @@ func cmdBridge(args []string, stderr io.Writer) int {
 	if !ok {
 		return bridge.ExitConfig
 	}
-	log, err := newLogger(stderr, or(*logFormat, cfg.Log.Format), or(*logLevel, cfg.Log.Level))
+	log, err := f.logger(stderr, cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "tidewatch bridge: %v\n", err)
 		return bridge.ExitConfig

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"tidewatch/config"
 	"tidewatch/npz"
 )
 
@@ -29,7 +30,7 @@ func snapshot(t *testing.T, name string) SnapshotRead {
 // snapshotValues is the record matching the fixture's values.
 func snapshotValues(pushedAt time.Time, extra map[string]any) map[string]any {
 	m := fullRecord(pushedAt, nil)
-	for i, name := range expectedNames() {
+	for i, name := range config.ExpectedIndicators {
 		m[name] = 0.5 + float64(i)*1.25
 	}
 	for k, v := range extra {
@@ -40,17 +41,6 @@ func snapshotValues(pushedAt time.Time, extra map[string]any) map[string]any {
 		}
 	}
 	return m
-}
-
-func expectedNames() []string {
-	return []string{
-		"funding_btc", "funding_eth", "oi_btc", "oi_eth", "ls_btc", "ls_eth", "ls_top",
-		"taker", "basis", "imbal_btc", "imbal_eth", "spread",
-		"dvol_btc", "dvol_eth", "fund_dbt_btc", "fund_dbt_eth",
-		"vix", "dxy", "us10y", "sp500", "fedfunds",
-		"fng", "hashrate", "tvl",
-		"liq_vol_24h", "liq_long_ratio", "liq_z_score", "liq_percentile",
-	}
 }
 
 func TestDivergence(t *testing.T) {
