@@ -14,6 +14,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"syscall"
 	"time"
 	_ "time/tzdata" // quiet hours name time zones; do not depend on the host's tz database
@@ -36,7 +38,8 @@ usage:
   tidewatch run     [--config PATH] [--log-format text|json] [--log-level LEVEL]
   tidewatch check   [--config PATH] [--job NAME] [--json]
   tidewatch status  [--config PATH] [--json] [--severity info|warning|critical] [-n N]
-  tidewatch report  [--config PATH] [--since D|TIME] [--until D|TIME] [--job NAME] [--format text|json]
+  tidewatch report  [--config PATH] [--since D|TIME] [--until D|TIME] [--job NAME]
+                    [--format text|json|markdown|csv|html] [-o FILE]
   tidewatch bridge  [--config PATH] [--log-format text|json] [--log-level LEVEL]
   tidewatch version
 
@@ -199,6 +202,9 @@ func cmdRun(args []string, stderr io.Writer) int {
 		}
 	}
 	runner, err := jobs.NewRunner(ctx, cfg, client, store, sup, log)
+	if err == nil {
+		err = runner.StartTracking(ctx)
+	}
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return exitError
@@ -221,6 +227,9 @@ func cmdRun(args []string, stderr io.Writer) int {
 	sched.Stop(10 * time.Second)
 	if sup != nil {
 		sup.Stop()
+	}
+	if err := runner.StopTracking(context.Background()); err != nil {
+		log.Error("the stop is not in the health history", "err", err)
 	}
 	log.Info("tidewatch stopped")
 	return 0
@@ -327,12 +336,13 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	since := f.String("since", "24h", "start: a duration back from now (90m, 24h, 7d) or a time (2026-11-01, 2026-11-01T08:00:00Z)")
 	until := f.String("until", "", "end, in the same forms (default: now)")
 	job := f.String("job", "", "only this job")
-	format := f.String("format", "text", "text or json")
+	format := f.String("format", "text", strings.Join(report.Formats, ", "))
+	out := f.String("o", "", "write to this file instead of standard output")
 	if code, ok := f.parse(args); !ok {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "tidewatch report: --format %q: use text or json\n", *format)
+	if !slices.Contains(report.Formats, *format) {
+		fmt.Fprintf(stderr, "tidewatch report: --format %q: use %s\n", *format, strings.Join(report.Formats, ", "))
 		return exitUsage
 	}
 	now := time.Now()
@@ -348,9 +358,17 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
+	if !to.After(from) {
+		fmt.Fprintf(stderr, "tidewatch report: --until must be after --since\n")
+		return exitUsage
+	}
 	cfg, ok := loadConfig(f.config, stderr)
 	if !ok {
 		return exitError
+	}
+	if *job != "" && !slices.ContainsFunc(cfg.Jobs(), func(j config.Job) bool { return j.Name == *job }) {
+		fmt.Fprintf(stderr, "tidewatch report: unknown job %q\n", *job)
+		return exitUsage
 	}
 	store, err := db.OpenReadOnly(cfg.Database.Path)
 	if err != nil {
@@ -358,16 +376,37 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	defer store.Close()
-	s, err := report.ReadSummary(context.Background(), store, from, to, *job)
+	rep, err := report.Build(context.Background(), store, cfg, now, from, to, *job)
 	if err != nil {
 		fmt.Fprintf(stderr, "tidewatch report: %v\n", err)
 		return exitError
 	}
-	if err := report.WriteSummary(stdout, s, *format); err != nil {
+	w, color := stdout, isTerminal(stdout)
+	if *out != "" {
+		file, err := os.Create(*out)
+		if err != nil {
+			fmt.Fprintf(stderr, "tidewatch report: %v\n", err)
+			return exitError
+		}
+		defer file.Close()
+		w, color = file, false
+	}
+	if err := report.Write(w, rep, *format, color); err != nil {
 		fmt.Fprintf(stderr, "tidewatch report: %v\n", err)
 		return exitError
 	}
 	return 0
+}
+
+// isTerminal reports whether w is a terminal that wants colour (NO_COLOR
+// unset), so that colour never ends up in a file or a pipe.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 // cmdBridge runs the scan bridge, normally as tidewatch run's child. A bad

@@ -152,13 +152,23 @@ func TestCheckStatusAndReport(t *testing.T) {
 	}
 
 	code, out, _ = tw("report", "--config", conf, "--since", "1h")
-	if code != 0 || !strings.Contains(out, "integrity   2     50.0%") || !strings.Contains(out, "missing_critical") {
+	if code != 0 || !strings.Contains(out, "integrity   2     1        0         1         0") || !strings.Contains(out, "missing_critical") ||
+		strings.Contains(out, "\x1b[") {
 		t.Errorf("report: %d\n%s", code, out)
 	}
 	code, out, _ = tw("report", "--config", conf, "--format", "json", "--job", "integrity")
-	var sum report.Summary
-	if err := json.Unmarshal([]byte(out), &sum); err != nil || code != 0 || len(sum.Jobs) != 1 || sum.Jobs[0].Runs != 2 {
-		t.Errorf("report --format json: %d %v %+v", code, err, sum)
+	var rep report.Report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 0 || len(rep.Jobs) != 1 || rep.Jobs[0].Runs != 2 || rep.Subject != "integrity" {
+		t.Errorf("report --format json: %d %v %+v", code, err, rep)
+	}
+	file := filepath.Join(t.TempDir(), "report.html")
+	if code, _, errOut := tw("report", "--config", conf, "--format", "html", "-o", file); code != 0 {
+		t.Errorf("report -o: %d %s", code, errOut)
+	} else if b, _ := os.ReadFile(file); !strings.HasPrefix(string(b), "<!DOCTYPE html>") {
+		t.Errorf("report.html: %.100s", b)
+	}
+	if code, _, errOut := tw("report", "--config", conf, "--format", "pdf"); code != exitUsage || !strings.Contains(errOut, "use text, json, markdown, csv, html") {
+		t.Errorf("bad --format: %d %q", code, errOut)
 	}
 	if code, _, errOut := tw("report", "--config", conf, "--since", "last week"); code != exitUsage || !strings.Contains(errOut, "neither a duration") {
 		t.Errorf("bad --since: %d %q", code, errOut)

@@ -105,6 +105,9 @@ type Result struct {
 	Health   Health
 	// Bridge is set by the bridge check only.
 	Bridge *BridgeSample
+	// Staleness is each judged indicator's effective staleness in seconds;
+	// set by the freshness check only.
+	Staleness map[string]float64
 }
 
 func (r *Result) add(sev Severity, cat, indicator, msg string, details, thresholds map[string]any) {

@@ -111,6 +111,10 @@ func (r *Result) staleness(now time.Time, rec *record.ExF, recordAge time.Durati
 		}
 		eff := math.Max(v.Number, 0) + recordAge.Seconds()
 		maxAge = math.Max(maxAge, eff)
+		if r.Staleness == nil {
+			r.Staleness = map[string]float64{}
+		}
+		r.Staleness[name] = eff
 		if eff > limit.Seconds() {
 			stale = append(stale, name)
 			r.add(Warning, CatStale, name, fmt.Sprintf("%s is stale (%.0fs)", name, eff),

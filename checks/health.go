@@ -53,3 +53,20 @@ func Overall(findings []Finding, limits config.Health) Status {
 	}
 	return StatusHealthy
 }
+
+// Worst is the overall health of jobs with these latest statuses: the
+// worst of them, an error counting as critical; unknown when none is
+// known.
+func Worst(statuses ...Status) Status {
+	rank := map[Status]int{StatusHealthy: 1, StatusDegraded: 2, StatusCritical: 3, StatusError: 3}
+	worst := StatusUnknown
+	for _, st := range statuses {
+		if st == StatusError {
+			st = StatusCritical
+		}
+		if rank[st] > rank[worst] {
+			worst = st
+		}
+	}
+	return worst
+}

@@ -46,9 +46,13 @@ type Hazelcast struct {
 }
 
 type Database struct {
-	Path          string   `toml:"path"`
-	Retention     Duration `toml:"retention"`
-	PruneSchedule Schedule `toml:"prune_schedule"`
+	Path string `toml:"path"`
+	// Retention is how long raw runs, findings and health rows are kept;
+	// RollupRetention how long the hourly rollups and health changes that
+	// reports over long ranges read.
+	Retention       Duration `toml:"retention"`
+	RollupRetention Duration `toml:"rollup_retention"`
+	PruneSchedule   Schedule `toml:"prune_schedule"`
 }
 
 type Log struct {
@@ -189,9 +193,10 @@ func Default() Config {
 			HeartbeatTimeout: d(15 * time.Second),
 		},
 		Database: Database{
-			Path:          "tidewatch.db",
-			Retention:     d(30 * 24 * time.Hour),
-			PruneSchedule: must("@every 1h"),
+			Path:            "tidewatch.db",
+			Retention:       d(30 * 24 * time.Hour),
+			RollupRetention: d(400 * 24 * time.Hour),
+			PruneSchedule:   must("@every 1h"),
 		},
 		Log:        Log{Format: "text", Level: "info"},
 		Indicators: Indicators{Expected: slices.Clone(ExpectedIndicators), Critical: slices.Clone(CriticalIndicators)},
@@ -356,6 +361,9 @@ func (c *Config) validate(v *validator) {
 	v.nonEmpty("database.path", c.Database.Path)
 	if c.Database.Retention.Duration < time.Hour {
 		v.add("database.retention", "must be at least 1h")
+	}
+	if c.Database.RollupRetention.Duration < c.Database.Retention.Duration {
+		v.add("database.rollup_retention", "must not be below database.retention (%s)", c.Database.Retention)
 	}
 	if !slices.Contains([]string{"text", "json"}, c.Log.Format) {
 		v.add("log.format", "%q: use \"text\" or \"json\"", c.Log.Format)

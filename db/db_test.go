@@ -151,7 +151,7 @@ func TestPruneDeletesOldRunsWithTheirRowsAndKeepsCounters(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	n, err := s.Prune(ctx, t0.Add(20*time.Hour), 7)
+	n, err := s.Prune(ctx, t0.Add(20*time.Hour), t0, 7)
 	if err != nil || n != 20 {
 		t.Fatalf("pruned %d, %v", n, err)
 	}
@@ -200,7 +200,7 @@ func TestReadersWorkWhileTheDaemonWrites(t *testing.T) {
 					errs <- err
 					return
 				}
-				if _, err := ro.Summary(ctx, t0, t0.Add(time.Hour), "", 5); err != nil {
+				if _, err := ro.Hours(ctx, "", t0, t0.Add(time.Hour)); err != nil {
 					errs <- err
 					return
 				}
@@ -242,32 +242,6 @@ func TestReadOnlyStoreRefusesToCreateOrWrite(t *testing.T) {
 	defer ro.Close()
 	if _, err := ro.r.Exec(`DELETE FROM runs`); err == nil {
 		t.Error("a read-only store could write")
-	}
-}
-
-func TestSummary(t *testing.T) {
-	t.Parallel()
-	s := open(t)
-	ctx := context.Background()
-	for i := range 10 {
-		r := sampleRun("integrity", t0.Add(time.Duration(i)*time.Minute))
-		if i < 7 {
-			r.Status, r.Overall, r.Findings = checks.StatusHealthy, checks.StatusHealthy, r.Findings[1:2]
-		}
-		if _, err := s.WriteRun(ctx, r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	sum, err := s.Summary(ctx, t0, t0.Add(time.Hour), "", 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(sum) != 1 || sum[0].Runs != 10 || sum[0].ByStatus[checks.StatusHealthy] != 7 || sum[0].ByStatus[checks.StatusCritical] != 3 {
-		t.Fatalf("summary %+v", sum)
-	}
-	top := sum[0].Top
-	if len(top) != 2 || top[0].Category != checks.CatStale || top[0].Count != 10 || top[1].Count != 3 {
-		t.Errorf("top findings %+v", top)
 	}
 }
 
@@ -316,13 +290,13 @@ func TestBridgeHistory(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sum, err := s.BridgeSummary(ctx, t0, t0.Add(time.Hour))
-	if err != nil {
-		t.Fatal(err)
+	restarts, err := s.BridgeEvents(ctx, t0, t0.Add(time.Hour), "restart")
+	if err != nil || len(restarts) != 3 || restarts[2].Reason != "restart: scan #4 is 90s old; attempt 1 of 3 in 5s" {
+		t.Errorf("restarts %+v, %v", restarts, err)
 	}
-	if sum.Checks != 4 || sum.UptimePct != 75 || *sum.WorstDataAgeS != 40 || sum.Restarts != 3 ||
-		len(sum.Reasons) != 2 || sum.Reasons[0] != (ReasonCount{"crash: exit status 1", 2}) {
-		t.Errorf("summary %+v", sum)
+	hours, err := s.Hours(ctx, "bridge", t0, t0.Add(time.Hour))
+	if err != nil || len(hours) != 1 || hours[0].BridgeChecks != 4 || hours[0].BridgeUp != 3 {
+		t.Errorf("hours %+v, %v", hours, err)
 	}
 	last, err := s.LastBridgeExit(ctx)
 	if err != nil || last == nil || *last.ExitCode != 1 || last.Output[0] != "panic: boom" {
@@ -331,8 +305,5 @@ func TestBridgeHistory(t *testing.T) {
 	latest, err := s.LatestRun(ctx, "bridge")
 	if err != nil || latest.Bridge.State != "running" || latest.Bridge.PID != 103 || latest.Bridge.Lines[0] != "line 3" {
 		t.Errorf("latest sample %+v, %v", latest.Bridge, err)
-	}
-	if none, err := s.BridgeSummary(ctx, t0.Add(time.Hour), t0.Add(2*time.Hour)); none != nil || err != nil {
-		t.Errorf("a period without checks: %+v, %v", none, err)
 	}
 }

@@ -8,8 +8,9 @@ import (
 
 // Prune deletes the runs that started before cutoff, with their findings
 // and health, batch runs per transaction: a job's write waits for one
-// batch at most, never for the whole prune. It returns how many runs went.
-func (s *Store) Prune(ctx context.Context, cutoff time.Time, batch int) (int64, error) {
+// batch at most, never for the whole prune. Rollups and health changes
+// older than rollupCutoff go too. It returns how many runs went.
+func (s *Store) Prune(ctx context.Context, cutoff, rollupCutoff time.Time, batch int) (int64, error) {
 	var total int64
 	for {
 		res, err := s.w.ExecContext(ctx, `DELETE FROM runs WHERE id IN
@@ -28,6 +29,22 @@ func (s *Store) Prune(ctx context.Context, cutoff time.Time, batch int) (int64, 
 	}
 	if _, err := s.w.ExecContext(ctx, `DELETE FROM bridge_events WHERE at < ?`, formatTime(cutoff)); err != nil {
 		return total, fmt.Errorf("prune bridge events: %w", err)
+	}
+	hour := hourOf(rollupCutoff)
+	for _, q := range []string{
+		`DELETE FROM hourly_jobs WHERE hour < ?`,
+		`DELETE FROM hourly_findings WHERE hour < ?`,
+		`DELETE FROM hourly_staleness WHERE hour < ?`,
+	} {
+		if _, err := s.w.ExecContext(ctx, q, hour); err != nil {
+			return total, fmt.Errorf("prune rollups: %w", err)
+		}
+	}
+	// Keep each job's last change before the cutoff: it says what the
+	// status was when the kept history begins.
+	if _, err := s.w.ExecContext(ctx, `DELETE FROM health_changes WHERE at < ? AND id NOT IN
+		(SELECT max(id) FROM health_changes WHERE at < ? GROUP BY job)`, formatTime(rollupCutoff), formatTime(rollupCutoff)); err != nil {
+		return total, fmt.Errorf("prune health changes: %w", err)
 	}
 	return total, nil
 }

@@ -183,3 +183,16 @@ func (s *Store) LastScanNumber(ctx context.Context, job string) (int64, bool, er
 	}
 	return n.Int64, n.Valid, nil
 }
+
+// LastRunAt is when the newest run started.
+func (s *Store) LastRunAt(ctx context.Context) (time.Time, bool, error) {
+	var at sql.NullString
+	if err := s.r.QueryRowContext(ctx, `SELECT max(started_at) FROM runs`).Scan(&at); err != nil {
+		return time.Time{}, false, fmt.Errorf("last run: %w", err)
+	}
+	if !at.Valid {
+		return time.Time{}, false, nil
+	}
+	t, err := parseTime(at.String)
+	return t, err == nil, err
+}

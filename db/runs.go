@@ -23,6 +23,12 @@ type Run struct {
 	Health   checks.Health
 	// Bridge is the bridge job's sample; nil for the other jobs.
 	Bridge *checks.BridgeSample
+	// Staleness is each judged indicator's effective staleness, in
+	// seconds (freshness runs), for the hourly rollup.
+	Staleness map[string]float64
+	// Changes are the health changes this run makes, of its job and of
+	// the overall health.
+	Changes []HealthChange
 	// Overall is the health verdict; Status differs from it only for a run
 	// that could not run at all (error, which counts as critical).
 	Overall checks.Status
@@ -44,6 +50,22 @@ func (s *Store) WriteRun(ctx context.Context, r *Run) (int64, error) {
 	}
 	r.ID = id
 	return id, nil
+}
+
+// WriteRuns records many runs in one transaction, for loading history in
+// bulk (a generated history, for benchmarks).
+func (s *Store) WriteRuns(ctx context.Context, runs []*Run) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("record runs: %w", err)
+	}
+	defer tx.Rollback()
+	for _, r := range runs {
+		if r.ID, err = writeRun(ctx, tx, r); err != nil {
+			return fmt.Errorf("record %s run: %w", r.Job, err)
+		}
+	}
+	return tx.Commit()
 }
 
 func writeRun(ctx context.Context, tx *sql.Tx, r *Run) (int64, error) {
@@ -96,6 +118,9 @@ func writeRun(ctx context.Context, tx *sql.Tx, r *Run) (int64, error) {
 		if err := writeBridgeSample(ctx, tx, id, started, r.Bridge); err != nil {
 			return 0, err
 		}
+	}
+	if err := rollUp(ctx, tx, r); err != nil {
+		return 0, err
 	}
 	count := func(st checks.Status) int {
 		if r.Status == st {

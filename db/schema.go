@@ -106,4 +106,118 @@ CREATE TABLE bridge_output (
 	lines TEXT NOT NULL             -- JSON array, oldest first
 );
 `,
+	// 3: what long ranges are read from: health changes, hourly rollups,
+	// and views for the common questions.
+	`
+-- From each row on, the job (or 'overall', the health across the latest
+-- run of every job) has that status until the next row. Availability and
+-- incidents over any range come from here.
+CREATE TABLE health_changes (
+	id     INTEGER PRIMARY KEY,
+	at     TEXT NOT NULL,
+	job    TEXT NOT NULL,
+	status TEXT NOT NULL CHECK (status IN ('healthy', 'degraded', 'critical', 'error', 'unknown'))
+);
+CREATE INDEX health_changes_by_job_time ON health_changes (job, at);
+
+-- One row per job and hour, kept as runs are written.
+CREATE TABLE hourly_jobs (
+	job                TEXT    NOT NULL,
+	hour               TEXT    NOT NULL, -- 'YYYY-MM-DD HH:00:00'
+	runs               INTEGER NOT NULL,
+	healthy            INTEGER NOT NULL,
+	degraded           INTEGER NOT NULL,
+	critical           INTEGER NOT NULL,
+	errors             INTEGER NOT NULL,
+	findings           INTEGER NOT NULL,
+	total_ms           REAL    NOT NULL,
+	max_ms             REAL    NOT NULL,
+	hazelcast_down     INTEGER NOT NULL, -- runs that could not reach Hazelcast
+	max_staleness_s    REAL,
+	max_record_age_s   REAL,
+	max_key_difference INTEGER,
+	max_disk_lag_s     REAL,
+	min_scan_number    INTEGER,
+	max_scan_number    INTEGER,
+	max_scan_age_s     REAL,
+	-- scan data age, counted in buckets: the percentiles of long ranges
+	scan_age_le_1      INTEGER NOT NULL DEFAULT 0,
+	scan_age_le_5      INTEGER NOT NULL DEFAULT 0,
+	scan_age_le_15     INTEGER NOT NULL DEFAULT 0,
+	scan_age_le_30     INTEGER NOT NULL DEFAULT 0,
+	scan_age_le_60     INTEGER NOT NULL DEFAULT 0,
+	scan_age_le_120    INTEGER NOT NULL DEFAULT 0,
+	scan_age_gt_120    INTEGER NOT NULL DEFAULT 0,
+	bridge_checks      INTEGER NOT NULL DEFAULT 0,
+	bridge_up          INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (job, hour)
+) WITHOUT ROWID;
+CREATE INDEX hourly_jobs_by_hour ON hourly_jobs (hour);
+
+-- Findings counted per hour, job, severity, category, indicator ('' for
+-- none) and reason (for missing values why: absent, NaN, Infinity,
+-- non-numeric; the category otherwise).
+CREATE TABLE hourly_findings (
+	hour      TEXT    NOT NULL,
+	job       TEXT    NOT NULL,
+	severity  TEXT    NOT NULL,
+	category  TEXT    NOT NULL,
+	indicator TEXT    NOT NULL,
+	reason    TEXT    NOT NULL,
+	findings  INTEGER NOT NULL,
+	PRIMARY KEY (hour, job, severity, category, indicator, reason)
+) WITHOUT ROWID;
+
+-- Each indicator's effective staleness, per hour.
+CREATE TABLE hourly_staleness (
+	indicator TEXT    NOT NULL,
+	hour      TEXT    NOT NULL,
+	samples   INTEGER NOT NULL,
+	total_s   REAL    NOT NULL,
+	max_s     REAL    NOT NULL,
+	PRIMARY KEY (hour, indicator)
+) WITHOUT ROWID;
+
+-- The latest run of each job, with its health.
+CREATE VIEW current_health AS
+SELECT r.job, r.started_at, r.status, r.error, h.*
+FROM runs r JOIN health h ON h.run_id = r.id
+WHERE r.id IN (SELECT max(id) FROM runs GROUP BY job);
+
+-- The findings of the latest run of each job that are warnings or worse.
+CREATE VIEW open_problems AS
+SELECT f.job, f.observed_at, f.severity, f.category, f.indicator, f.message
+FROM findings f
+WHERE f.run_id IN (SELECT max(id) FROM runs GROUP BY job) AND f.severity IN ('warning', 'critical');
+
+-- Findings of the last 24 hours by indicator and category.
+CREATE VIEW findings_24h_by_indicator AS
+SELECT indicator, category, count(*) AS findings, max(observed_at) AS last_seen
+FROM findings
+WHERE indicator IS NOT NULL AND observed_at > datetime('now', '-1 day')
+GROUP BY indicator, category;
+
+-- Every restart of the bridge, with its reason.
+CREATE VIEW bridge_restarts AS
+SELECT at, pid, reason FROM bridge_events WHERE kind = 'restart';
+
+-- Share of runs per job and hour by status.
+CREATE VIEW hourly_availability AS
+SELECT job, hour, runs,
+       round(100.0 * healthy / runs, 2)  AS healthy_pct,
+       round(100.0 * degraded / runs, 2) AS degraded_pct,
+       round(100.0 * (critical + errors) / runs, 2) AS critical_pct
+FROM hourly_jobs;
+
+-- The same per day.
+CREATE VIEW daily_jobs AS
+SELECT job, substr(hour, 1, 10) AS day, sum(runs) AS runs, sum(healthy) AS healthy, sum(degraded) AS degraded,
+       sum(critical) AS critical, sum(errors) AS errors, sum(findings) AS findings,
+       max(max_ms) AS max_ms, sum(hazelcast_down) AS hazelcast_down
+FROM hourly_jobs GROUP BY job, day;
+
+CREATE VIEW daily_findings AS
+SELECT substr(hour, 1, 10) AS day, job, severity, category, indicator, reason, sum(findings) AS findings
+FROM hourly_findings GROUP BY day, job, severity, category, indicator, reason;
+`,
 }

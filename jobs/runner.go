@@ -31,10 +31,15 @@ type Runner struct {
 	// it panic.
 	checkFn func(ctx context.Context, name string, now time.Time) (checks.Result, error)
 
-	mu         sync.Mutex
-	fresh      checks.FreshnessState
-	bridge     checks.BridgeState
-	lastStatus map[string]checks.Status
+	mu     sync.Mutex
+	fresh  checks.FreshnessState
+	bridge checks.BridgeState
+
+	// record orders the recording of runs, so that each health change
+	// follows the one before it.
+	record   sync.Mutex
+	statuses map[string]checks.Status // the latest recorded, per job and db.Overall
+	tracking bool                     // record health changes (the daemon does; check does not)
 }
 
 // NewRunner prepares a runner; sup is the bridge supervisor for the bridge
@@ -44,7 +49,7 @@ type Runner struct {
 func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.Store, sup *bridge.Supervisor, log *slog.Logger) (*Runner, error) {
 	r := &Runner{
 		cfg: cfg, hz: c, store: store, sup: sup, log: log, now: time.Now,
-		busy: map[string]*sync.Mutex{}, lastStatus: map[string]checks.Status{},
+		busy: map[string]*sync.Mutex{}, statuses: map[string]checks.Status{},
 	}
 	r.checkFn = r.check
 	for _, job := range cfg.Jobs() {
@@ -88,14 +93,100 @@ func (r *Runner) Run(ctx context.Context, name string) (*db.Run, error) {
 		run.Status = run.Overall
 	}
 
+	run.Staleness = res.Staleness
+
 	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	if _, err := r.store.WriteRun(wctx, run); err != nil {
+	r.record.Lock()
+	prev, seen := r.statuses[name]
+	if r.tracking {
+		run.Changes = r.changes(name, run.Status)
+	}
+	_, err = r.store.WriteRun(wctx, run)
+	if err == nil {
+		r.statuses[name] = run.Status
+		for _, c := range run.Changes {
+			r.statuses[c.Job] = c.Status
+		}
+	}
+	r.record.Unlock()
+	if err != nil {
 		r.log.Error("run not recorded", "job", name, "status", run.Status, "err", err)
 		return run, err
 	}
-	r.logRun(run)
+	r.logRun(run, prev, seen)
 	return run, nil
+}
+
+// changes are the health changes a run with this status makes: its job's,
+// and the overall health's (the worst latest status of all jobs, an error
+// counting as critical).
+func (r *Runner) changes(job string, status checks.Status) []db.HealthChange {
+	var out []db.HealthChange
+	if r.statuses[job] != status {
+		out = append(out, db.HealthChange{Job: job, Status: status})
+	}
+	var latest []checks.Status
+	for _, j := range r.cfg.Jobs() {
+		if j.Name == job {
+			latest = append(latest, status)
+		} else {
+			latest = append(latest, r.statuses[j.Name])
+		}
+	}
+	if overall := checks.Worst(latest...); r.statuses[db.Overall] != overall {
+		out = append(out, db.HealthChange{Job: db.Overall, Status: overall})
+	}
+	return out
+}
+
+// StartTracking makes runs record health changes, from which availability
+// and incidents are read. A tidewatch that died without a word left its
+// last statuses standing: from its last run on nothing was watched, which
+// is recorded as unknown now.
+func (r *Runner) StartTracking(ctx context.Context) error {
+	last, err := r.store.LastStatuses(ctx)
+	if err != nil {
+		return err
+	}
+	lastRun, ok, err := r.store.LastRunAt(ctx)
+	if err != nil {
+		return err
+	}
+	if gone := unknownAll(last); ok && len(gone) > 0 {
+		if err := r.store.WriteChanges(ctx, lastRun, gone); err != nil {
+			return err
+		}
+	}
+	r.record.Lock()
+	defer r.record.Unlock()
+	r.statuses, r.tracking = map[string]checks.Status{}, true
+	return nil
+}
+
+// StopTracking records that from now on nothing is watched.
+func (r *Runner) StopTracking(ctx context.Context) error {
+	r.record.Lock()
+	defer r.record.Unlock()
+	r.tracking = false
+	gone := unknownAll(r.statuses)
+	for _, c := range gone {
+		r.statuses[c.Job] = checks.StatusUnknown
+	}
+	if len(gone) == 0 {
+		return nil
+	}
+	return r.store.WriteChanges(ctx, r.now(), gone)
+}
+
+func unknownAll(statuses map[string]checks.Status) []db.HealthChange {
+	var out []db.HealthChange
+	for job, st := range statuses {
+		if st != checks.StatusUnknown {
+			out = append(out, db.HealthChange{Job: job, Status: checks.StatusUnknown})
+		}
+	}
+	return out
 }
 
 // safeCheck runs a check; a panic anywhere in it becomes an error: the run
@@ -164,11 +255,7 @@ func (r *Runner) checkBridge(ctx context.Context, now time.Time) (checks.Result,
 // logRun logs healthy runs at debug, others at warn or error, and every
 // change of a job's status at info, so that the log tells the story
 // without repeating it every 30 seconds.
-func (r *Runner) logRun(run *db.Run) {
-	r.mu.Lock()
-	prev, seen := r.lastStatus[run.Job]
-	r.lastStatus[run.Job] = run.Status
-	r.mu.Unlock()
+func (r *Runner) logRun(run *db.Run, prev checks.Status, seen bool) {
 	attrs := []any{"job", run.Job, "status", run.Status, "findings", len(run.Findings),
 		"duration", run.Finished.Sub(run.Started)}
 	if seen && prev != run.Status {
@@ -192,8 +279,9 @@ func (r *Runner) logRun(run *db.Run) {
 
 // Prune deletes history older than the retention.
 func (r *Runner) Prune(ctx context.Context) {
-	cutoff := r.now().Add(-r.cfg.Database.Retention.Duration)
-	n, err := r.store.Prune(ctx, cutoff, 500)
+	now := r.now()
+	cutoff := now.Add(-r.cfg.Database.Retention.Duration)
+	n, err := r.store.Prune(ctx, cutoff, now.Add(-r.cfg.Database.RollupRetention.Duration), 500)
 	if err != nil {
 		r.log.Error("prune failed", "err", err)
 		return

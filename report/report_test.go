@@ -39,8 +39,6 @@ func TestParseWhen(t *testing.T) {
 	}
 }
 
-func ptr[T any](v T) *T { return &v }
-
 func TestCurrentMergesTheLatestRunOfEveryJob(t *testing.T) {
 	t.Parallel()
 	limits := config.Default().Health

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Go: the pinned Hazelcast jar, the
-# Python packages the fixture scripts use, and the sqlite3 shell the
-# documented queries are run with. Idempotent.
+# Python packages the fixture scripts use, the sqlite3 shell the documented
+# queries are run with, and Chromium, which renders the HTML report.
+# Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,12 @@ apt_install() {
     sudo apt-get update -qq && sudo apt-get install -y -qq "$@" >/dev/null
   fi
 }
-command -v sqlite3 >/dev/null 2>&1 || apt_install sqlite3
+missing=()
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt_install "${missing[@]}"
+fi
 
 scripts/hazelcast.sh fetch
 scripts/python-env.sh

@@ -96,3 +96,13 @@ func Cleanup() {
 		os.RemoveAll(filepath.Dir(built.path))
 	}
 }
+
+// Chromium is Debian's chromium, which scripts/test-setup.sh installs.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatalf("chromium is missing: run scripts/test-setup.sh (make test does)")
+	}
+	return path
+}

@@ -1,0 +1,202 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"tidewatch/checks"
+)
+
+// What reports read: health changes and hourly rollups, never raw rows
+// over long ranges; raw scan samples only over short ones.
+
+// Change is a health change: from At on, the status.
+type Change struct {
+	At     time.Time
+	Status checks.Status
+}
+
+// Changes returns a job's (or Overall's) status at since, unknown when
+// nothing is recorded before it, and its changes in (since, until).
+func (s *Store) Changes(ctx context.Context, job string, since, until time.Time) (checks.Status, []Change, error) {
+	initial := checks.StatusUnknown
+	var st string
+	err := s.r.QueryRowContext(ctx, `SELECT status FROM health_changes WHERE job = ? AND at <= ?
+		ORDER BY at DESC, id DESC LIMIT 1`, job, formatTime(since)).Scan(&st)
+	switch {
+	case err == nil:
+		initial = checks.Status(st)
+	case !errors.Is(err, sql.ErrNoRows):
+		return "", nil, fmt.Errorf("health changes: %w", err)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT at, status FROM health_changes WHERE job = ? AND at > ? AND at < ?
+		ORDER BY at, id`, job, formatTime(since), formatTime(until))
+	if err != nil {
+		return "", nil, fmt.Errorf("health changes: %w", err)
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var at string
+		var c Change
+		if err := rows.Scan(&at, &c.Status); err != nil {
+			return "", nil, fmt.Errorf("health changes: %w", err)
+		}
+		if c.At, err = parseTime(at); err != nil {
+			return "", nil, err
+		}
+		out = append(out, c)
+	}
+	return initial, out, rows.Err()
+}
+
+// Hour is one job's hourly rollup.
+type Hour struct {
+	Job                                                 string
+	Hour                                                time.Time
+	Runs, Healthy, Degraded, Critical, Errors, Findings int64
+	TotalMS, MaxMS                                      float64
+	HazelcastDown                                       int64
+	MaxStalenessS, MaxRecordAgeS, MaxDiskLagS           *float64
+	MaxKeyDifference, MinScan, MaxScan                  *int64
+	MaxScanAgeS                                         *float64
+	// ScanAge counts scan ages into ScanAgeBounds (seconds); the last
+	// count is above the last bound.
+	ScanAge                [7]int64
+	BridgeChecks, BridgeUp int64
+}
+
+// ScanAgeBounds are the upper bounds of Hour.ScanAge's buckets.
+var ScanAgeBounds = scanAgeBuckets
+
+// Hours returns the hourly rollups of [since, until), of one job or of all
+// when job is "", oldest first.
+func (s *Store) Hours(ctx context.Context, job string, since, until time.Time) ([]Hour, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT job, hour, runs, healthy, degraded, critical, errors, findings,
+		total_ms, max_ms, hazelcast_down, max_staleness_s, max_record_age_s, max_disk_lag_s, max_key_difference,
+		min_scan_number, max_scan_number, max_scan_age_s, scan_age_le_1, scan_age_le_5, scan_age_le_15,
+		scan_age_le_30, scan_age_le_60, scan_age_le_120, scan_age_gt_120, bridge_checks, bridge_up
+		FROM hourly_jobs WHERE hour >= ? AND hour < ? AND (? = '' OR job = ?) ORDER BY hour, job`,
+		hourOf(since), formatTime(until), job, job)
+	if err != nil {
+		return nil, fmt.Errorf("hourly rollups: %w", err)
+	}
+	defer rows.Close()
+	var out []Hour
+	for rows.Next() {
+		var h Hour
+		var hour string
+		a := &h.ScanAge
+		if err := rows.Scan(&h.Job, &hour, &h.Runs, &h.Healthy, &h.Degraded, &h.Critical, &h.Errors, &h.Findings,
+			&h.TotalMS, &h.MaxMS, &h.HazelcastDown, &h.MaxStalenessS, &h.MaxRecordAgeS, &h.MaxDiskLagS, &h.MaxKeyDifference,
+			&h.MinScan, &h.MaxScan, &h.MaxScanAgeS, &a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6],
+			&h.BridgeChecks, &h.BridgeUp); err != nil {
+			return nil, fmt.Errorf("hourly rollups: %w", err)
+		}
+		if h.Hour, err = time.ParseInLocation(HourFormat, hour, time.UTC); err != nil {
+			return nil, fmt.Errorf("stored hour %q: %w", hour, err)
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// FindingKind is how often one kind of finding came up.
+type FindingKind struct {
+	Job       string          `json:"job"`
+	Severity  checks.Severity `json:"severity"`
+	Category  string          `json:"category"`
+	Indicator string          `json:"indicator,omitempty"`
+	Reason    string          `json:"reason"`
+	Count     int64           `json:"count"`
+	// Hours is how many hours it came up in.
+	Hours int64 `json:"hours"`
+}
+
+// FindingKinds counts the findings of [since, until) by kind, most
+// frequent first, for one job or all when job is "".
+func (s *Store) FindingKinds(ctx context.Context, since, until time.Time, job string) ([]FindingKind, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT job, severity, category, indicator, reason, sum(findings), count(*)
+		FROM hourly_findings WHERE hour >= ? AND hour < ? AND (? = '' OR job = ?)
+		GROUP BY job, severity, category, indicator, reason ORDER BY sum(findings) DESC`,
+		hourOf(since), formatTime(until), job, job)
+	if err != nil {
+		return nil, fmt.Errorf("finding counts: %w", err)
+	}
+	defer rows.Close()
+	var out []FindingKind
+	for rows.Next() {
+		var k FindingKind
+		if err := rows.Scan(&k.Job, &k.Severity, &k.Category, &k.Indicator, &k.Reason, &k.Count, &k.Hours); err != nil {
+			return nil, fmt.Errorf("finding counts: %w", err)
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// StalenessCell is an indicator's effective staleness over one hour.
+type StalenessCell struct {
+	Indicator string
+	Hour      time.Time
+	MaxS      float64
+	MeanS     float64
+}
+
+// Staleness returns the hourly staleness of every indicator in [since, until).
+func (s *Store) Staleness(ctx context.Context, since, until time.Time) ([]StalenessCell, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT indicator, hour, max_s, total_s / samples FROM hourly_staleness
+		WHERE hour >= ? AND hour < ? ORDER BY hour, indicator`, hourOf(since), formatTime(until))
+	if err != nil {
+		return nil, fmt.Errorf("staleness: %w", err)
+	}
+	defer rows.Close()
+	var out []StalenessCell
+	for rows.Next() {
+		var c StalenessCell
+		var hour string
+		if err := rows.Scan(&c.Indicator, &hour, &c.MaxS, &c.MeanS); err != nil {
+			return nil, fmt.Errorf("staleness: %w", err)
+		}
+		if c.Hour, err = time.ParseInLocation(HourFormat, hour, time.UTC); err != nil {
+			return nil, fmt.Errorf("stored hour %q: %w", hour, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// ScanSample is what one run saw of the scan.
+type ScanSample struct {
+	At     time.Time
+	Number *int64
+	AgeS   *float64
+}
+
+// ScanSamples returns the scan as a job's runs saw it in [since, until):
+// raw rows, for short ranges only.
+func (s *Store) ScanSamples(ctx context.Context, job string, since, until time.Time) ([]ScanSample, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT r.started_at, h.scan_number, h.scan_age_s FROM runs r
+		JOIN health h ON h.run_id = r.id WHERE r.job = ? AND r.started_at >= ? AND r.started_at < ?
+		ORDER BY r.started_at`, job, formatTime(since), formatTime(until))
+	if err != nil {
+		return nil, fmt.Errorf("scan samples: %w", err)
+	}
+	defer rows.Close()
+	var out []ScanSample
+	for rows.Next() {
+		var sm ScanSample
+		var at string
+		if err := rows.Scan(&at, &sm.Number, &sm.AgeS); err != nil {
+			return nil, fmt.Errorf("scan samples: %w", err)
+		}
+		if sm.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		out = append(out, sm)
+	}
+	return out, rows.Err()
+}
