@@ -11,9 +11,12 @@ test:
 build:
 	go build -o bin/tidewatch .
 
-# Benchmarks against a real member: each job, a run's SQLite write, and the
-# bridge (file to Hazelcast, a burst of 1,000 files, crash to replacement).
+# Benchmarks against a real member: each job, a run's SQLite write, the
+# bridge (file to Hazelcast, a burst of 1,000 files, crash to replacement),
+# and reports, status and pruning on 90 days of history (generated once,
+# in about two and a half minutes, and cached in .cache/history).
 bench:
 	scripts/test-setup.sh
 	go test -run '^$$' -bench . -benchtime 2000x ./jobs ./db
 	go test -run '^$$' -bench . -benchtime 200x ./bridge
+	go test -run '^$$' -bench . -benchtime 5x ./report

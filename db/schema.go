@@ -1,5 +1,8 @@
 package db
 
+// SchemaVersion is the PRAGMA user_version of an up-to-date database.
+var SchemaVersion = len(migrations)
+
 // migrations are applied in order; PRAGMA user_version counts how many a
 // database has had. Never edit one that has shipped: add another.
 var migrations = []string{

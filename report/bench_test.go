@@ -1,0 +1,147 @@
+package report
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"tidewatch/checks"
+	"tidewatch/config"
+	"tidewatch/db"
+	"tidewatch/internal/history"
+	"tidewatch/internal/testenv"
+)
+
+// The benchmarks read 90 days of generated history at the default
+// cadences (about 780,000 runs, with findings, health rows and bridge
+// samples), made once and cached in .cache/history.
+
+func ninetyDays(b *testing.B) (string, *config.Config) {
+	cfg := config.Default()
+	cfg.Bridge.Enabled = true
+	path := history.Cached(b, &cfg, 90)
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(st.Size())/(1<<20), "db-MB")
+	return path, &cfg
+}
+
+func BenchmarkReport(b *testing.B) {
+	path, cfg := ninetyDays(b)
+	store, err := db.OpenReadOnly(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	for _, period := range []struct {
+		name string
+		d    time.Duration
+	}{{"24h", 24 * time.Hour}, {"7d", 7 * 24 * time.Hour}, {"90d", 90 * 24 * time.Hour}} {
+		for _, format := range []string{"text", "html"} {
+			b.Run(period.name+"/"+format, func(b *testing.B) {
+				for range b.N {
+					r, err := Build(context.Background(), store, cfg, history.End, history.End.Add(-period.d), history.End, "")
+					if err != nil {
+						b.Fatal(err)
+					}
+					if err := Write(io.Discard, r, format, false); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkStatus(b *testing.B) {
+	path, cfg := ninetyDays(b)
+	store, err := db.OpenReadOnly(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	for range b.N {
+		st, err := ReadStatus(context.Background(), store, cfg, history.End, checks.Warning, 10)
+		if err != nil {
+			b.Fatal(err)
+		}
+		WriteStatus(io.Discard, st, false)
+	}
+}
+
+// BenchmarkPruneDay deletes the oldest day of raw rows while a job writes
+// a run every 10 ms, and reports how long the writes waited.
+func BenchmarkPruneDay(b *testing.B) {
+	src, cfg := ninetyDays(b)
+	var lat []time.Duration
+	var pruneTime time.Duration
+	for i := range b.N {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), "h.db")
+		copyFile(b, src, path)
+		store, err := db.Open(path, slog.New(slog.DiscardHandler))
+		if err != nil {
+			b.Fatal(err)
+		}
+		var mu sync.Mutex
+		stop := make(chan struct{})
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			at := history.End.Add(time.Duration(i) * time.Hour)
+			for {
+				select {
+				case <-stop:
+					return
+				case <-time.After(10 * time.Millisecond):
+				}
+				at = at.Add(time.Second)
+				run := &db.Run{Job: config.JobFreshness, Started: at, Finished: at, Status: checks.StatusHealthy, Overall: checks.StatusHealthy}
+				start := time.Now()
+				if _, err := store.WriteRun(context.Background(), run); err != nil {
+					b.Error(err)
+					return
+				}
+				mu.Lock()
+				lat = append(lat, time.Since(start))
+				mu.Unlock()
+			}
+		}()
+		b.StartTimer()
+		start := time.Now()
+		cutoff := history.End.Add(-89 * 24 * time.Hour)
+		if _, err := store.Prune(context.Background(), cutoff, cutoff.Add(-time.Hour), 500); err != nil {
+			b.Fatal(err)
+		}
+		pruneTime += time.Since(start)
+		b.StopTimer()
+		close(stop)
+		<-done
+		store.Close()
+		_ = cfg
+	}
+	testenv.ReportPercentiles(b, lat)
+	worst := time.Duration(0)
+	for _, l := range lat {
+		worst = max(worst, l)
+	}
+	b.ReportMetric(float64(worst.Microseconds())/1000, "max-write-ms")
+	b.ReportMetric(float64(pruneTime.Milliseconds())/float64(b.N), "prune-ms")
+}
+
+func copyFile(b *testing.B, from, to string) {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
+}
