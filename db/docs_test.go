@@ -18,7 +18,7 @@ import (
 )
 
 // TestDocumentedQueriesRunVerbatim runs every SQL block of the README and
-// of docs/history.md in the sqlite3 shell, against a database with a day
+// of docs/history.md in the sqlite3 shell, against a database with hours
 // of generated history and the rows each question asks about, and
 // requires an answer from each.
 func TestDocumentedQueriesRunVerbatim(t *testing.T) {
@@ -32,7 +32,7 @@ func TestDocumentedQueriesRunVerbatim(t *testing.T) {
 	cfg := config.Default()
 	cfg.Bridge.Enabled = true
 	now := time.Now().UTC()
-	if _, err := history.Generate(ctx, s, &cfg, now.Add(-time.Minute), 1, 3); err != nil {
+	if _, err := history.Generate(ctx, s, &cfg, now.Add(-time.Minute), 6*time.Hour, 3); err != nil {
 		t.Fatal(err)
 	}
 	ptr := func(f float64) *float64 { return &f }

@@ -29,8 +29,8 @@ var generated struct {
 	err   error
 }
 
-// twoDays is a generated history of two days, shared by the tests.
-func twoDays(t *testing.T) (*db.Store, *config.Config) {
+// aDay is a generated history of a day and two hours, shared by the tests.
+func aDay(t *testing.T) (*db.Store, *config.Config) {
 	t.Helper()
 	generated.once.Do(func() {
 		cfg := config.Default()
@@ -45,7 +45,7 @@ func twoDays(t *testing.T) (*db.Store, *config.Config) {
 			generated.err = err
 			return
 		}
-		_, generated.err = history.Generate(context.Background(), s, &cfg, end, 2, 7)
+		_, generated.err = history.Generate(context.Background(), s, &cfg, end, 26*time.Hour, 7)
 		generated.store, generated.cfg = s, &cfg
 	})
 	if generated.err != nil {
@@ -56,8 +56,8 @@ func twoDays(t *testing.T) (*db.Store, *config.Config) {
 
 func TestReportOfAGeneratedHistory(t *testing.T) {
 	t.Parallel()
-	store, cfg := twoDays(t)
-	r, err := Build(context.Background(), store, cfg, end, end.Add(-48*time.Hour), end, "")
+	store, cfg := aDay(t)
+	r, err := Build(context.Background(), store, cfg, end, end.Add(-24*time.Hour), end, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,18 +75,18 @@ func TestReportOfAGeneratedHistory(t *testing.T) {
 			t.Errorf("incident %+v", in)
 		}
 	}
-	if len(r.Jobs) != 4 || r.Jobs[0].Runs != 2880 || r.Jobs[2].Runs != 5760 {
+	if len(r.Jobs) != 4 || r.Jobs[0].Runs != 1440 || r.Jobs[2].Runs != 2880 {
 		t.Errorf("jobs %+v", r.Jobs)
 	}
 	// A scan every 2 s, but for the faults: Hazelcast away (no reading)
 	// and the scanner stalled (no progress).
-	if r.ScanAge == nil || !r.ScanAge.Exact || r.ScanAge.Samples < 5000 || r.Scans == nil || r.Scans.PerMinute < 29 || r.Scans.PerMinute > 30 {
+	if r.ScanAge == nil || !r.ScanAge.Exact || r.ScanAge.Samples < 2500 || r.Scans == nil || r.Scans.PerMinute < 29 || r.Scans.PerMinute > 30 {
 		t.Errorf("scan age %+v, scans %+v", r.ScanAge, r.Scans)
 	}
-	if r.Bridge == nil || r.Bridge.Checks != 5760 || r.Bridge.UptimePct >= 100 {
+	if r.Bridge == nil || r.Bridge.Checks != 2880 || r.Bridge.UptimePct >= 100 {
 		t.Errorf("bridge %+v", r.Bridge)
 	}
-	if r.Staleness == nil || len(r.Staleness.Indicators) == 0 || len(r.Staleness.Columns) != 48 {
+	if r.Staleness == nil || len(r.Staleness.Indicators) == 0 || len(r.Staleness.Columns) != 24 {
 		t.Errorf("heatmap %d indicators, %d columns", len(r.Staleness.Indicators), len(r.Staleness.Columns))
 	}
 	if len(r.Timeline) != 5 || r.Timeline[0].Subject != db.Overall {
@@ -96,7 +96,7 @@ func TestReportOfAGeneratedHistory(t *testing.T) {
 
 func TestLongReportsReadRollupsOnly(t *testing.T) {
 	t.Parallel()
-	store, cfg := twoDays(t)
+	store, cfg := aDay(t)
 	// Longer than the raw-row limit: percentiles come from the histograms.
 	r, err := Build(context.Background(), store, cfg, end, end.Add(-72*time.Hour), end, "")
 	if err != nil {
@@ -125,7 +125,7 @@ func TestIncidentsFromHealthChanges(t *testing.T) {
 		{At: at(50), Status: checks.StatusDegraded},
 	}, end, at(60))}
 	r := &Report{Subject: db.Overall, Until: at(60), Timeline: []Timeline{tl}}
-	store, _ := twoDays(t)
+	store, _ := aDay(t)
 	if err := r.incidents(context.Background(), store, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestStatusTime(t *testing.T) {
 
 func TestEveryFormat(t *testing.T) {
 	t.Parallel()
-	store, cfg := twoDays(t)
+	store, cfg := aDay(t)
 	r, err := Build(context.Background(), store, cfg, end, end.Add(-24*time.Hour), end, "")
 	if err != nil {
 		t.Fatal(err)

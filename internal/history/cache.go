@@ -41,7 +41,7 @@ func Cached(tb testing.TB, cfg *config.Config, days int) string {
 		tb.Fatal(err)
 	}
 	start := time.Now()
-	n, err := Generate(context.Background(), s, cfg, End, days, 1)
+	n, err := Generate(context.Background(), s, cfg, End, time.Duration(days)*24*time.Hour, 1)
 	if cerr := s.Close(); err == nil {
 		err = cerr
 	}

@@ -38,11 +38,11 @@ type fault struct {
 	from, to time.Time
 }
 
-// Generate writes the days before end into store and returns how many runs
+// Generate writes the span before end into store and returns how many runs
 // it wrote. The same seed gives the same history.
-func Generate(ctx context.Context, store *db.Store, cfg *config.Config, end time.Time, days int, seed uint64) (int, error) {
+func Generate(ctx context.Context, store *db.Store, cfg *config.Config, end time.Time, span time.Duration, seed uint64) (int, error) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	start := end.Add(-time.Duration(days) * 24 * time.Hour).Truncate(time.Minute)
+	start := end.Add(-span).Truncate(time.Minute)
 	var faults []fault
 	for t := start; t.Before(end); {
 		t = t.Add(time.Duration(rng.ExpFloat64() * float64(4*time.Hour)))
