@@ -20,12 +20,15 @@ import (
 	"time"
 	_ "time/tzdata" // quiet hours name time zones; do not depend on the host's tz database
 
+	"tidewatch/alert"
 	"tidewatch/bridge"
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/httpapi"
 	"tidewatch/hz"
 	"tidewatch/jobs"
+	"tidewatch/metrics"
 	"tidewatch/report"
 )
 
@@ -40,10 +43,12 @@ usage:
   tidewatch status  [--config PATH] [--json] [--severity info|warning|critical] [-n N]
   tidewatch report  [--config PATH] [--since D|TIME] [--until D|TIME] [--job NAME]
                     [--format text|json|markdown|csv|html] [-o FILE]
+  tidewatch wait    [--config PATH] [--timeout D]
   tidewatch bridge  [--config PATH] [--log-format text|json] [--log-level LEVEL]
   tidewatch version
 
 check and status exit 0 healthy, 1 degraded, 2 critical, 3 unknown.
+wait exits 0 once the data is fit to trade on, 1 at the timeout.
 `
 
 // Exit codes besides the health verdicts.
@@ -74,6 +79,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return cmdReport(args, stdout, stderr)
 	case "bridge":
 		return cmdBridge(args, stderr)
+	case "wait":
+		return cmdWait(args, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "tidewatch", buildVersion())
 		return 0
@@ -209,9 +216,39 @@ func cmdRun(args []string, stderr io.Writer) int {
 		log.Error("cannot start", "err", err)
 		return exitError
 	}
+	m := metrics.New(store, log)
+	sender, err := alert.NewSender(cfg.Alerts, store, log, os.Getenv)
+	if err != nil {
+		log.Error("cannot notify", "err", err)
+		return exitError
+	}
+	sender.OnFailure = m.NotificationFailed
+	runner.Alert(alert.NewPolicy(cfg.Alerts))
+	runner.OnRecorded(func(run *db.Run) {
+		m.Observe(run)
+		if len(run.Notices) > 0 {
+			sender.Wake()
+		}
+	})
+	var srv *httpapi.Server
+	if cfg.HTTP.Enabled {
+		token := ""
+		if cfg.HTTP.TokenEnv != "" {
+			if token = os.Getenv(cfg.HTTP.TokenEnv); token == "" {
+				log.Error("cannot serve http: the bearer token's environment variable is empty or unset", "variable", cfg.HTTP.TokenEnv)
+				return exitError
+			}
+		}
+		if srv, err = httpapi.New(cfg, store, m.Handler(), token, log); err != nil {
+			log.Error("cannot serve http", "err", err)
+			return exitError
+		}
+	}
+
 	if sup != nil {
 		sup.Start()
 	}
+	sender.Start()
 	log.Info("tidewatch started", "version", buildVersion(), "config", f.config, "database", cfg.Database.Path,
 		"hazelcast", cfg.Hazelcast.Addresses, "cluster", cfg.Hazelcast.ClusterName)
 	// The first runs should judge the data, not the instant before the
@@ -220,10 +257,19 @@ func cmdRun(args []string, stderr io.Writer) int {
 	client.WaitConnected(wctx)
 	cancel()
 	sched := jobs.Start(runner, cfg, log)
+	if srv != nil {
+		srv.SetAlive(alive(cfg, sched, runner))
+		srv.Start()
+	}
 
 	<-ctx.Done()
 	stop() // a second signal kills at once
 	log.Info("stopping: waiting for running jobs")
+	if srv != nil {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		srv.Stop(sctx)
+		cancel()
+	}
 	sched.Stop(10 * time.Second)
 	if sup != nil {
 		sup.Stop()
@@ -231,8 +277,34 @@ func cmdRun(args []string, stderr io.Writer) int {
 	if err := runner.StopTracking(context.Background()); err != nil {
 		log.Error("the stop is not in the health history", "err", err)
 	}
+	sender.Stop()
 	log.Info("tidewatch stopped")
 	return 0
+}
+
+// alive is /healthz's verdict: the scheduler schedules and runs are being
+// recorded.
+func alive(cfg *config.Config, sched *jobs.Scheduler, runner *jobs.Runner) httpapi.Alive {
+	shortest := time.Duration(0)
+	for _, j := range cfg.Jobs() {
+		if d := j.Schedule.Interval(time.Now()); shortest == 0 || d < shortest {
+			shortest = d
+		}
+	}
+	started := time.Now()
+	return func() (bool, string) {
+		if !sched.Running() {
+			return false, "the scheduler is not running"
+		}
+		last := runner.LastRecorded()
+		if last.IsZero() {
+			last = started
+		}
+		if since := time.Since(last); since > 3*shortest+10*time.Second {
+			return false, fmt.Sprintf("no run recorded for %s", since.Round(time.Second))
+		}
+		return true, ""
+	}
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
@@ -407,6 +479,50 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// cmdWait blocks until the data is fit to trade on, for shell-driven flows:
+// the same verdict as /readyz, read from history.
+func cmdWait(args []string, stdout, stderr io.Writer) int {
+	f := newFlags("wait", stderr)
+	timeout := f.Duration("timeout", 5*time.Minute, "give up after this long")
+	every := f.Duration("interval", time.Second, "how often to look")
+	if code, ok := f.parse(args); !ok {
+		return code
+	}
+	cfg, ok := loadConfig(f.config, stderr)
+	if !ok {
+		return exitError
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
+	var why []string
+	for {
+		// The database may not be there yet: tidewatch may be starting.
+		if store, err := db.OpenReadOnly(cfg.Database.Path); err != nil {
+			why = []string{err.Error()}
+		} else {
+			rd, err := report.Ready(ctx, store, cfg, time.Now())
+			store.Close()
+			switch {
+			case err != nil:
+				why = []string{err.Error()}
+			case rd.Ready:
+				fmt.Fprintln(stdout, "ready")
+				return 0
+			default:
+				why = rd.Reasons
+			}
+		}
+		select {
+		case <-ctx.Done():
+			fmt.Fprintf(stdout, "not ready after %s:\n  %s\n", *timeout, strings.Join(why, "\n  "))
+			return exitError
+		case <-time.After(*every):
+		}
+	}
 }
 
 // cmdBridge runs the scan bridge, normally as tidewatch run's child. A bad

@@ -3,20 +3,32 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
 	_ "modernc.org/sqlite"
+
+	"tidewatch/alert"
 
 	"tidewatch/config"
 	"tidewatch/hz"
@@ -45,6 +57,9 @@ connect_timeout = "20s"
 
 [database]
 path = "tw.db"
+
+[http]
+listen = "127.0.0.1:0"
 
 [divergence]
 snapshot_dir = "exf"
@@ -301,4 +316,185 @@ func TestKilledDaemonLeavesNoBridgeBehind(t *testing.T) {
 	}
 	syscall.Kill(bridgePID, syscall.SIGKILL)
 	t.Errorf("bridge %d outlived its killed parent", bridgePID)
+}
+
+// daemon is `tidewatch run` as a real process.
+type daemon struct {
+	cmd  *exec.Cmd
+	logs *syncBuffer
+	addr string
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+func startDaemon(t *testing.T, conf string, env ...string) *daemon {
+	t.Helper()
+	d := &daemon{logs: &syncBuffer{}}
+	d.cmd = exec.Command(testenv.Tidewatch(t), "run", "--config", conf, "--log-format", "json")
+	d.cmd.Stderr = d.logs
+	d.cmd.Env = append(os.Environ(), env...)
+	if err := d.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		d.cmd.Process.Signal(syscall.SIGTERM)
+		d.cmd.Wait()
+	})
+	addr := regexp.MustCompile(`"msg":"http server listening","addr":"([^"]+)"`)
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := addr.FindStringSubmatch(d.logs.String()); m != nil {
+			d.addr = m[1]
+			return d
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("the daemon serves no http:\n%s", d.logs.String())
+	return nil
+}
+
+func (d *daemon) get(t *testing.T, path string) (int, string) {
+	t.Helper()
+	resp, err := http.Get("http://" + d.addr + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// until polls an endpoint until it answers code.
+func (d *daemon) until(t *testing.T, path string, code int) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	var got int
+	var body string
+	for time.Now().Before(deadline) {
+		if got, body = d.get(t, path); got == code {
+			return body
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("%s: %d %s, want %d\nlog:\n%s", path, got, body, code, d.logs.String())
+	return ""
+}
+
+func TestReadinessAlertsAndMetricsOfARunningDaemon(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var got []alert.WebhookBody
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		mac := hmac.New(sha256.New, []byte("hook-key"))
+		mac.Write(body)
+		if r.Header.Get(alert.SignatureHeader) != "sha256="+hex.EncodeToString(mac.Sum(nil)) {
+			t.Errorf("bad signature on %s", body)
+		}
+		var b alert.WebhookBody
+		json.Unmarshal(body, &b)
+		mu.Lock()
+		got = append(got, b)
+		mu.Unlock()
+	}))
+	defer hook.Close()
+	conf, c, mapName := setup(t, `[integrity]
+schedule = "@every 1s"
+[freshness]
+schedule = "@every 1s"
+[[alerts.receivers]]
+name = "ops"
+type = "webhook"
+url_env = "TW_TEST_HOOK"
+secret_env = "TW_TEST_HOOK_KEY"
+`)
+	putRecord(t, c, mapName)
+	d := startDaemon(t, conf, "TW_TEST_HOOK="+hook.URL, "TW_TEST_HOOK_KEY=hook-key")
+	d.until(t, "/healthz", 200)
+	d.until(t, "/readyz", 200)
+	if code, _, _ := tw("wait", "--config", conf, "--timeout", "5s"); code != 0 {
+		t.Errorf("wait while ready: %d", code)
+	}
+
+	putRecord(t, c, mapName, "vix")
+	body := d.until(t, "/readyz", 503)
+	var rd report.Readiness
+	if err := json.Unmarshal([]byte(body), &rd); err != nil || rd.Ready ||
+		!strings.Contains(strings.Join(rd.Reasons, "; "), "ACB-critical indicators missing: vix") {
+		t.Errorf("readyz: %s", body)
+	}
+	code, out, _ := tw("wait", "--config", conf, "--timeout", "1500ms", "--interval", "200ms")
+	if code != 1 || !strings.Contains(out, "not ready after 1.5s") || !strings.Contains(out, "vix") {
+		t.Errorf("wait while not ready: %d %s", code, out)
+	}
+
+	// /metrics in Prometheus's own parser.
+	_, text := d.get(t, "/metrics")
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	families, err := parser.TextToMetricFamilies(strings.NewReader(text))
+	if err != nil {
+		t.Fatalf("metrics: %v", err)
+	}
+	for _, name := range []string{"tidewatch_runs_total", "tidewatch_run_duration_seconds", "tidewatch_indicator_staleness_seconds",
+		"tidewatch_indicators_present", "tidewatch_open_problems", "tidewatch_scan_age_seconds", "tidewatch_bridge_up"} {
+		if _, ok := families[name]; !ok {
+			t.Errorf("no %s in /metrics", name)
+		}
+	}
+	if f := families["tidewatch_indicators_present"]; f == nil || f.GetMetric()[0].GetGauge().GetValue() != 27 {
+		t.Errorf("indicators present: %v", f)
+	}
+
+	waitWait := make(chan int, 1)
+	go func() {
+		code, _, _ := tw("wait", "--config", conf, "--timeout", "20s", "--interval", "100ms")
+		waitWait <- code
+	}()
+	putRecord(t, c, mapName)
+	d.until(t, "/readyz", 200)
+	if code := <-waitWait; code != 0 {
+		t.Errorf("wait across the recovery: %d", code)
+	}
+	_, status := d.get(t, "/status")
+	var st report.Status
+	if err := json.Unmarshal([]byte(status), &st); err != nil || len(st.Jobs) != 3 {
+		t.Errorf("/status: %v %s", err, status)
+	}
+
+	// The webhook got the trigger and, after the recovery, the resolve.
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		mu.Lock()
+		n := len(got)
+		mu.Unlock()
+		if n >= 2 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	var kinds []string
+	for _, b := range got {
+		for _, a := range b.Alerts {
+			kinds = append(kinds, a.Kind+" "+a.Fingerprint)
+		}
+	}
+	joined := strings.Join(kinds, ", ")
+	if !strings.Contains(joined, "trigger integrity/missing_critical/vix") || !strings.Contains(joined, "resolve integrity/missing_critical/vix") {
+		t.Errorf("webhook got %q\nlog:\n%s", joined, d.logs.String())
+	}
+	if strings.Contains(d.logs.String(), hook.URL) {
+		t.Error("the webhook URL (a secret) is in the log")
+	}
 }

@@ -28,6 +28,65 @@ type Config struct {
 	Divergence Divergence `toml:"divergence"`
 	Freshness  Freshness  `toml:"freshness"`
 	Bridge     Bridge     `toml:"bridge"`
+	Alerts     Alerts     `toml:"alerts"`
+	HTTP       HTTP       `toml:"http"`
+}
+
+// Alerts turns findings into problems that open, repeat and resolve, and
+// notifies receivers of them.
+type Alerts struct {
+	// A problem opens after this many consecutive runs report it.
+	OpenAfterCritical int `toml:"open_after_critical"`
+	OpenAfterWarning  int `toml:"open_after_warning"`
+	// ResolveAfter consecutive runs without it resolve it.
+	ResolveAfter int `toml:"resolve_after"`
+	// RepeatEvery re-notifies an open problem.
+	RepeatEvery Duration      `toml:"repeat_every"`
+	Maintenance []Maintenance `toml:"maintenance"`
+	Receivers   []Receiver    `toml:"receivers"`
+}
+
+// Maintenance is a recurring window in which problems are recorded but not
+// notified: it starts when Schedule fires and lasts Duration. Match limits
+// it to problems whose fingerprint ("job/category/indicator") matches the
+// pattern, in which "*" stands for anything ("freshness/*",
+// "*/stale/vix"); empty matches all.
+type Maintenance struct {
+	Schedule Schedule `toml:"schedule"`
+	Duration Duration `toml:"duration"`
+	Match    string   `toml:"match"`
+}
+
+// Receiver is one place notifications go. Secrets come from environment
+// variables named here, never from the file.
+type Receiver struct {
+	Name string `toml:"name"`
+	// Type is webhook, slack, discord or pagerduty.
+	Type string `toml:"type"`
+	// URLEnv names the variable holding the URL (webhook, Slack, Discord);
+	// for PagerDuty, URL overrides the Events API v2 endpoint.
+	URLEnv string `toml:"url_env"`
+	URL    string `toml:"url"`
+	// SecretEnv names the variable holding a webhook's HMAC-SHA256 key.
+	SecretEnv string `toml:"secret_env"`
+	// RoutingKeyEnv names the variable holding PagerDuty's routing key.
+	RoutingKeyEnv string   `toml:"routing_key_env"`
+	MinSeverity   string   `toml:"min_severity"`
+	Timeout       Duration `toml:"timeout"`
+	Retries       int      `toml:"retries"`
+}
+
+// HTTP serves /healthz, /readyz, /status and /metrics.
+type HTTP struct {
+	Enabled bool   `toml:"enabled"`
+	Listen  string `toml:"listen"`
+	// TokenEnv names the variable holding the bearer token required when
+	// listening beyond loopback.
+	TokenEnv string `toml:"token_env"`
+	// What /readyz (and tidewatch wait) require.
+	ReadyNoCriticalProblems bool `toml:"ready_no_critical_problems"`
+	ReadyACBCritical        bool `toml:"ready_acb_critical"`
+	ReadyScanFresh          bool `toml:"ready_scan_fresh"`
 }
 
 type Hazelcast struct {
@@ -234,6 +293,19 @@ func Default() Config {
 			StopGrace:           d(10 * time.Second),
 			KeepLines:           200,
 		},
+		Alerts: Alerts{
+			OpenAfterCritical: 1,
+			OpenAfterWarning:  2,
+			ResolveAfter:      2,
+			RepeatEvery:       d(time.Hour),
+		},
+		HTTP: HTTP{
+			Enabled:                 true,
+			Listen:                  "127.0.0.1:9477",
+			ReadyNoCriticalProblems: true,
+			ReadyACBCritical:        true,
+			ReadyScanFresh:          true,
+		},
 		Freshness: Freshness{
 			Schedule:            must("@every 30s"),
 			StaleAfter:          d(120 * time.Second),
@@ -396,6 +468,8 @@ func (c *Config) validate(v *validator) {
 	}
 
 	c.validateBridge(v)
+	c.validateAlerts(v)
+	c.validateHTTP(v)
 
 	f := &c.Freshness
 	v.positive("freshness.stale_after", f.StaleAfter)
@@ -468,6 +542,77 @@ func (c *Config) validateBridge(v *validator) {
 	if b.KeepLines < 1 {
 		v.add("bridge.keep_lines", "must be at least 1")
 	}
+}
+
+func (c *Config) validateAlerts(v *validator) {
+	a := c.Alerts
+	for key, n := range map[string]int{"alerts.open_after_critical": a.OpenAfterCritical,
+		"alerts.open_after_warning": a.OpenAfterWarning, "alerts.resolve_after": a.ResolveAfter} {
+		if n < 1 {
+			v.add(key, "must be at least 1")
+		}
+	}
+	v.positive("alerts.repeat_every", a.RepeatEvery)
+	for i, m := range a.Maintenance {
+		key := fmt.Sprintf("alerts.maintenance[%d]", i)
+		if m.Schedule.Schedule == nil {
+			v.add(key+".schedule", "must be a schedule")
+		}
+		v.positive(key+".duration", m.Duration)
+	}
+	names := map[string]bool{}
+	for i, r := range a.Receivers {
+		key := fmt.Sprintf("alerts.receivers[%d]", i)
+		switch {
+		case r.Name == "":
+			v.add(key+".name", "must not be empty")
+		case names[r.Name]:
+			v.add(key+".name", "%q is used twice", r.Name)
+		}
+		names[r.Name] = true
+		switch r.Type {
+		case "webhook", "slack", "discord":
+			if r.URLEnv == "" {
+				v.add(key+".url_env", "must name the environment variable that holds the URL")
+			}
+		case "pagerduty":
+			if r.RoutingKeyEnv == "" {
+				v.add(key+".routing_key_env", "must name the environment variable that holds the routing key")
+			}
+		default:
+			v.add(key+".type", "%q: use webhook, slack, discord or pagerduty", r.Type)
+		}
+		if r.MinSeverity != "" && !slices.Contains([]string{"info", "warning", "critical"}, r.MinSeverity) {
+			v.add(key+".min_severity", "%q: use info, warning or critical", r.MinSeverity)
+		}
+		if r.Retries < 0 {
+			v.add(key+".retries", "must not be negative")
+		}
+	}
+}
+
+func (c *Config) validateHTTP(v *validator) {
+	h := c.HTTP
+	if !h.Enabled {
+		return
+	}
+	host, _, err := net.SplitHostPort(h.Listen)
+	if err != nil {
+		v.add("http.listen", "%q is not host:port", h.Listen)
+		return
+	}
+	if !IsLoopback(host) && h.TokenEnv == "" {
+		v.add("http.token_env", "listening beyond loopback (%s) needs a bearer token: name its environment variable", h.Listen)
+	}
+}
+
+// IsLoopback reports whether a listen host keeps the server on this machine.
+func IsLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func (c *Config) validateIndicators(v *validator) {

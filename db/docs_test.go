@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"tidewatch/alert"
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
@@ -63,8 +64,15 @@ func TestDocumentedQueriesRunVerbatim(t *testing.T) {
 	write(&db.Run{Job: "divergence", Started: now, Status: checks.StatusError, Overall: checks.StatusCritical, Error: "persistence: data/exf/x.npz: not an npz file",
 		Findings: []checks.Finding{checks.CheckFailed(os.ErrInvalid)},
 		Health:   checks.Health{HazelcastConnected: false, DiskLagS: ptr(42), PersistenceConnected: new(bool)}})
-	write(&db.Run{Job: "integrity", Started: now, Status: checks.StatusCritical,
-		Findings: []checks.Finding{{Severity: checks.Critical, Category: checks.CatMissingCritical, Indicator: "vix", Message: "ACB-critical indicator vix is NaN"}}})
+	cfg.Alerts.Receivers = []config.Receiver{{Name: "ops", Type: "webhook", URLEnv: "OPS_URL"}}
+	crit := &db.Run{Job: "integrity", Started: now, Status: checks.StatusCritical,
+		Findings: []checks.Finding{{Severity: checks.Critical, Category: checks.CatMissingCritical, Indicator: "vix", Message: "ACB-critical indicator vix is NaN"}}}
+	live, err := s.LiveProblems(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	crit.Problems, crit.Notices = alert.NewPolicy(cfg.Alerts).Evaluate("integrity", crit.Findings, now, live)
+	write(crit)
 	code := 1
 	for _, e := range []db.BridgeEvent{
 		{At: now, Kind: "exit", PID: 4320, ExitCode: &code, Reason: "crash: exit status 1", Output: []string{"panic: boom"}},

@@ -30,6 +30,10 @@ func (s *Store) Prune(ctx context.Context, cutoff, rollupCutoff time.Time, batch
 	if _, err := s.w.ExecContext(ctx, `DELETE FROM bridge_events WHERE at < ?`, formatTime(cutoff)); err != nil {
 		return total, fmt.Errorf("prune bridge events: %w", err)
 	}
+	// Resolved problems go with their notifications; open ones stay.
+	if _, err := s.w.ExecContext(ctx, `DELETE FROM problems WHERE state = 'resolved' AND resolved_at < ?`, formatTime(cutoff)); err != nil {
+		return total, fmt.Errorf("prune problems: %w", err)
+	}
 	hour := hourOf(rollupCutoff)
 	for _, q := range []string{
 		`DELETE FROM hourly_jobs WHERE hour < ?`,

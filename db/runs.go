@@ -29,6 +29,10 @@ type Run struct {
 	// Changes are the health changes this run makes, of its job and of
 	// the overall health.
 	Changes []HealthChange
+	// Problems are the problems this run changed, and Notices the
+	// notifications it queues about them.
+	Problems []Problem
+	Notices  []Notice
 	// Overall is the health verdict; Status differs from it only for a run
 	// that could not run at all (error, which counts as critical).
 	Overall checks.Status
@@ -120,6 +124,10 @@ func writeRun(ctx context.Context, tx *sql.Tx, r *Run) (int64, error) {
 		}
 	}
 	if err := rollUp(ctx, tx, r); err != nil {
+		return 0, err
+	}
+	r.ID = id
+	if err := writeProblems(ctx, tx, r); err != nil {
 		return 0, err
 	}
 	count := func(st checks.Status) int {

@@ -223,4 +223,57 @@ CREATE VIEW daily_findings AS
 SELECT substr(hour, 1, 10) AS day, job, severity, category, indicator, reason, sum(findings) AS findings
 FROM hourly_findings GROUP BY day, job, severity, category, indicator, reason;
 `,
+	// 4: problems and the notifications about them (an outbox).
+	`
+-- A problem is a finding (warning or worse) that keeps coming back: it is
+-- identified by job, category and indicator, opens after a number of runs
+-- in a row report it, and resolves after a number of runs without it.
+CREATE TABLE problems (
+	id               INTEGER PRIMARY KEY,
+	job              TEXT    NOT NULL,
+	category         TEXT    NOT NULL,
+	indicator        TEXT    NOT NULL DEFAULT '',
+	state            TEXT    NOT NULL CHECK (state IN ('pending', 'open', 'resolved')),
+	severity         TEXT    NOT NULL,
+	message          TEXT    NOT NULL,
+	details          TEXT,
+	hits             INTEGER NOT NULL, -- runs in a row that reported it
+	misses           INTEGER NOT NULL, -- runs in a row that did not
+	occurrences      INTEGER NOT NULL, -- runs that reported it, in all
+	first_seen_at    TEXT    NOT NULL,
+	opened_at        TEXT,
+	last_seen_at     TEXT    NOT NULL,
+	resolved_at      TEXT,
+	paged_severity   TEXT,             -- the severity its last trigger went out with; NULL: never paged
+	last_notified_at TEXT,
+	suppressed_by    TEXT              -- the problem that explains it, while one does: it does not page
+);
+CREATE UNIQUE INDEX problems_live ON problems (job, category, indicator) WHERE state != 'resolved';
+CREATE INDEX problems_by_resolved ON problems (resolved_at) WHERE state = 'resolved';
+
+-- The outbox: every notification is written here, in the transaction of the
+-- run that caused it, and sent from here.
+CREATE TABLE notifications (
+	id          INTEGER PRIMARY KEY,
+	problem_id  INTEGER NOT NULL REFERENCES problems (id) ON DELETE CASCADE,
+	receiver    TEXT    NOT NULL,
+	kind        TEXT    NOT NULL CHECK (kind IN ('trigger', 'repeat', 'resolve')),
+	batch       INTEGER NOT NULL, -- one message per receiver and batch (the run that queued them)
+	state       TEXT    NOT NULL CHECK (state IN ('pending', 'sent', 'failed')),
+	attempts    INTEGER NOT NULL DEFAULT 0,
+	created_at  TEXT    NOT NULL,
+	next_try_at TEXT    NOT NULL,
+	sent_at     TEXT,
+	last_error  TEXT
+);
+CREATE INDEX notifications_due ON notifications (receiver, next_try_at) WHERE state = 'pending';
+CREATE INDEX notifications_by_problem ON notifications (problem_id);
+
+DROP VIEW open_problems;
+-- The problems open now.
+CREATE VIEW open_problems AS
+SELECT job, category, indicator, severity, opened_at, last_seen_at, occurrences, message,
+       suppressed_by, paged_severity IS NOT NULL AS paged
+FROM problems WHERE state = 'open';
+`,
 }

@@ -100,6 +100,9 @@ func TestStuckBridgeIsRestarted(t *testing.T) {
 	p := b.waitState(checks.BridgeRunning)
 
 	syscall.Kill(p.PID, syscall.SIGSTOP) // hung: alive, doing nothing
+	// File times come from the kernel's coarse clock, a tick behind the
+	// bridge's: let one pass, so scan_2 is plainly newer than the push.
+	time.Sleep(50 * time.Millisecond)
 	b.write("scan_2.arrow", 2)
 	time.Sleep(1100 * time.Millisecond)
 	if r := b.run(config.JobBridge); len(r.Findings) != 0 {

@@ -8,8 +8,10 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
+	"tidewatch/alert"
 	"tidewatch/bridge"
 	"tidewatch/checks"
 	"tidewatch/config"
@@ -39,7 +41,24 @@ type Runner struct {
 	// follows the one before it.
 	record   sync.Mutex
 	statuses map[string]checks.Status // the latest recorded, per job and db.Overall
-	tracking bool                     // record health changes (the daemon does; check does not)
+	tracking bool                     // record health changes and problems (the daemon does; check does not)
+	policy   *alert.Policy
+	recorded func(*db.Run)
+	last     atomic.Int64 // when the last run was recorded, unix ns
+}
+
+// Alert makes the tracked runs open and resolve problems by the policy.
+func (r *Runner) Alert(policy *alert.Policy) { r.policy = policy }
+
+// OnRecorded calls fn with every run recorded, after its transaction.
+func (r *Runner) OnRecorded(fn func(*db.Run)) { r.recorded = fn }
+
+// LastRecorded is when the last run was recorded; zero before any.
+func (r *Runner) LastRecorded() time.Time {
+	if n := r.last.Load(); n != 0 {
+		return time.Unix(0, n)
+	}
+	return time.Time{}
 }
 
 // NewRunner prepares a runner; sup is the bridge supervisor for the bridge
@@ -101,6 +120,14 @@ func (r *Runner) Run(ctx context.Context, name string) (*db.Run, error) {
 	prev, seen := r.statuses[name]
 	if r.tracking {
 		run.Changes = r.changes(name, run.Status)
+		if r.policy != nil {
+			live, lerr := r.store.LiveProblems(wctx)
+			if lerr != nil {
+				r.log.Error("problems not judged", "job", name, "err", lerr)
+			} else {
+				run.Problems, run.Notices = r.policy.Evaluate(name, run.Findings, now, live)
+			}
+		}
 	}
 	_, err = r.store.WriteRun(wctx, run)
 	if err == nil {
@@ -113,6 +140,10 @@ func (r *Runner) Run(ctx context.Context, name string) (*db.Run, error) {
 	if err != nil {
 		r.log.Error("run not recorded", "job", name, "status", run.Status, "err", err)
 		return run, err
+	}
+	r.last.Store(time.Now().UnixNano())
+	if r.recorded != nil {
+		r.recorded(run)
 	}
 	r.logRun(run, prev, seen)
 	return run, nil

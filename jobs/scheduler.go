@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -13,11 +14,15 @@ import (
 
 // Scheduler runs the jobs on their schedules.
 type Scheduler struct {
-	cron   *cron.Cron
-	cancel context.CancelFunc
-	first  sync.WaitGroup
-	log    *slog.Logger
+	cron    *cron.Cron
+	cancel  context.CancelFunc
+	first   sync.WaitGroup
+	log     *slog.Logger
+	running atomic.Bool
 }
+
+// Running reports whether the scheduler schedules.
+func (s *Scheduler) Running() bool { return s.running.Load() }
 
 // Start schedules every check job and the prune job, runs each check once
 // at once (an operator starting tidewatch wants a verdict now, not in a
@@ -44,6 +49,7 @@ func Start(r *Runner, cfg *config.Config, log *slog.Logger) *Scheduler {
 	}
 	s.cron.Schedule(cfg.Database.PruneSchedule, cron.FuncJob(func() { r.Prune(ctx) }))
 	s.cron.Start()
+	s.running.Store(true)
 	attrs := []any{"prune", cfg.Database.PruneSchedule.Spec}
 	for _, job := range cfg.Jobs() {
 		attrs = append(attrs, job.Name, job.Schedule.Spec)
@@ -56,6 +62,7 @@ func Start(r *Runner, cfg *config.Config, log *slog.Logger) *Scheduler {
 // then it cancels them (their calls return at once) and waits for them to
 // record what they saw.
 func (s *Scheduler) Stop(grace time.Duration) {
+	s.running.Store(false)
 	done := make(chan struct{})
 	go func() {
 		<-s.cron.Stop().Done()

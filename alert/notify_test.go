@@ -1,0 +1,229 @@
+package alert
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"tidewatch/checks"
+	"tidewatch/config"
+	"tidewatch/db"
+)
+
+// receiver is a real HTTP server on loopback that records what it gets.
+type receiver struct {
+	*httptest.Server
+	mu       sync.Mutex
+	requests []request
+	reply    func(w http.ResponseWriter, r *http.Request, body []byte)
+}
+
+type request struct {
+	path   string
+	query  string
+	header http.Header
+	body   []byte
+}
+
+func newReceiver(t *testing.T, reply func(w http.ResponseWriter, r *http.Request, body []byte)) *receiver {
+	rc := &receiver{reply: reply}
+	rc.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		rc.mu.Lock()
+		rc.requests = append(rc.requests, request{r.URL.Path, r.URL.RawQuery, r.Header.Clone(), body})
+		rc.mu.Unlock()
+		rc.reply(w, r, body)
+	}))
+	t.Cleanup(rc.Close)
+	return rc
+}
+
+func (rc *receiver) got() []request {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	return append([]request(nil), rc.requests...)
+}
+
+func problem(kind string) Alert {
+	p := db.Problem{ID: 1, Job: "integrity", Category: checks.CatMissingCritical, Indicator: "vix", State: db.ProblemOpen,
+		Severity: checks.Critical, Message: "ACB-critical indicator vix is NaN", Details: map[string]any{"reason": "NaN"},
+		Occurrences: 3, FirstSeen: t0, Opened: t0, LastSeen: t0.Add(time.Minute)}
+	if kind == Resolve {
+		p.State, p.Resolved = db.ProblemResolved, t0.Add(5*time.Minute)
+	}
+	return Alert{Kind: kind, Problem: p}
+}
+
+func notifier(t *testing.T, r config.Receiver, env map[string]string) Notifier {
+	t.Helper()
+	n, err := NewNotifier(r, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestWebhookBodyAndSignature(t *testing.T) {
+	t.Parallel()
+	rc := newReceiver(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) { w.WriteHeader(http.StatusNoContent) })
+	n := notifier(t, config.Receiver{Name: "ops", Type: "webhook", URLEnv: "URL", SecretEnv: "KEY"},
+		map[string]string{"URL": rc.URL + "/hook", "KEY": "s3cret"})
+	if err := n.Notify(context.Background(), []Alert{problem(Trigger), problem(Resolve)}); err != nil {
+		t.Fatal(err)
+	}
+	req := rc.got()[0]
+	mac := hmac.New(sha256.New, []byte("s3cret"))
+	mac.Write(req.body)
+	if got, want := req.header.Get(SignatureHeader), "sha256="+hex.EncodeToString(mac.Sum(nil)); got != want {
+		t.Errorf("signature %q, want %q", got, want)
+	}
+	if req.header.Get("Content-Type") != "application/json" || req.path != "/hook" {
+		t.Errorf("request %+v", req)
+	}
+	var body WebhookBody
+	if err := json.Unmarshal(req.body, &body); err != nil {
+		t.Fatal(err)
+	}
+	a, r := body.Alerts[0], body.Alerts[1]
+	if body.Source != "tidewatch" || len(body.Alerts) != 2 || a.Kind != "trigger" || a.Status != "firing" ||
+		a.Fingerprint != "integrity/missing_critical/vix" || a.Severity != checks.Critical || a.Occurrences != 3 ||
+		a.Details["reason"] != "NaN" || !a.OpenedAt.Equal(t0) || a.ResolvedAt != nil {
+		t.Errorf("trigger %+v", a)
+	}
+	if r.Status != "resolved" || r.Kind != "resolve" || !r.ResolvedAt.Equal(t0.Add(5*time.Minute)) {
+		t.Errorf("resolve %+v", r)
+	}
+}
+
+func TestSlackChecksTheOkBody(t *testing.T) {
+	t.Parallel()
+	answer := "ok"
+	rc := newReceiver(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) { io.WriteString(w, answer) })
+	n := notifier(t, config.Receiver{Name: "chat", Type: "slack", URLEnv: "URL"}, map[string]string{"URL": rc.URL})
+	if err := n.Notify(context.Background(), []Alert{problem(Trigger)}); err != nil {
+		t.Fatal(err)
+	}
+	var body struct {
+		Text   string `json:"text"`
+		Blocks []struct {
+			Type string `json:"type"`
+			Text struct {
+				Text string `json:"text"`
+			} `json:"text"`
+			Elements []struct {
+				Text string `json:"text"`
+			} `json:"elements"`
+		} `json:"blocks"`
+	}
+	json.Unmarshal(rc.got()[0].body, &body)
+	want := "CRITICAL integrity: ACB-critical indicator vix is NaN (since 2026-11-23 12:00 UTC)"
+	if body.Text != want || body.Blocks[0].Text.Text != ":red_circle: *"+want+"*" ||
+		body.Blocks[1].Elements[0].Text != "indicator vix · reason NaN · fingerprint integrity/missing_critical/vix" {
+		t.Errorf("slack body %+v", body)
+	}
+	answer = "invalid_token"
+	if err := n.Notify(context.Background(), []Alert{problem(Trigger)}); err == nil || !strings.Contains(err.Error(), "Slack did not answer ok: invalid_token") {
+		t.Errorf("a Slack refusal: %v", err)
+	}
+}
+
+func TestDiscordWaitsForTheAnswer(t *testing.T) {
+	t.Parallel()
+	rc := newReceiver(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) { io.WriteString(w, `{"id":"1"}`) })
+	n := notifier(t, config.Receiver{Name: "discord", Type: "discord", URLEnv: "URL"}, map[string]string{"URL": rc.URL + "/api/webhooks/1/abc?thread_id=9"})
+	if err := n.Notify(context.Background(), []Alert{problem(Resolve)}); err != nil {
+		t.Fatal(err)
+	}
+	req := rc.got()[0]
+	if req.query != "thread_id=9&wait=true" {
+		t.Errorf("query %q", req.query)
+	}
+	var body struct {
+		Content string `json:"content"`
+		Embeds  []struct {
+			Title string `json:"title"`
+			Color int    `json:"color"`
+		} `json:"embeds"`
+	}
+	json.Unmarshal(req.body, &body)
+	if body.Content != "RESOLVED integrity: ACB-critical indicator vix is NaN (was critical for 5m0s)" || body.Embeds[0].Color != 0x2fbf71 {
+		t.Errorf("discord body %+v", body)
+	}
+}
+
+func TestPagerDutyTriggerThenResolveWithTheSameDedupKey(t *testing.T) {
+	t.Parallel()
+	status := http.StatusAccepted
+	rc := newReceiver(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) {
+		w.WriteHeader(status)
+		io.WriteString(w, `{"status":"success"}`)
+	})
+	n := notifier(t, config.Receiver{Name: "pager", Type: "pagerduty", RoutingKeyEnv: "KEY", URL: rc.URL + "/v2/enqueue"},
+		map[string]string{"KEY": "R0UTINGKEY"})
+	if err := n.Notify(context.Background(), []Alert{problem(Trigger)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := n.Notify(context.Background(), []Alert{problem(Resolve)}); err != nil {
+		t.Fatal(err)
+	}
+	var trig, res PagerDutyEvent
+	json.Unmarshal(rc.got()[0].body, &trig)
+	json.Unmarshal(rc.got()[1].body, &res)
+	if trig.EventAction != "trigger" || trig.RoutingKey != "R0UTINGKEY" || trig.DedupKey != "tidewatch/integrity/missing_critical/vix" ||
+		trig.Payload.Severity != "critical" || trig.Payload.Summary != "integrity: ACB-critical indicator vix is NaN" ||
+		!strings.HasPrefix(trig.Payload.Source, "tidewatch@") || trig.Payload.CustomDetails["fingerprint"] != "integrity/missing_critical/vix" {
+		t.Errorf("trigger %+v %+v", trig, trig.Payload)
+	}
+	if res.EventAction != "resolve" || res.DedupKey != trig.DedupKey || res.Payload != nil {
+		t.Errorf("resolve %+v", res)
+	}
+
+	for code, permanent := range map[int]bool{400: true, 429: false, 500: false, 503: false} {
+		status = code
+		err := n.Notify(context.Background(), []Alert{problem(Trigger)})
+		if err == nil || IsPermanent(err) != permanent {
+			t.Errorf("HTTP %d: %v, permanent %v", code, err, IsPermanent(err))
+		}
+	}
+	status = http.StatusOK // not 202: not what the Events API says for success
+	if err := n.Notify(context.Background(), []Alert{problem(Trigger)}); err == nil {
+		t.Error("HTTP 200 taken for success")
+	}
+	long := problem(Trigger)
+	long.Problem.Message = strings.Repeat("é", 2000)
+	status = http.StatusAccepted
+	n.Notify(context.Background(), []Alert{long})
+	var big PagerDutyEvent
+	json.Unmarshal(rc.got()[len(rc.got())-1].body, &big)
+	if len(big.Payload.Summary) > 1024 {
+		t.Errorf("summary of %d bytes", len(big.Payload.Summary))
+	}
+}
+
+func TestMissingSecretIsNamed(t *testing.T) {
+	t.Parallel()
+	_, err := NewNotifier(config.Receiver{Name: "ops", Type: "webhook", URLEnv: "TIDEWATCH_OPS_URL"}, func(string) string { return "" })
+	if err == nil || err.Error() != "receiver ops: environment variable TIDEWATCH_OPS_URL is empty or unset" {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestErrorsNeverCarryTheSecretURL(t *testing.T) {
+	t.Parallel()
+	secret := "http://127.0.0.1:1/services/T000/B000/VERYSECRET"
+	n := notifier(t, config.Receiver{Name: "chat", Type: "slack", URLEnv: "URL", Timeout: config.Duration{Duration: time.Second}},
+		map[string]string{"URL": secret})
+	err := n.Notify(context.Background(), []Alert{problem(Trigger)})
+	if err == nil || strings.Contains(err.Error(), "VERYSECRET") || !strings.HasPrefix(err.Error(), "chat: ") {
+		t.Errorf("error %v", err)
+	}
+}

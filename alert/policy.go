@@ -1,0 +1,246 @@
+// Package alert turns findings into problems that open, repeat and resolve,
+// and tells people: one message per receiver and run, through an outbox in
+// SQLite, to webhooks, Slack, Discord and PagerDuty.
+package alert
+
+import (
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"tidewatch/checks"
+	"tidewatch/config"
+	"tidewatch/db"
+)
+
+// Notification kinds.
+const (
+	Trigger = "trigger"
+	Repeat  = "repeat"
+	Resolve = "resolve"
+)
+
+// Policy is the alert configuration, ready to judge runs with.
+type Policy struct {
+	openAfter    map[checks.Severity]int
+	resolveAfter int
+	repeat       time.Duration
+	windows      []window
+	receivers    []receiverLevel
+}
+
+type window struct {
+	config.Maintenance
+	match *regexp.Regexp
+}
+
+type receiverLevel struct {
+	name string
+	min  checks.Severity
+}
+
+// NewPolicy compiles the [alerts] section.
+func NewPolicy(a config.Alerts) *Policy {
+	p := &Policy{
+		openAfter:    map[checks.Severity]int{checks.Critical: a.OpenAfterCritical, checks.Warning: a.OpenAfterWarning},
+		resolveAfter: a.ResolveAfter,
+		repeat:       a.RepeatEvery.Duration,
+	}
+	for _, m := range a.Maintenance {
+		p.windows = append(p.windows, window{m, glob(m.Match)})
+	}
+	for _, r := range a.Receivers {
+		p.receivers = append(p.receivers, receiverLevel{r.Name, minSeverity(r)})
+	}
+	return p
+}
+
+func minSeverity(r config.Receiver) checks.Severity {
+	if r.MinSeverity == "" {
+		return checks.Warning
+	}
+	return checks.Severity(r.MinSeverity)
+}
+
+// causes names, for a category, the categories of the problems that
+// explain it: while one of those is open, this one is recorded but does not
+// page on its own. Hazelcast away empties every record; a bridge that is
+// down leaves the scan to age.
+var causes = func() map[string][]string {
+	hazelcast := []string{checks.CatConnectivity}
+	record := []string{checks.CatConnectivity, checks.CatRecordAbsent, checks.CatRecordInvalid}
+	bridge := []string{checks.CatConnectivity, checks.CatBridgeCooldown, checks.CatBridgeConfig, checks.CatBridgeRestarting, checks.CatBridgeNotReady}
+	m := map[string][]string{}
+	for _, c := range []string{checks.CatMissing, checks.CatMissingCritical, checks.CatACBMismatch, checks.CatRecordStale,
+		checks.CatStale, checks.CatStuck, checks.CatDivergence, checks.CatDiskLag, checks.CatValueMismatch, checks.CatOutOfRange} {
+		m[c] = record
+	}
+	for _, c := range []string{checks.CatScanStale, checks.CatScanAbsent, checks.CatScanStuck, checks.CatScanBackwards,
+		checks.CatScanInvalid, checks.CatUpstreamStale, checks.CatBridgeStuck} {
+		m[c] = bridge
+	}
+	for _, c := range []string{checks.CatRecordAbsent, checks.CatRecordInvalid} {
+		m[c] = hazelcast
+	}
+	return m
+}()
+
+// Evaluate advances a job's problems by one run of it. live are all the
+// pending and open problems before the run, of every job (other jobs'
+// problems can explain this job's). It returns the problems that changed
+// (ID 0: new; empty State: a pending one to forget) and the notifications
+// to queue, each naming a problem by its index in the returned slice.
+func (pol *Policy) Evaluate(job string, findings []checks.Finding, now time.Time, live []db.Problem) ([]db.Problem, []db.Notice) {
+	mine := map[string]*db.Problem{}
+	var others []db.Problem
+	for _, p := range live {
+		if p.Job == job {
+			p := p
+			mine[p.Fingerprint()] = &p
+		} else {
+			others = append(others, p)
+		}
+	}
+
+	seen := map[string]bool{}
+	for _, f := range findings {
+		if f.Severity == checks.Info {
+			continue
+		}
+		p := &db.Problem{Job: job, Category: f.Category, Indicator: f.Indicator}
+		fp := p.Fingerprint()
+		if seen[fp] {
+			continue
+		}
+		seen[fp] = true
+		if old, ok := mine[fp]; ok {
+			p = old
+		} else {
+			p.State, p.FirstSeen = db.ProblemPending, now
+			mine[fp] = p
+		}
+		p.Hits, p.Misses, p.Occurrences = p.Hits+1, 0, p.Occurrences+1
+		p.LastSeen, p.Severity, p.Message, p.Details = now, f.Severity, f.Message, f.Details
+		if p.State == db.ProblemPending && p.Hits >= pol.openAfter[f.Severity] {
+			p.State, p.Opened = db.ProblemOpen, now
+		}
+	}
+	for fp, p := range mine {
+		if seen[fp] {
+			continue
+		}
+		p.Hits, p.Misses = 0, p.Misses+1
+		switch {
+		case p.State == db.ProblemPending:
+			p.State = "" // gone before it opened: forget it
+		case p.Misses >= pol.resolveAfter:
+			p.State, p.Resolved = db.ProblemResolved, now
+		}
+	}
+
+	var changed []db.Problem
+	var notices []db.Notice
+	open := others
+	for _, p := range mine {
+		if p.State == db.ProblemOpen {
+			open = append(open, *p)
+		}
+	}
+	for _, fp := range slices.Sorted(maps.Keys(mine)) {
+		p := mine[fp]
+		if p.ID == 0 && p.State == "" {
+			continue
+		}
+		p.SuppressedBy = cause(p, open)
+		kinds := pol.notify(p, now)
+		changed = append(changed, *p)
+		for _, k := range kinds {
+			level := p.Severity
+			if k == Resolve {
+				level = p.PagedSeverity
+			}
+			for _, r := range pol.receivers {
+				if level.Rank() >= r.min.Rank() {
+					notices = append(notices, db.Notice{Problem: len(changed) - 1, Receiver: r.name, Kind: k})
+				}
+			}
+		}
+	}
+	return changed, notices
+}
+
+// notify decides what a problem sends now, and notes it on the problem.
+// A trigger waits while a cause explains the problem or a maintenance
+// window covers it, and goes out when they end; whatever was triggered is
+// always resolved, window or not.
+func (pol *Policy) notify(p *db.Problem, now time.Time) []string {
+	switch {
+	case p.State == db.ProblemResolved:
+		if p.PagedSeverity == "" {
+			return nil
+		}
+		return []string{Resolve}
+	case p.State != db.ProblemOpen || p.SuppressedBy != "" || pol.InMaintenance(p.Fingerprint(), now):
+		return nil
+	case p.PagedSeverity == "" || p.Severity.Rank() > p.PagedSeverity.Rank():
+		p.PagedSeverity, p.LastNotified = p.Severity, now
+		return []string{Trigger}
+	case now.Sub(p.LastNotified) >= pol.repeat:
+		p.LastNotified = now
+		return []string{Repeat}
+	}
+	return nil
+}
+
+// cause finds the open problem that explains p, if any: one of a category
+// that causes p's, or the same problem seen by another job that opened
+// first (Hazelcast away is one page, not one per job).
+func cause(p *db.Problem, open []db.Problem) string {
+	for _, o := range open {
+		if o.Job == p.Job && o.Category == p.Category && o.Indicator == p.Indicator {
+			continue
+		}
+		if o.SuppressedBy != "" {
+			continue
+		}
+		for _, c := range causes[p.Category] {
+			if o.Category == c {
+				return o.Fingerprint()
+			}
+		}
+		if o.Category == p.Category && o.Indicator == p.Indicator && (o.Opened.Before(p.Opened) ||
+			o.Opened.Equal(p.Opened) && o.Fingerprint() < p.Fingerprint()) {
+			return o.Fingerprint()
+		}
+	}
+	return ""
+}
+
+// InMaintenance reports whether a maintenance window covers a problem now.
+func (pol *Policy) InMaintenance(fingerprint string, now time.Time) bool {
+	for _, w := range pol.windows {
+		if !w.match.MatchString(fingerprint) {
+			continue
+		}
+		// The window is open if it started within its duration before now.
+		if start := w.Schedule.Next(now.Add(-w.Duration.Duration)); !start.After(now) {
+			return true
+		}
+	}
+	return false
+}
+
+// glob compiles a fingerprint pattern: "*" stands for anything, slashes
+// included ("freshness/*" is every freshness problem), "?" for one
+// character; empty matches all.
+func glob(pattern string) *regexp.Regexp {
+	if pattern == "" {
+		pattern = "*"
+	}
+	re := regexp.QuoteMeta(pattern)
+	re = strings.ReplaceAll(re, `\*`, ".*")
+	re = strings.ReplaceAll(re, `\?`, ".")
+	return regexp.MustCompile("^" + re + "$")
+}

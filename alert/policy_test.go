@@ -1,0 +1,224 @@
+package alert
+
+import (
+	"testing"
+	"time"
+
+	"tidewatch/checks"
+	"tidewatch/config"
+	"tidewatch/db"
+)
+
+var t0 = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+func policy(t *testing.T, extra string) *Policy {
+	t.Helper()
+	cfg, err := config.Parse("alerts.toml", []byte(`
+[[alerts.receivers]]
+name = "ops"
+type = "webhook"
+url_env = "OPS_URL"
+min_severity = "warning"
+[[alerts.receivers]]
+name = "pager"
+type = "pagerduty"
+routing_key_env = "PD_KEY"
+min_severity = "critical"
+`+extra))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewPolicy(cfg.Alerts)
+}
+
+func stale(ind string) checks.Finding {
+	return checks.Finding{Severity: checks.Warning, Category: checks.CatStale, Indicator: ind, Message: ind + " is stale"}
+}
+
+func nan(ind string) checks.Finding {
+	return checks.Finding{Severity: checks.Critical, Category: checks.CatMissingCritical, Indicator: ind, Message: ind + " is NaN"}
+}
+
+// sim runs a job's evaluations like the runner does, keeping the problems
+// as the database would.
+type sim struct {
+	t    *testing.T
+	pol  *Policy
+	live map[string]db.Problem
+	next int64
+	at   time.Time
+}
+
+func newSim(t *testing.T, pol *Policy) *sim {
+	return &sim{t: t, pol: pol, live: map[string]db.Problem{}, at: t0}
+}
+
+// run evaluates one run and returns its notices as "receiver kind fingerprint".
+func (s *sim) run(job string, fs ...checks.Finding) []string {
+	s.t.Helper()
+	s.at = s.at.Add(30 * time.Second)
+	var live []db.Problem
+	for _, p := range s.live {
+		live = append(live, p)
+	}
+	changed, notices := s.pol.Evaluate(job, fs, s.at, live)
+	for i := range changed {
+		p := &changed[i]
+		if p.ID == 0 {
+			s.next++
+			p.ID = s.next
+		}
+		switch p.State {
+		case "", db.ProblemResolved:
+			delete(s.live, p.Fingerprint())
+		default:
+			s.live[p.Fingerprint()] = *p
+		}
+	}
+	var out []string
+	for _, n := range notices {
+		out = append(out, n.Receiver+" "+n.Kind+" "+changed[n.Problem].Fingerprint())
+	}
+	return out
+}
+
+func same(t *testing.T, what string, got []string, want ...string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: got %q, want %q", what, got, want)
+		return
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Errorf("%s: got %q, want %q", what, got, want)
+			return
+		}
+	}
+}
+
+func TestCriticalOpensAtOnceWarningAfterTwo(t *testing.T) {
+	t.Parallel()
+	s := newSim(t, policy(t, ""))
+	same(t, "critical, first run", s.run("integrity", nan("vix")),
+		"ops trigger integrity/missing_critical/vix", "pager trigger integrity/missing_critical/vix")
+	same(t, "warning, first run", s.run("freshness", stale("dxy")))
+	same(t, "warning, second run", s.run("freshness", stale("dxy")), "ops trigger freshness/stale/dxy")
+	same(t, "warning, third run: no repeat within the hour", s.run("freshness", stale("dxy")))
+}
+
+func TestFlappingIsDamped(t *testing.T) {
+	t.Parallel()
+	s := newSim(t, policy(t, ""))
+	var all []string
+	// Stale every other run for an hour: it never opens.
+	for i := range 120 {
+		if i%2 == 0 {
+			all = append(all, s.run("freshness", stale("vix"))...)
+		} else {
+			all = append(all, s.run("freshness")...)
+		}
+	}
+	same(t, "flapping warning", all)
+	// Two in a row open it; one miss does not resolve it.
+	same(t, "1", s.run("freshness", stale("vix")))
+	same(t, "2", s.run("freshness", stale("vix")), "ops trigger freshness/stale/vix")
+	same(t, "miss", s.run("freshness"))
+	same(t, "back", s.run("freshness", stale("vix")))
+	same(t, "miss", s.run("freshness"))
+	same(t, "second miss resolves", s.run("freshness"), "ops resolve freshness/stale/vix")
+}
+
+func TestRepeatAndEscalate(t *testing.T) {
+	t.Parallel()
+	s := newSim(t, policy(t, "[alerts]\nrepeat_every = \"2m\"\n"))
+	s.run("freshness", stale("vix"))
+	same(t, "open", s.run("freshness", stale("vix")), "ops trigger freshness/stale/vix")
+	s.run("freshness", stale("vix"))
+	s.run("freshness", stale("vix"))
+	s.run("freshness", stale("vix"))
+	same(t, "two minutes on", s.run("freshness", stale("vix")), "ops repeat freshness/stale/vix")
+	// The same problem turning critical pages again, the pager too.
+	worse := stale("vix")
+	worse.Severity = checks.Critical
+	same(t, "escalated", s.run("freshness", worse), "ops trigger freshness/stale/vix", "pager trigger freshness/stale/vix")
+	s.run("freshness")
+	same(t, "resolved to both", s.run("freshness"), "ops resolve freshness/stale/vix", "pager resolve freshness/stale/vix")
+}
+
+func TestHazelcastAwayPagesOnceNotForEveryConsequence(t *testing.T) {
+	t.Parallel()
+	s := newSim(t, policy(t, ""))
+	down := checks.Finding{Severity: checks.Critical, Category: checks.CatConnectivity, Message: "Hazelcast unreachable"}
+	consequences := []checks.Finding{down, nan("vix"), nan("fng"), stale("dxy")}
+	same(t, "integrity", s.run("integrity", consequences...),
+		"ops trigger integrity/connectivity/", "pager trigger integrity/connectivity/")
+	same(t, "freshness sees it too", s.run("freshness", down))
+	same(t, "still down", s.run("integrity", consequences...))
+	// Hazelcast is back but vix stays NaN. One run is not yet a recovery;
+	// the second resolves the outage, and vix pages on its own.
+	s.run("freshness")
+	s.run("freshness")
+	same(t, "back, once", s.run("integrity", nan("vix"), stale("dxy")))
+	same(t, "back, twice", s.run("integrity", nan("vix"), stale("dxy")),
+		"ops resolve integrity/connectivity/", "pager resolve integrity/connectivity/",
+		"ops trigger integrity/missing_critical/vix", "pager trigger integrity/missing_critical/vix",
+		"ops trigger integrity/stale/dxy")
+}
+
+func TestMaintenanceHoldsNotificationsButResolvesWhatPaged(t *testing.T) {
+	t.Parallel()
+	// A window every day from 12:03 for ten minutes, for freshness only.
+	s := newSim(t, policy(t, "[[alerts.maintenance]]\nschedule = \"3 12 * * *\"\nduration = \"10m\"\nmatch = \"freshness/*\"\n"))
+	s.run("freshness", stale("vix"))
+	same(t, "before the window", s.run("freshness", stale("vix")), "ops trigger freshness/stale/vix") // 12:01
+	for s.at.Before(t0.Add(3 * time.Minute)) {
+		s.run("freshness", stale("vix"))
+	}
+	same(t, "in the window, a new problem is held", s.run("freshness", stale("vix"), stale("dxy")))
+	same(t, "held", s.run("freshness", stale("vix"), stale("dxy")))
+	s.run("freshness", stale("dxy"))
+	same(t, "what paged resolves in the window", s.run("freshness", stale("dxy")), "ops resolve freshness/stale/vix")
+	same(t, "integrity is not in the window", s.run("integrity", nan("vix")),
+		"ops trigger integrity/missing_critical/vix", "pager trigger integrity/missing_critical/vix")
+	for s.at.Before(t0.Add(12*time.Minute + 30*time.Second)) { // the window ends at 12:13
+		s.run("freshness", stale("dxy"))
+	}
+	same(t, "after the window, the held trigger goes out", s.run("freshness", stale("dxy")), "ops trigger freshness/stale/dxy")
+}
+
+func TestProblemsRememberTheirHistory(t *testing.T) {
+	t.Parallel()
+	pol := policy(t, "")
+	changed, _ := pol.Evaluate("integrity", []checks.Finding{nan("vix")}, t0, nil)
+	p := changed[0]
+	if p.State != db.ProblemOpen || !p.Opened.Equal(t0) || p.Occurrences != 1 || p.PagedSeverity != checks.Critical {
+		t.Errorf("opened %+v", p)
+	}
+	changed, _ = pol.Evaluate("integrity", []checks.Finding{nan("vix")}, t0.Add(time.Minute), changed)
+	if p := changed[0]; p.Occurrences != 2 || !p.FirstSeen.Equal(t0) || !p.LastSeen.Equal(t0.Add(time.Minute)) {
+		t.Errorf("seen again %+v", p)
+	}
+	changed, _ = pol.Evaluate("integrity", nil, t0.Add(2*time.Minute), changed)
+	changed, notices := pol.Evaluate("integrity", nil, t0.Add(3*time.Minute), changed)
+	if p := changed[0]; p.State != db.ProblemResolved || !p.Resolved.Equal(t0.Add(3*time.Minute)) || len(notices) != 2 {
+		t.Errorf("resolved %+v, %v", p, notices)
+	}
+	// A pending warning that goes away is forgotten.
+	changed, _ = pol.Evaluate("freshness", []checks.Finding{stale("vix")}, t0, nil)
+	changed[0].ID = 7 // as stored
+	changed, notices = pol.Evaluate("freshness", nil, t0.Add(time.Minute), changed)
+	if changed[0].State != "" || len(notices) != 0 {
+		t.Errorf("pending then gone: %+v %v", changed[0], notices)
+	}
+}
+
+func TestDedupKey(t *testing.T) {
+	t.Parallel()
+	if k := DedupKey("integrity/missing_critical/vix"); k != "tidewatch/integrity/missing_critical/vix" {
+		t.Errorf("short: %q", k)
+	}
+	long := DedupKey(string(make([]byte, 300)))
+	if len(long) > 255 || long != DedupKey(string(make([]byte, 300))) {
+		t.Errorf("long: %d %q", len(long), long)
+	}
+}

@@ -1,0 +1,169 @@
+package alert
+
+import (
+	"context"
+	"log/slog"
+	"slices"
+	"sync"
+	"time"
+
+	"tidewatch/config"
+	"tidewatch/db"
+)
+
+// Sender delivers the outbox: one worker per receiver, so that a receiver
+// that hangs or fails delays nobody else, and no job ever waits for one.
+type Sender struct {
+	store   *db.Store
+	log     *slog.Logger
+	workers []*worker
+	// OnFailure is told of every failed attempt, for metrics.
+	OnFailure func(receiver string)
+
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+type worker struct {
+	name     string
+	notifier Notifier
+	timeout  time.Duration
+	retries  int
+	wake     chan struct{}
+}
+
+// poll is how often a worker looks for due notifications without a wake.
+const poll = time.Second
+
+// NewSender builds the receivers' notifiers; a secret missing from the
+// environment is an error naming the variable.
+func NewSender(a config.Alerts, store *db.Store, log *slog.Logger, getenv func(string) string) (*Sender, error) {
+	s := &Sender{store: store, log: log}
+	for _, r := range a.Receivers {
+		n, err := NewNotifier(r, getenv)
+		if err != nil {
+			return nil, err
+		}
+		s.workers = append(s.workers, &worker{name: r.Name, notifier: n, timeout: timeoutOf(r), retries: r.Retries, wake: make(chan struct{}, 1)})
+	}
+	return s, nil
+}
+
+// Start starts the workers.
+func (s *Sender) Start() {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	for _, w := range s.workers {
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			s.run(ctx, w)
+		}()
+	}
+}
+
+// Stop stops the workers; what is not sent stays in the outbox for the
+// next start.
+func (s *Sender) Stop() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.wg.Wait()
+}
+
+// Wake tells the workers that notifications were queued.
+func (s *Sender) Wake() {
+	for _, w := range s.workers {
+		select {
+		case w.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+func (s *Sender) run(ctx context.Context, w *worker) {
+	for {
+		s.deliver(ctx, w)
+		select {
+		case <-ctx.Done():
+			return
+		case <-w.wake:
+		case <-time.After(poll):
+		}
+	}
+}
+
+// deliver sends a receiver's due notifications, one message per batch.
+func (s *Sender) deliver(ctx context.Context, w *worker) {
+	due, err := s.store.DueNotifications(ctx, w.name, time.Now(), 500)
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.Error("notifications: cannot read the outbox", "receiver", w.name, "err", err)
+		}
+		return
+	}
+	for len(due) > 0 && ctx.Err() == nil {
+		batch := due[0].Batch
+		var alerts []Alert
+		var ids []int64
+		attempts := 0
+		rest := due[:0:0]
+		for _, n := range due {
+			if n.Batch != batch {
+				rest = append(rest, n)
+				continue
+			}
+			alerts = append(alerts, Alert{Kind: n.Kind, Problem: n.Problem})
+			ids = append(ids, n.ID)
+			attempts = max(attempts, n.Attempts)
+		}
+		due = rest
+		s.send(ctx, w, alerts, ids, attempts)
+	}
+}
+
+func (s *Sender) send(ctx context.Context, w *worker, alerts []Alert, ids []int64, attempts int) {
+	sctx, cancel := context.WithTimeout(ctx, w.timeout)
+	err := w.notifier.Notify(sctx, alerts)
+	cancel()
+	// The outcome is recorded even when tidewatch is stopping.
+	rctx, rcancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer rcancel()
+	if err == nil {
+		if err := s.store.NotificationSent(rctx, ids, time.Now()); err != nil {
+			s.log.Error("notifications: sent but not recorded", "receiver", w.name, "err", err)
+		}
+		s.log.Info("notified", "receiver", w.name, "alerts", len(alerts), "kinds", kinds(alerts))
+		return
+	}
+	if s.OnFailure != nil {
+		s.OnFailure(w.name)
+	}
+	var retry time.Time
+	if !IsPermanent(err) && attempts < w.retries {
+		retry = time.Now().Add(backoff(attempts))
+	}
+	if rerr := s.store.NotificationFailed(rctx, ids, err.Error(), retry); rerr != nil {
+		s.log.Error("notifications: failure not recorded", "receiver", w.name, "err", rerr)
+	}
+	if retry.IsZero() {
+		s.log.Error("notification failed for good", "receiver", w.name, "alerts", len(alerts), "attempts", attempts+1, "err", err)
+		return
+	}
+	s.log.Warn("notification failed; retrying", "receiver", w.name, "in", time.Until(retry).Round(time.Millisecond), "err", err)
+}
+
+// backoff is the wait before retry n+1: 1 s, 2 s, 4 s … at most a minute.
+func backoff(n int) time.Duration {
+	return min(time.Second<<min(n, 6), time.Minute)
+}
+
+func kinds(alerts []Alert) []string {
+	var out []string
+	for _, a := range alerts {
+		if !slices.Contains(out, a.Kind) {
+			out = append(out, a.Kind)
+		}
+	}
+	return out
+}

@@ -1,0 +1,89 @@
+package httpapi
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"tidewatch/config"
+	"tidewatch/db"
+)
+
+func serve(t *testing.T, token string) *Server {
+	t.Helper()
+	cfg := config.Default()
+	cfg.HTTP.Listen = "127.0.0.1:0"
+	store, err := db.Open(filepath.Join(t.TempDir(), "tw.db"), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	metrics := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "# metrics\n") })
+	s, err := New(&cfg, store, metrics, token, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		s.Stop(ctx)
+	})
+	return s
+}
+
+func get(t *testing.T, s *Server, path, token string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, "http://"+s.Addr()+path, nil)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestHealthzFollowsTheScheduler(t *testing.T) {
+	t.Parallel()
+	s := serve(t, "")
+	if code, body := get(t, s, "/healthz", ""); code != 503 || body != "the scheduler has not started\n" {
+		t.Errorf("before start: %d %q", code, body)
+	}
+	alive := true
+	s.SetAlive(func() (bool, string) { return alive, "no run recorded for 5m0s" })
+	if code, _ := get(t, s, "/healthz", ""); code != 200 {
+		t.Errorf("alive: %d", code)
+	}
+	alive = false
+	if code, body := get(t, s, "/healthz", ""); code != 503 || body != "no run recorded for 5m0s\n" {
+		t.Errorf("stuck: %d %q", code, body)
+	}
+	if code, body := get(t, s, "/readyz", ""); code != 503 || !strings.Contains(body, "integrity has never run") {
+		t.Errorf("readyz with no history: %d %s", code, body)
+	}
+}
+
+func TestBearerTokenIsRequiredWhenSet(t *testing.T) {
+	t.Parallel()
+	s := serve(t, "t0ken")
+	for _, path := range []string{"/healthz", "/readyz", "/status", "/metrics"} {
+		if code, _ := get(t, s, path, ""); code != http.StatusUnauthorized {
+			t.Errorf("%s without the token: %d", path, code)
+		}
+		if code, _ := get(t, s, path, "wrong"); code != http.StatusUnauthorized {
+			t.Errorf("%s with a wrong token: %d", path, code)
+		}
+	}
+	if code, body := get(t, s, "/metrics", "t0ken"); code != 200 || body != "# metrics\n" {
+		t.Errorf("with the token: %d %q", code, body)
+	}
+}

@@ -1,0 +1,139 @@
+// Package metrics exposes tidewatch's state to Prometheus.
+package metrics
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"tidewatch/checks"
+	"tidewatch/config"
+	"tidewatch/db"
+)
+
+// Metrics are updated as runs are recorded, and read from the database
+// (open problems) at each scrape.
+type Metrics struct {
+	reg            *prometheus.Registry
+	runs           *prometheus.CounterVec
+	duration       *prometheus.HistogramVec
+	staleness      *prometheus.GaugeVec
+	present        prometheus.Gauge
+	scanAge        prometheus.Gauge
+	scanNumber     prometheus.Gauge
+	bridgeUp       prometheus.Gauge
+	bridgeRestarts prometheus.Gauge
+	notifyFailures *prometheus.CounterVec
+}
+
+// New registers tidewatch's metrics.
+func New(store *db.Store, log *slog.Logger) *Metrics {
+	m := &Metrics{
+		reg: prometheus.NewRegistry(),
+		runs: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "tidewatch_runs_total", Help: "Job runs recorded, by job and status.",
+		}, []string{"job", "status"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "tidewatch_run_duration_seconds", Help: "How long a job's run took.",
+			Buckets: []float64{.0005, .001, .002, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
+		}, []string{"job"}),
+		staleness: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "tidewatch_indicator_staleness_seconds", Help: "Each indicator's effective staleness at the last freshness run.",
+		}, []string{"indicator"}),
+		present: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "tidewatch_indicators_present", Help: "Expected indicators present and usable at the last integrity run.",
+		}),
+		scanAge: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "tidewatch_scan_age_seconds", Help: "Age of latest_eigen_scan at the last freshness run.",
+		}),
+		scanNumber: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "tidewatch_scan_number", Help: "Scan number of latest_eigen_scan at the last freshness run.",
+		}),
+		bridgeUp: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "tidewatch_bridge_up", Help: "1 while the supervised bridge is running, 0 otherwise.",
+		}),
+		bridgeRestarts: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "tidewatch_bridge_restarts", Help: "Restarts of the bridge since tidewatch started.",
+		}),
+		notifyFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "tidewatch_notification_failures_total", Help: "Failed attempts to notify, by receiver.",
+		}, []string{"receiver"}),
+	}
+	m.reg.MustRegister(m.runs, m.duration, m.staleness, m.present, m.scanAge, m.scanNumber, m.bridgeUp,
+		m.bridgeRestarts, m.notifyFailures, problems{store, log}, prometheus.NewGoCollector(),
+		prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	return m
+}
+
+// Observe updates the metrics with a recorded run.
+func (m *Metrics) Observe(r *db.Run) {
+	m.runs.WithLabelValues(r.Job, string(r.Status)).Inc()
+	m.duration.WithLabelValues(r.Job).Observe(r.Finished.Sub(r.Started).Seconds())
+	h := r.Health
+	switch r.Job {
+	case config.JobIntegrity:
+		if h.IndicatorsPresent != nil {
+			m.present.Set(float64(*h.IndicatorsPresent))
+		}
+	case config.JobFreshness:
+		for ind, s := range r.Staleness {
+			m.staleness.WithLabelValues(ind).Set(s)
+		}
+		if h.ScanAgeS != nil {
+			m.scanAge.Set(*h.ScanAgeS)
+		}
+		if h.ScanNumber != nil {
+			m.scanNumber.Set(float64(*h.ScanNumber))
+		}
+	case config.JobBridge:
+		if b := r.Bridge; b != nil {
+			up := 0.0
+			if b.State == checks.BridgeRunning {
+				up = 1
+			}
+			m.bridgeUp.Set(up)
+			m.bridgeRestarts.Set(float64(b.Restarts))
+		}
+	}
+}
+
+// NotificationFailed counts a failed attempt to notify a receiver.
+func (m *Metrics) NotificationFailed(receiver string) {
+	m.notifyFailures.WithLabelValues(receiver).Inc()
+}
+
+// Handler serves the exposition format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}
+
+// problems counts the open problems by severity at each scrape.
+type problems struct {
+	store *db.Store
+	log   *slog.Logger
+}
+
+var openDesc = prometheus.NewDesc("tidewatch_open_problems", "Open problems, by severity.", []string{"severity"}, nil)
+
+func (p problems) Describe(ch chan<- *prometheus.Desc) { ch <- openDesc }
+
+func (p problems) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	open, err := p.store.OpenProblems(ctx)
+	if err != nil {
+		p.log.Warn("metrics: open problems", "err", err)
+		return
+	}
+	counts := map[checks.Severity]int{checks.Warning: 0, checks.Critical: 0}
+	for _, o := range open {
+		counts[o.Severity]++
+	}
+	for sev, n := range counts {
+		ch <- prometheus.MustNewConstMetric(openDesc, prometheus.GaugeValue, float64(n), string(sev))
+	}
+}

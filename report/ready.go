@@ -1,0 +1,72 @@
+package report
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"tidewatch/checks"
+	"tidewatch/config"
+	"tidewatch/db"
+)
+
+// Readiness says whether the data is fit to trade on, and if not, why.
+type Readiness struct {
+	Ready   bool      `json:"ready"`
+	Reasons []string  `json:"reasons,omitempty"`
+	At      time.Time `json:"at"`
+}
+
+// Ready judges, from history, whether the data is fit to trade on: the
+// checks are current, no critical problem is open, every ACB-critical
+// indicator is present, and the scan is fresh (each as [http] requires).
+func Ready(ctx context.Context, store *db.Store, cfg *config.Config, now time.Time) (*Readiness, error) {
+	r := &Readiness{At: now.UTC()}
+	h := cfg.HTTP
+	latest := map[string]*db.Run{}
+	for _, job := range cfg.Jobs() {
+		run, err := store.LatestRun(ctx, job.Name)
+		if err != nil {
+			return nil, err
+		}
+		limit := staleAfter*job.Schedule.Interval(now) + 10*time.Second
+		switch {
+		case run == nil:
+			r.Reasons = append(r.Reasons, job.Name+" has never run")
+		case now.Sub(run.Started) > limit:
+			r.Reasons = append(r.Reasons, fmt.Sprintf("%s last ran %s ago: nobody is checking", job.Name, now.Sub(run.Started).Round(time.Second)))
+		default:
+			latest[job.Name] = run
+		}
+	}
+	if h.ReadyNoCriticalProblems {
+		open, err := store.OpenProblems(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range open {
+			if p.Severity == checks.Critical {
+				r.Reasons = append(r.Reasons, "critical problem open: "+p.Job+": "+p.Message)
+			}
+		}
+	}
+	if run := latest[config.JobIntegrity]; h.ReadyACBCritical && run != nil {
+		switch {
+		case !run.Health.HazelcastConnected:
+			r.Reasons = append(r.Reasons, "Hazelcast unreachable")
+		case len(run.Health.MissingCritical) > 0:
+			r.Reasons = append(r.Reasons, "ACB-critical indicators missing: "+strings.Join(run.Health.MissingCritical, ", "))
+		}
+	}
+	if run := latest[config.JobFreshness]; h.ReadyScanFresh && run != nil && cfg.Bridge.Enabled {
+		// The age now: as measured, plus the time since.
+		if a := run.Health.ScanAgeS; a == nil {
+			r.Reasons = append(r.Reasons, "no fresh scan in Hazelcast")
+		} else if age := seconds(*a) + now.Sub(run.Started); age > cfg.Freshness.ScanCriticalAfter.Duration {
+			r.Reasons = append(r.Reasons, fmt.Sprintf("the scan is %s old", age.Round(time.Second)))
+		}
+	}
+	r.Ready = len(r.Reasons) == 0
+	return r, nil
+}
