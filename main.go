@@ -256,6 +256,11 @@ func cmdRun(args []string, stderr io.Writer) int {
 	wctx, cancel := context.WithTimeout(ctx, cfg.Hazelcast.ConnectTimeout.Duration)
 	client.WaitConnected(wctx)
 	cancel()
+	if sup != nil {
+		wctx, cancel := context.WithTimeout(ctx, cfg.Bridge.StartupGrace.Duration)
+		sup.WaitReady(wctx)
+		cancel()
+	}
 	sched := jobs.Start(runner, cfg, log)
 	if srv != nil {
 		srv.SetAlive(alive(cfg, sched, runner))

@@ -140,7 +140,9 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 	for {
 		b.process()
 		b.flush(ctx)
-		if !b.ready && b.hz.Connected() {
+		// Ready once connected with nothing left to push: the newest scan
+		// that existed at start is in Hazelcast by then.
+		if !b.ready && b.hz.Connected() && b.outbox == nil {
 			b.ready = true
 			log.Info("bridge ready", "watch_dir", b.cfg.WatchDir, "pattern", b.cfg.Pattern)
 		}
@@ -376,6 +378,9 @@ func (b *Bridge) newer(s *Scan, ref head, path string) bool {
 func (b *Bridge) flush(ctx context.Context) {
 	if b.outbox == nil || time.Now().Before(b.nextTry) {
 		return
+	}
+	if !b.ready && !b.hz.Connected() {
+		return // still starting: the client connects in a moment
 	}
 	if b.current == nil {
 		cur, err := b.readCurrent(ctx)

@@ -127,6 +127,25 @@ func (s *Supervisor) Stop() {
 	<-s.done
 }
 
+// WaitReady waits until the bridge has reported ready (its first push is
+// done by then), has failed, or ctx ends: the first checks should judge
+// the scan it pushes, not the moment before.
+func (s *Supervisor) WaitReady(ctx context.Context) {
+	t := time.NewTicker(50 * time.Millisecond)
+	defer t.Stop()
+	for {
+		switch s.Snapshot().State {
+		case checks.BridgeRunning, checks.BridgeFailed, checks.BridgeCooldown:
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
 // Restart asks for a restart; it goes through the coordinator and the
 // restart budget like a crash.
 func (s *Supervisor) Restart(reason string) {
