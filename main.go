@@ -191,7 +191,11 @@ func cmdRun(args []string, stderr io.Writer) int {
 		return exitError
 	}
 	defer store.Close()
-	client := hz.Open(cfg.Hazelcast, log)
+	client, err := hz.Open(cfg.Hazelcast, log)
+	if err != nil {
+		log.Error("cannot start", "err", err)
+		return exitError
+	}
 	defer func() {
 		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
@@ -344,7 +348,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return checks.StatusUnknown.ExitCode()
 	}
 	defer store.Close()
-	client := hz.Open(cfg.Hazelcast, log)
+	client, err := hz.Open(cfg.Hazelcast, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "tidewatch check: %v\n", err)
+		return checks.StatusUnknown.ExitCode()
+	}
 	defer func() {
 		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()

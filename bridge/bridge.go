@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -125,7 +126,10 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 		return ExitConfig
 	}
 
-	b.hz = hz.Open(cfg.Hazelcast, log)
+	if b.hz, err = hz.Open(cfg.Hazelcast, log); err != nil {
+		log.Error("bridge: hazelcast", "err", err)
+		return ExitConfig
+	}
 	defer func() {
 		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
@@ -259,9 +263,11 @@ func (b *Bridge) process() {
 	}
 	list := make([]cand, 0, len(b.pending))
 	for path := range b.pending {
-		info, err := os.Stat(path)
+		// Lstat: a symlink is never followed, so no name in the watched
+		// directory can make the bridge read outside it.
+		info, err := os.Lstat(path)
 		if err != nil || !info.Mode().IsRegular() {
-			delete(b.pending, path) // renamed away or removed
+			delete(b.pending, path) // renamed away, removed, or not a plain file
 			continue
 		}
 		list = append(list, cand{path, info})
@@ -312,7 +318,7 @@ func (b *Bridge) read(path string, info fs.FileInfo) (*Scan, error) {
 	if info.Size() > b.cfg.MaxFileSize {
 		return nil, fmt.Errorf("%d bytes is over bridge.max_file_size (%d)", info.Size(), b.cfg.MaxFileSize)
 	}
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
 	if err != nil {
 		return nil, err
 	}

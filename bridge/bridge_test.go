@@ -354,3 +354,21 @@ func TestAFileWhereTheWatchDirectoryBelongsIsABadConfiguration(t *testing.T) {
 		t.Errorf("exit %d, want %d", code, ExitConfig)
 	}
 }
+
+// No name in the watched directory makes the bridge read outside it: a
+// symlink to a scan elsewhere is not followed.
+func TestSymlinksAreNeverFollowed(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	outside := t.TempDir()
+	if _, err := scantest.Write(outside, "elsewhere.arrow", 99, t0, 20); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "elsewhere.arrow"), filepath.Join(h.dir, "link.arrow")); err != nil {
+		t.Fatal(err)
+	}
+	h.write("real.arrow", 5, t0.Add(-time.Hour))
+	h.start()
+	h.waitFor(5, 10*time.Second)
+	h.stays(5, 1500*time.Millisecond) // past a rescan
+}

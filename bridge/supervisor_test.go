@@ -291,3 +291,20 @@ func TestAFileThatKillsTheBridgeIsSkippedAfterTheRestart(t *testing.T) {
 		t.Errorf("events %v", got)
 	}
 }
+
+// The bridge command runs with no shell in between: nothing in it is
+// interpreted.
+func TestNoShellInBetween(t *testing.T) {
+	t.Parallel()
+	marker := filepath.Join(t.TempDir(), "pwned")
+	s := newSupervised(t, nil, "echo", "$(touch "+marker+")", ";", "touch", marker)
+	s.start()
+	s.waitState(checks.BridgeBackoff, 10*time.Second)
+	s.sup.Stop()
+	if _, err := os.Stat(marker); err == nil {
+		t.Fatal("a shell ran the command")
+	}
+	if !strings.Contains(s.logs.String(), `[bridge] $(touch `+marker+`) ; touch `+marker) {
+		t.Errorf("the arguments were not passed as they are:\n%s", s.logs.String())
+	}
+}

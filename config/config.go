@@ -102,6 +102,29 @@ type Hazelcast struct {
 	CallTimeout Duration `toml:"call_timeout"`
 	// HeartbeatTimeout is how soon a hung member is declared gone.
 	HeartbeatTimeout Duration `toml:"heartbeat_timeout"`
+	// Unisocket connects only to the listed addresses, for members behind
+	// a proxy or NAT, instead of to every member the cluster names.
+	Unisocket bool `toml:"unisocket"`
+	// UsernameEnv and PasswordEnv name the variables holding credentials,
+	// for clusters that check them (Enterprise members).
+	UsernameEnv string `toml:"username_env"`
+	PasswordEnv string `toml:"password_env"`
+	TLS         TLS    `toml:"tls"`
+}
+
+// TLS secures the connections to the members.
+type TLS struct {
+	Enabled bool `toml:"enabled"`
+	// CAFile is a PEM bundle of the CAs that sign the members' certificates;
+	// empty uses the system's.
+	CAFile string `toml:"ca_file"`
+	// CertFile and KeyFile are the client's certificate and key, for
+	// members that require mutual TLS.
+	CertFile string `toml:"cert_file"`
+	KeyFile  string `toml:"key_file"`
+	// ServerName is the name the members' certificates must carry; empty
+	// means the host of the address connected to.
+	ServerName string `toml:"server_name"`
 }
 
 type Database struct {
@@ -332,8 +355,9 @@ func Load(path string) (*Config, error) {
 	// Relative paths in a config file are relative to the file, so that
 	// tidewatch reads the same data from whichever directory it is started.
 	dir := filepath.Dir(path)
-	for _, p := range []*string{&cfg.Database.Path, &cfg.Divergence.SnapshotDir, &cfg.Bridge.WatchDir, &cfg.Bridge.StateDir} {
-		if !filepath.IsAbs(*p) {
+	for _, p := range []*string{&cfg.Database.Path, &cfg.Divergence.SnapshotDir, &cfg.Bridge.WatchDir, &cfg.Bridge.StateDir,
+		&cfg.Hazelcast.TLS.CAFile, &cfg.Hazelcast.TLS.CertFile, &cfg.Hazelcast.TLS.KeyFile} {
+		if *p != "" && !filepath.IsAbs(*p) {
 			*p = filepath.Join(dir, *p)
 		}
 	}
@@ -428,6 +452,12 @@ func (c *Config) validate(v *validator) {
 	v.positive("hazelcast.call_timeout", h.CallTimeout)
 	if h.HeartbeatTimeout.Duration < time.Second {
 		v.add("hazelcast.heartbeat_timeout", "must be at least 1s")
+	}
+	if (h.UsernameEnv == "") != (h.PasswordEnv == "") {
+		v.add("hazelcast.password_env", "username_env and password_env go together")
+	}
+	if (h.TLS.CertFile == "") != (h.TLS.KeyFile == "") {
+		v.add("hazelcast.tls.key_file", "cert_file and key_file go together")
 	}
 
 	v.nonEmpty("database.path", c.Database.Path)

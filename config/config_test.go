@@ -18,6 +18,7 @@ func TestBadConfigsAreRefusedWithFileLineAndKey(t *testing.T) {
 		{"bare_duration.toml", `testdata/bare_duration.toml:2: freshness.stale_after: "120" is not a duration (write it with a unit, such as "30s" or "5m")`},
 		{"critical_not_expected.toml", `testdata/critical_not_expected.toml:2: indicators.critical: "moon_phase" is not in indicators.expected`},
 		{"empty_expected.toml", `testdata/empty_expected.toml:3: indicators.expected: must not be empty`},
+		{"http_beyond_loopback.toml", `testdata/http_beyond_loopback.toml: http.token_env: listening beyond loopback (0.0.0.0:9477) needs a bearer token: name its environment variable`},
 		{"inverted_range.toml", `testdata/inverted_range.toml:2: indicators.ranges.fng: min must be below max`},
 		{"panicking_schedule.toml", `testdata/panicking_schedule.toml:2: integrity.schedule: "TZ=0" is not a valid schedule`},
 		{"syntax_error.toml", `testdata/syntax_error.toml:2: expected '.' or ']' to end table name, but got '\n' instead`},

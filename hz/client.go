@@ -4,9 +4,12 @@ package hz
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -46,18 +49,24 @@ type Client struct {
 	done   chan struct{}
 }
 
-// Open starts connecting in the background and returns at once.
-func Open(cfg config.Hazelcast, log *slog.Logger) *Client {
+// Open starts connecting in the background and returns at once. Errors
+// are about the configuration: TLS files, credentials.
+func Open(cfg config.Hazelcast, log *slog.Logger) (*Client, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	c := &Client{
 		cfg: cfg, log: log, ready: make(chan struct{}), maps: map[string]*hazelcast.Map{},
 		cancel: cancel, done: make(chan struct{}),
 	}
-	go c.start(ctx)
-	return c
+	hc, err := c.clientConfig(os.Getenv)
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	go c.start(ctx, hc)
+	return c, nil
 }
 
-func (c *Client) clientConfig() hazelcast.Config {
+func (c *Client) clientConfig(getenv func(string) string) (hazelcast.Config, error) {
 	hc := hazelcast.NewConfig()
 	hc.Cluster.Name = c.cfg.ClusterName
 	hc.Cluster.Network.SetAddresses(c.cfg.Addresses...)
@@ -72,6 +81,22 @@ func (c *Client) clientConfig() hazelcast.Config {
 	hc.Cluster.HeartbeatTimeout = types.Duration(c.cfg.HeartbeatTimeout.Duration)
 	hc.Cluster.HeartbeatInterval = types.Duration(min(5*time.Second, c.cfg.HeartbeatTimeout.Duration/3))
 	hc.Cluster.InvocationTimeout = types.Duration(max(time.Second, c.cfg.CallTimeout.Duration))
+	hc.Cluster.Unisocket = c.cfg.Unisocket
+	if c.cfg.UsernameEnv != "" {
+		user, pass := getenv(c.cfg.UsernameEnv), getenv(c.cfg.PasswordEnv)
+		if user == "" || pass == "" {
+			return hc, fmt.Errorf("hazelcast credentials: %s or %s is empty or unset", c.cfg.UsernameEnv, c.cfg.PasswordEnv)
+		}
+		hc.Cluster.Security.Credentials.Username, hc.Cluster.Security.Credentials.Password = user, pass
+	}
+	if c.cfg.TLS.Enabled {
+		tc, err := tlsConfig(c.cfg.TLS)
+		if err != nil {
+			return hc, err
+		}
+		hc.Cluster.Network.SSL.Enabled = true
+		hc.Cluster.Network.SSL.SetTLSConfig(tc)
+	}
 	hc.Logger.CustomLogger = clientLogger{c}
 	hc.AddLifecycleListener(func(e hazelcast.LifecycleStateChanged) {
 		switch e.State {
@@ -86,12 +111,35 @@ func (c *Client) clientConfig() hazelcast.Config {
 			c.log.Warn("hazelcast disconnected; reconnecting", "addresses", c.cfg.Addresses, "cluster", c.cfg.ClusterName)
 		}
 	})
-	return hc
+	return hc, nil
 }
 
-func (c *Client) start(ctx context.Context) {
+// tlsConfig builds the client's TLS settings from PEM files.
+func tlsConfig(t config.TLS) (*tls.Config, error) {
+	tc := &tls.Config{MinVersion: tls.VersionTLS12, ServerName: t.ServerName}
+	if t.CAFile != "" {
+		pem, err := os.ReadFile(t.CAFile)
+		if err != nil {
+			return nil, fmt.Errorf("hazelcast tls: %w", err)
+		}
+		tc.RootCAs = x509.NewCertPool()
+		if !tc.RootCAs.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("hazelcast tls: %s holds no PEM certificate", t.CAFile)
+		}
+	}
+	if t.CertFile != "" {
+		cert, err := tls.LoadX509KeyPair(t.CertFile, t.KeyFile)
+		if err != nil {
+			return nil, fmt.Errorf("hazelcast tls: %w", err)
+		}
+		tc.Certificates = []tls.Certificate{cert}
+	}
+	return tc, nil
+}
+
+func (c *Client) start(ctx context.Context, hc hazelcast.Config) {
 	defer close(c.done)
-	cl, err := hazelcast.StartNewClientWithConfig(ctx, c.clientConfig())
+	cl, err := hazelcast.StartNewClientWithConfig(ctx, hc)
 	if err != nil {
 		if ctx.Err() == nil {
 			msg := err.Error()

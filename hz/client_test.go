@@ -52,10 +52,13 @@ func TestNoMemberFailsAtOnceUntilOneAppears(t *testing.T) {
 	m := hztest.Start(t)
 	cfg := m.Config()
 	m.Kill()
-	c := hz.Open(cfg, quiet)
+	c, err := hz.Open(cfg, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer c.Close(context.Background())
 	start := time.Now()
-	_, err := c.Get(context.Background(), "DOLPHIN_FEATURES", "exf_latest")
+	_, err = c.Get(context.Background(), "DOLPHIN_FEATURES", "exf_latest")
 	if !errors.Is(err, hz.ErrUnreachable) {
 		t.Fatalf("got %v", err)
 	}
@@ -84,7 +87,10 @@ func TestWrongClusterNameIsUnreachable(t *testing.T) {
 	t.Parallel()
 	cfg := hztest.Shared(t).Config()
 	cfg.ClusterName = "someone-elses"
-	c := hz.Open(cfg, quiet)
+	c, err := hz.Open(cfg, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer c.Close(context.Background())
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()

@@ -221,6 +221,15 @@ func TestDivergenceWithoutPersistence(t *testing.T) {
 	if !strings.Contains(r.Findings[0].Message, "no *.npz file under") {
 		t.Errorf("message %q", r.Findings[0].Message)
 	}
+	// A symlink to a snapshot elsewhere is not followed.
+	abs, _ := filepath.Abs("../npz/testdata/snapshot.npz")
+	if err := os.Symlink(abs, filepath.Join(e.snaps, "link.npz")); err != nil {
+		t.Fatal(err)
+	}
+	r = e.run(config.JobDivergence)
+	if !strings.Contains(r.Findings[0].Message, "no *.npz file under") {
+		t.Errorf("through a symlink: %q", r.Findings[0].Message)
+	}
 }
 
 func TestUnreadableNewestSnapshotIsAnErrorRunNamingTheFile(t *testing.T) {

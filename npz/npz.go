@@ -13,6 +13,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -37,9 +38,9 @@ type Snapshot struct {
 	Refused map[string]string
 }
 
-// Read opens and parses an .npz file.
+// Read opens and parses an .npz file; a symlink is refused, not followed.
 func Read(path string) (*Snapshot, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
 	if err != nil {
 		return nil, err
 	}

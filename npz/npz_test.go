@@ -195,3 +195,15 @@ func FuzzHeader(f *testing.F) {
 		_, _ = readHeader(bytes.NewReader(data))
 	})
 }
+
+func TestSymlinkIsRefused(t *testing.T) {
+	t.Parallel()
+	link := filepath.Join(t.TempDir(), "link.npz")
+	abs, _ := filepath.Abs("testdata/snapshot.npz")
+	if err := os.Symlink(abs, link); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(link); err == nil {
+		t.Error("read through a symlink")
+	}
+}

@@ -219,7 +219,10 @@ func (m *Member) Config() config.Hazelcast {
 // it is closed when the test ends.
 func (m *Member) Client(t testing.TB, log *slog.Logger) *hz.Client {
 	t.Helper()
-	c := hz.Open(m.Config(), log)
+	c, err := hz.Open(m.Config(), log)
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
