@@ -1,6 +1,8 @@
 # The two commands a new user needs: `make demo` runs tidewatch for real on
 # this machine; `make test` runs the whole test suite.
-.PHONY: demo test build bench
+FUZZTIME ?= 1m
+
+.PHONY: demo test build bench fuzz
 
 demo:
 	scripts/demo.sh
@@ -20,3 +22,7 @@ bench:
 	go test -run '^$$' -bench . -benchtime 2000x ./jobs ./db
 	go test -run '^$$' -bench . -benchtime 200x ./bridge
 	go test -run '^$$' -bench . -benchtime 5x ./report
+
+# Every fuzz target for FUZZTIME each (make fuzz FUZZTIME=10m).
+fuzz:
+	FUZZTIME=$(FUZZTIME) scripts/fuzz.sh

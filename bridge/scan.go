@@ -97,12 +97,16 @@ func ParseScan(data []byte, f Fields) (s *Scan, err error) {
 	if err := Complete(data); err != nil {
 		return nil, err
 	}
+	if err := validateIPC(data); err != nil {
+		return nil, err
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			s, err = nil, fmt.Errorf("the arrow reader panicked: %v", p)
 		}
 	}()
-	mem := memory.NewGoAllocator()
+	// Compressed bodies grow when read, but never to this.
+	mem := cappedAllocator{memory.NewGoAllocator(), 32*len(data) + 16<<20}
 	var c collector
 	if bytes.HasPrefix(data, fileMagic) {
 		r, err := ipc.NewFileReader(bytes.NewReader(data), ipc.WithAllocator(mem))

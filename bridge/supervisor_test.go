@@ -17,6 +17,7 @@ import (
 	"tidewatch/config"
 	"tidewatch/db"
 	"tidewatch/internal/hztest"
+	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
 )
 
@@ -256,6 +257,9 @@ func TestLeftoverBridgeIsStoppedFirst(t *testing.T) {
 	}
 }
 
+// A bridge that dies while parsing a file (killed here, the way an
+// unrecoverable out-of-memory in the arrow library kills it) is restarted,
+// and the next bridge skips that file for good instead of dying on it again.
 func TestAFileThatKillsTheBridgeIsSkippedAfterTheRestart(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, hztest.Shared(t))
@@ -263,24 +267,39 @@ func TestAFileThatKillsTheBridgeIsSkippedAfterTheRestart(t *testing.T) {
 	h.write("good.arrow", 7, t0)
 	s.start()
 	h.waitFor(7, 20*time.Second)
-	killer, err := os.ReadFile("testdata/killer.arrow")
+	pid := s.waitState(checks.BridgeRunning, 20*time.Second).PID
+
+	// A large scan takes the bridge long enough to catch it parsing.
+	big, err := scantest.Bytes(8, t0.Add(time.Second), 300000, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(h.dir, "killer.arrow"), killer, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(h.dir, "big.arrow"), big, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	marker := filepath.Join(s.cfg.Bridge.StateDir, "parsing.json")
 	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if b, _ := os.ReadFile(marker); strings.Contains(string(b), "big.arrow") {
+			syscall.Kill(pid, syscall.SIGKILL)
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("never caught the bridge parsing big.arrow")
+		}
+		time.Sleep(200 * time.Microsecond)
+	}
+	deadline = time.Now().Add(20 * time.Second)
 	for len(s.sup.Snapshot().Poisoned) == 0 && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	p := s.waitState(checks.BridgeRunning, 20*time.Second)
-	if len(p.Poisoned) != 1 || !strings.HasSuffix(p.Poisoned[0], "killer.arrow") || p.Restarts != 1 {
+	if len(p.Poisoned) != 1 || !strings.HasSuffix(p.Poisoned[0], "big.arrow") || p.Restarts != 1 {
 		t.Fatalf("after the death: %+v\nlog:\n%s", p, s.logs.String())
 	}
-	// The new bridge skips the killer for good and goes on.
-	h.write("after.arrow", 8, t0.Add(time.Second))
-	h.waitFor(8, 20*time.Second)
+	// The new bridge skips it for good and goes on.
+	h.write("after.arrow", 9, t0.Add(2*time.Second))
+	h.waitFor(9, 20*time.Second)
 	if got := s.sup.Snapshot(); got.Restarts != 1 {
 		t.Errorf("the file killed the bridge again: %+v", got)
 	}

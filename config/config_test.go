@@ -214,3 +214,20 @@ func TestRelativePathsAreRelativeToTheConfigFile(t *testing.T) {
 		t.Errorf("paths: %q, %q", cfg.Database.Path, cfg.Divergence.SnapshotDir)
 	}
 }
+
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*.toml")
+	for _, p := range append(seeds, "../config.toml") {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := Parse("fuzz.toml", data)
+		if err == nil && (len(cfg.Indicators.Expected) == 0 || cfg.Freshness.Schedule.Schedule == nil) {
+			t.Errorf("a config without what every run needs was accepted")
+		}
+	})
+}

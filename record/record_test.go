@@ -188,3 +188,23 @@ func FuzzDecodeJSON(f *testing.F) {
 		}
 	})
 }
+
+func FuzzDecodeExF(f *testing.F) {
+	for _, s := range []string{
+		`{"vix": NaN, "fng": Infinity, "dxy": -Infinity, "_staleness_s": {"vix": 1, "fng": "x"}, "_acb_ready": true, "_pushed_at": "2026-11-23T09:00:00+00:00"}`,
+		`{"_pushed_at": 1795424400123}`, `{"_staleness_s": [1, 2]}`, `[]`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := DecodeExF(data)
+		if err != nil {
+			return
+		}
+		for _, v := range r.Values {
+			if v.Usable() && v.Problem() != "" {
+				t.Errorf("usable with a problem: %+v", v)
+			}
+		}
+	})
+}

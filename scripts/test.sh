@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: set-up, formatting, vet, and every
-# test with the race detector, against a real Hazelcast member.
+# The whole test suite, as CI runs it: set-up, formatting, vet, every test
+# with the race detector against a real Hazelcast member (the fault suite
+# included), and every fuzz target briefly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,3 +15,4 @@ if [ -n "$unformatted" ]; then
 fi
 go vet ./...
 go test -race -count=1 -timeout 15m ./...
+scripts/fuzz.sh
