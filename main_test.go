@@ -17,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -29,10 +30,10 @@ import (
 	_ "modernc.org/sqlite"
 
 	"tidewatch/alert"
-
 	"tidewatch/config"
 	"tidewatch/hz"
 	"tidewatch/internal/hztest"
+	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
 	"tidewatch/report"
 )
@@ -244,78 +245,102 @@ func TestDaemonRecordsAndStopsCleanlyOnSIGTERM(t *testing.T) {
 	}
 }
 
-func TestKilledDaemonLosesNoHistory(t *testing.T) {
+// Fault: tidewatch killed with SIGKILL in a storm of writes (every job
+// every second, 29 findings a freshness run, a bridge pushing 20 scans a
+// second), twice. After each kill the database passes integrity_check,
+// every run the log reported as recorded is in it, and no bridge is left.
+func TestSIGKILLDuringAStormOfWrites(t *testing.T) {
 	t.Parallel()
-	conf, c, mapName := setup(t, "[integrity]\nschedule = \"@every 1s\"\n[freshness]\nschedule = \"@every 1s\"\n")
+	dir := t.TempDir()
+	scans := filepath.Join(dir, "scans")
+	os.MkdirAll(scans, 0o755)
+	conf, c, mapName := setup(t, fmt.Sprintf(`[integrity]
+schedule = "@every 1s"
+[freshness]
+schedule = "@every 1s"
+stale_after = "1s"
+[bridge]
+enabled = true
+watch_dir = %q
+state_dir = %q
+startup_grace = "1s"
+`, scans, filepath.Join(dir, "state")))
 	putRecord(t, c, mapName)
-	bin := testenv.Tidewatch(t)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for n := int64(1); ; n++ {
+			select {
+			case <-stop:
+				return
+			case <-time.After(50 * time.Millisecond):
+			}
+			scantest.Write(scans, fmt.Sprintf("s%07d.arrow", n), n, time.Now(), 50)
+		}
+	}()
 	dbPath := filepath.Join(filepath.Dir(conf), "tw.db")
-	count := func() int {
+	ranRe := regexp.MustCompile(`"run_id":(\d+)`)
+	for round := range 2 {
+		var logs syncBuffer
+		cmd := exec.Command(testenv.Tidewatch(t), "run", "--config", conf, "--log-format", "json", "--log-level", "debug")
+		cmd.Stderr = &logs
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(3 * time.Second)
+		var bridgePID int
+		if b, err := os.ReadFile(filepath.Join(dir, "state", "bridge.pid")); err == nil {
+			fmt.Sscanf(string(b), "%d", &bridgePID)
+		}
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+
 		db, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro")
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer db.Close()
-		var n int
 		var check string
 		if err := db.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
-			t.Fatalf("integrity_check: %q, %v", check, err)
+			t.Fatalf("round %d: integrity_check %q, %v", round, check, err)
 		}
-		if err := db.QueryRow(`SELECT count(*) FROM runs`).Scan(&n); err != nil {
-			t.Fatal(err)
+		reported := ranRe.FindAllStringSubmatch(logs.String(), -1)
+		if len(reported) < 5 {
+			t.Fatalf("round %d: only %d runs reported:\n%s", round, len(reported), logs.String())
 		}
-		return n
-	}
-	var before int
-	for round := range 2 {
-		cmd := exec.Command(bin, "run", "--config", conf)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
+		for _, m := range reported {
+			var n int
+			if err := db.QueryRow(`SELECT count(*) FROM runs WHERE id = ?`, m[1]).Scan(&n); err != nil || n != 1 {
+				t.Errorf("round %d: run %s was reported recorded but is not in the database", round, m[1])
+			}
 		}
-		time.Sleep(2500 * time.Millisecond)
-		cmd.Process.Kill()
-		cmd.Wait()
-		n := count()
-		if n <= before {
-			t.Errorf("round %d: %d runs after SIGKILL, %d before", round, n, before)
+		db.Close()
+		if bridgePID == 0 {
+			t.Fatalf("round %d: no bridge was started", round)
 		}
-		before = n
+		gone := false
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if _, err := processStat(bridgePID); err != nil {
+				gone = true
+				break
+			}
+		}
+		if !gone {
+			syscall.Kill(bridgePID, syscall.SIGKILL)
+			t.Errorf("round %d: bridge %d outlived its killed parent", round, bridgePID)
+		}
 	}
 }
 
-func TestKilledDaemonLeavesNoBridgeBehind(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	conf, _, _ := setup(t, fmt.Sprintf("[bridge]\nenabled = true\nwatch_dir = %q\nstate_dir = %q\n",
-		filepath.Join(dir, "scans"), filepath.Join(dir, "state")))
-	os.MkdirAll(filepath.Join(dir, "scans"), 0o755)
-	cmd := exec.Command(testenv.Tidewatch(t), "run", "--config", conf)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+// processStat fails when a process is gone (a zombie counts as gone).
+func processStat(pid int) (string, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return "", err
 	}
-	var bridgePID int
-	deadline := time.Now().Add(20 * time.Second)
-	for bridgePID == 0 && time.Now().Before(deadline) {
-		if b, err := os.ReadFile(filepath.Join(dir, "state", "bridge.pid")); err == nil {
-			fmt.Sscanf(string(b), "%d", &bridgePID)
-		}
-		time.Sleep(20 * time.Millisecond)
+	if i := strings.LastIndexByte(string(b), ')'); i >= 0 && i+2 < len(b) && b[i+2] == 'Z' {
+		return "", fmt.Errorf("zombie")
 	}
-	if bridgePID == 0 {
-		cmd.Process.Kill()
-		t.Fatal("the daemon started no bridge")
-	}
-	cmd.Process.Signal(syscall.SIGKILL)
-	cmd.Wait()
-	deadline = time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
-		if _, err := os.Stat(fmt.Sprintf("/proc/%d", bridgePID)); os.IsNotExist(err) {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	syscall.Kill(bridgePID, syscall.SIGKILL)
-	t.Errorf("bridge %d outlived its killed parent", bridgePID)
+	return string(b), nil
 }
 
 // daemon is `tidewatch run` as a real process.
@@ -337,7 +362,7 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 }
 func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
-func startDaemon(t *testing.T, conf string, env ...string) *daemon {
+func startDaemon(t testing.TB, conf string, env ...string) *daemon {
 	t.Helper()
 	d := &daemon{logs: &syncBuffer{}}
 	d.cmd = exec.Command(testenv.Tidewatch(t), "run", "--config", conf, "--log-format", "json")
@@ -346,24 +371,33 @@ func startDaemon(t *testing.T, conf string, env ...string) *daemon {
 	if err := d.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	exited := make(chan struct{})
+	go func() {
+		d.cmd.Wait()
+		close(exited)
+	}()
 	t.Cleanup(func() {
 		d.cmd.Process.Signal(syscall.SIGTERM)
-		d.cmd.Wait()
+		<-exited
 	})
 	addr := regexp.MustCompile(`"msg":"http server listening","addr":"([^"]+)"`)
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
+	deadline := time.After(60 * time.Second)
+	for {
 		if m := addr.FindStringSubmatch(d.logs.String()); m != nil {
 			d.addr = m[1]
 			return d
 		}
-		time.Sleep(20 * time.Millisecond)
+		select {
+		case <-exited:
+			t.Fatalf("the daemon exited before serving http:\n%s", d.logs.String())
+		case <-deadline:
+			t.Fatalf("the daemon serves no http:\n%s", d.logs.String())
+		case <-time.After(20 * time.Millisecond):
+		}
 	}
-	t.Fatalf("the daemon serves no http:\n%s", d.logs.String())
-	return nil
 }
 
-func (d *daemon) get(t *testing.T, path string) (int, string) {
+func (d *daemon) get(t testing.TB, path string) (int, string) {
 	t.Helper()
 	resp, err := http.Get("http://" + d.addr + path)
 	if err != nil {
@@ -375,7 +409,7 @@ func (d *daemon) get(t *testing.T, path string) (int, string) {
 }
 
 // until polls an endpoint until it answers code.
-func (d *daemon) until(t *testing.T, path string, code int) string {
+func (d *daemon) until(t testing.TB, path string, code int) string {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	var got int
@@ -497,4 +531,228 @@ secret_env = "TW_TEST_HOOK_KEY"
 	if strings.Contains(d.logs.String(), hook.URL) {
 		t.Error("the webhook URL (a secret) is in the log")
 	}
+}
+
+// gauge reads one value from /metrics.
+func (d *daemon) gauge(t testing.TB, name string) float64 {
+	t.Helper()
+	_, text := d.get(t, "/metrics")
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	families, err := parser.TextToMetricFamilies(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok := families[name]
+	if !ok {
+		t.Fatalf("no %s in /metrics", name)
+	}
+	m := f.GetMetric()[0]
+	if m.GetGauge() != nil {
+		return m.GetGauge().GetValue()
+	}
+	return m.GetCounter().GetValue()
+}
+
+// Fault: the Hazelcast member killed and restarted under a running
+// tidewatch and bridge. Critical runs are recorded while it is away; once it
+// is back (and the producer and scanner write again) everything recovers by
+// itself within a bounded time, and no goroutines are left behind.
+func TestHazelcastMemberKilledAndRestarted(t *testing.T) {
+	t.Parallel()
+	m := hztest.Start(t)
+	dir := t.TempDir()
+	scans := filepath.Join(dir, "scans")
+	os.MkdirAll(scans, 0o755)
+	conf := filepath.Join(dir, "config.toml")
+	os.WriteFile(conf, []byte(fmt.Sprintf(`[hazelcast]
+addresses = [%q]
+cluster_name = %q
+heartbeat_timeout = "5s"
+[database]
+path = "tw.db"
+[http]
+listen = "127.0.0.1:0"
+[integrity]
+schedule = "@every 1s"
+[divergence]
+snapshot_dir = "exf"
+schedule = "@every 1s"
+[freshness]
+schedule = "@every 1s"
+[bridge]
+enabled = true
+watch_dir = %q
+state_dir = "state"
+startup_grace = "2s"
+health_schedule = "@every 1s"
+`, m.Addr(), m.Cluster, scans)), 0o644)
+	c := m.Client(t, slog.New(slog.DiscardHandler))
+	putRecordQuietly(c, "DOLPHIN_FEATURES")
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() { // the producer and the scanner, writing on regardless
+		for n := int64(1); ; n++ {
+			select {
+			case <-stop:
+				return
+			case <-time.After(200 * time.Millisecond):
+			}
+			putRecordQuietly(c, "DOLPHIN_FEATURES")
+			scantest.Write(scans, fmt.Sprintf("s%07d.arrow", n), n, time.Now(), 20)
+		}
+	}()
+	d := startDaemon(t, conf)
+	d.until(t, "/readyz", 200)
+	time.Sleep(3 * time.Second) // settle
+	before := d.gauge(t, "go_goroutines")
+
+	killed := time.Now()
+	m.Kill()
+	body := d.until(t, "/readyz", 503)
+	if !strings.Contains(body, "Hazelcast unreachable") {
+		t.Errorf("readyz while the member is away: %s", body)
+	}
+	time.Sleep(2 * time.Second)
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "tw.db")+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var critical int
+	db.QueryRow(`SELECT count(*) FROM runs r JOIN health h ON h.run_id = r.id
+		WHERE r.started_at > ? AND r.status = 'critical' AND h.hazelcast_connected = 0`,
+		killed.UTC().Format("2006-01-02 15:04:05.000")).Scan(&critical)
+	if critical == 0 {
+		t.Error("no critical run recorded while the member was away")
+	}
+
+	m.Restart(t)
+	back := time.Now()
+	d.until(t, "/readyz", 200)
+	t.Logf("recovered %s after the member came back", time.Since(back).Round(100*time.Millisecond))
+	time.Sleep(5 * time.Second) // connections of the outage wound down
+	if after := d.gauge(t, "go_goroutines"); after > before+5 {
+		t.Errorf("goroutines: %v before the outage, %v after the recovery", before, after)
+	}
+}
+
+// putRecordQuietly writes a healthy record, ignoring failures (the member
+// may be away).
+func putRecordQuietly(c *hz.Client, mapName string) {
+	rec := map[string]any{}
+	stale := map[string]any{}
+	for i, name := range config.ExpectedIndicators {
+		rec[name] = float64(i) + 0.5
+		stale[name] = 1.0
+	}
+	rec["_staleness_s"], rec["_acb_ready"], rec["_pushed_at"] = stale, true, float64(time.Now().UnixMilli())/1000
+	b, _ := json.Marshal(rec)
+	c.Put(context.Background(), mapName, "exf_latest", string(b))
+}
+
+// Fault: the database's filesystem fills up under a running daemon. It
+// says so clearly, goes on checking and logging, and records again once
+// there is room; the history before stays whole. The filesystem is a small
+// tmpfs in a mount namespace of the daemon's own (unshare, as any user),
+// reached from here through nsenter and /proc/PID/root.
+func TestDiskFullUnderARunningDaemon(t *testing.T) {
+	t.Parallel()
+	for _, tool := range []string{"unshare", "nsenter"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s (util-linux) is needed: %v", tool, err)
+		}
+	}
+	conf, c, mapName := setup(t, "[integrity]\nschedule = \"@every 1s\"\n[freshness]\nschedule = \"@every 1s\"\nstale_after = \"1s\"\n")
+	putRecord(t, c, mapName)
+	dbDir := filepath.Join(t.TempDir(), "db")
+	os.MkdirAll(dbDir, 0o755)
+	src, _ := os.ReadFile(conf)
+	os.WriteFile(conf, []byte(strings.Replace(string(src), `path = "tw.db"`, fmt.Sprintf("path = %q", filepath.Join(dbDir, "tw.db")), 1)), 0o644)
+
+	logs := &syncBuffer{}
+	// 8 MB of tmpfs; the ballast leaves 1.5 MB for the database.
+	cmd := exec.Command("unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+		`mount -t tmpfs -o size=8m tmpfs "$0" && dd if=/dev/zero of="$0/ballast" bs=1k count=6656 2>/dev/null && exec "$@"`,
+		dbDir, testenv.Tidewatch(t), "run", "--config", conf, "--log-format", "json", "--log-level", "debug")
+	cmd.Stderr = logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	inNamespace := func(args ...string) ([]byte, error) {
+		return exec.Command("nsenter", append([]string{"--target", fmt.Sprint(cmd.Process.Pid), "--user", "--mount"}, args...)...).Output()
+	}
+	// SQLite resolves the /proc/PID/root symlink away, so the database is
+	// read inside the daemon's mount namespace.
+	query := func(q string) string {
+		out, _ := inNamespace("sqlite3", "file:"+filepath.Join(dbDir, "tw.db")+"?mode=ro", q)
+		return strings.TrimSpace(string(out))
+	}
+	runs := func() int {
+		n, err := strconv.Atoi(query("SELECT count(*) FROM runs"))
+		if err != nil {
+			return -1
+		}
+		return n
+	}
+	waitRuns := func(what string) {
+		t.Helper()
+		from := runs()
+		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+			if runs() > from+2 {
+				return
+			}
+		}
+		t.Fatalf("%s: runs are not being recorded (%d)\n%s", what, runs(), logs.String())
+	}
+	waitRuns("at start")
+
+	full := regexp.MustCompile(`"msg":"run not recorded".*database or disk is full`)
+	for deadline := time.Now().Add(90 * time.Second); !full.MatchString(logs.String()); time.Sleep(200 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the disk never filled up:\n%s", logs.String())
+		}
+	}
+	mark := len(logs.String())
+	time.Sleep(2 * time.Second)
+	if n := strings.Count(logs.String()[mark:], `"msg":"run not recorded"`); n < 2 {
+		t.Errorf("the daemon stopped checking while the disk was full:\n%s", logs.String()[mark:])
+	}
+	if err := os.Remove(fmt.Sprintf("/proc/%d/root%s/ballast", cmd.Process.Pid, dbDir)); err != nil {
+		t.Fatal(err)
+	}
+	waitRuns("after the disk had room again")
+	if got := query("PRAGMA integrity_check"); got != "ok" {
+		t.Errorf("integrity_check: %q", got)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("the daemon did not stop cleanly: %v\n%s", err, logs.String())
+	}
+}
+
+// Fault: the database directory is read-only. (A filesystem cannot be made
+// read-only under a process that has files open for writing — EBUSY — so
+// this is the start of a daemon; under a running one it fails like the full
+// disk above.) The error names the file and the reason, the exit code says
+// failure, and once the directory is writable the daemon starts.
+func TestReadOnlyDatabaseDirectory(t *testing.T) {
+	t.Parallel()
+	conf, c, mapName := setup(t, "")
+	putRecord(t, c, mapName)
+	dir := filepath.Dir(conf)
+	// As root a chmod does not stop writes; a read-only bind mount does.
+	out, err := exec.Command("unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+		`mount --bind -o ro "$0" "$0" && exec "$@"`, dir, testenv.Tidewatch(t), "run", "--config", conf).CombinedOutput()
+	if err == nil {
+		t.Fatal("the daemon ran on a read-only database directory")
+	}
+	want := filepath.Join(dir, "tw.db") + ": read-only file system"
+	if !strings.Contains(string(out), "cannot open the history database") || !strings.Contains(string(out), want) {
+		t.Errorf("the error does not say what and why:\n%s", out)
+	}
+	d := startDaemon(t, conf)
+	d.until(t, "/healthz", 200)
 }

@@ -327,3 +327,48 @@ func TestNoShellInBetween(t *testing.T) {
 		t.Errorf("the arguments were not passed as they are:\n%s", s.logs.String())
 	}
 }
+
+// Fault: the real bridge killed with SIGKILL each time it is up. The
+// budget is spent, the supervisor cools down and tries again, and every
+// step is in history.
+func TestBridgeKilledInALoop(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	s := newSupervised(t, h)
+	s.start()
+	pids := map[int]bool{}
+	deadline := time.Now().Add(60 * time.Second)
+	for len(pids) < 4 && time.Now().Before(deadline) {
+		p := s.sup.Snapshot()
+		if p.State == checks.BridgeRunning && !pids[p.PID] {
+			pids[p.PID] = true
+			syscall.Kill(p.PID, syscall.SIGKILL)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	p := s.waitState(checks.BridgeCooldown, 20*time.Second)
+	if p.Restarts != 4 || p.LastExit != "killed by SIGKILL" {
+		t.Errorf("in cooldown: %+v", p)
+	}
+	// After the cooldown, a fresh budget: it runs again.
+	q := s.waitState(checks.BridgeRunning, 20*time.Second)
+	if pids[q.PID] {
+		t.Errorf("the same bridge again: %+v", q)
+	}
+	evs, err := s.store.BridgeEvents(context.Background(), time.Now().Add(-time.Hour), time.Now().Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	killed := 0
+	for _, e := range evs {
+		kinds = append(kinds, e.Kind)
+		if e.Kind == "exit" && e.Signal == "SIGKILL" && strings.HasPrefix(e.Reason, "crash: killed by SIGKILL") {
+			killed++
+		}
+	}
+	want := "start ready exit restart start ready exit restart start ready exit restart start ready exit cooldown start ready"
+	if got := strings.Join(kinds, " "); !strings.HasPrefix(got, want) || killed != 4 {
+		t.Errorf("events:\n got %s\nwant %s (killed %d)", got, want, killed)
+	}
+}

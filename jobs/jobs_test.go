@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -20,6 +21,7 @@ import (
 	"tidewatch/db"
 	"tidewatch/hz"
 	"tidewatch/internal/hztest"
+	"tidewatch/report"
 )
 
 var quiet = slog.New(slog.DiscardHandler)
@@ -405,5 +407,55 @@ func TestSchedulerRunsJobsAndStopsWithinItsGrace(t *testing.T) {
 		if s.Runs < 3 {
 			t.Errorf("%s ran %d times in 3.6s at @every 1s (one at start)", s.Job, s.Runs)
 		}
+	}
+}
+
+// Fault: the wall clock jumps an hour forward, then an hour back. No age is
+// ever negative, no duration either, and data stamped "in the future" is
+// never taken for fresh: it is clock skew.
+func TestClockJumps(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.cfg.Bridge.Enabled = true
+	e.putPython(exfRecord(time.Now()))
+	b, _ := json.Marshal(map[string]any{"scan_number": 7, "timestamp": time.Now().Format(time.RFC3339Nano)})
+	if err := e.client.Put(context.Background(), e.cfg.Hazelcast.Map, e.cfg.Hazelcast.ScanKey, string(b)); err != nil {
+		t.Fatal(err)
+	}
+	check := func(what string, r *db.Run) {
+		t.Helper()
+		h := r.Health
+		for name, v := range map[string]*float64{"record age": h.RecordAgeS, "scan age": h.ScanAgeS, "max staleness": h.MaxStalenessS} {
+			if v != nil && *v < 0 {
+				t.Errorf("%s: negative %s %v", what, name, *v)
+			}
+		}
+		if r.Finished.Before(r.Started) {
+			t.Errorf("%s: negative duration", what)
+		}
+	}
+	for _, jump := range []time.Duration{time.Hour, -time.Hour} {
+		e.runner.now = func() time.Time { return time.Now().Add(jump) }
+		r := e.run(config.JobFreshness)
+		check(jump.String(), r)
+		c := categories(r)
+		if jump > 0 {
+			// An hour later the data is an hour old: stale, not fresh.
+			if c[checks.CatRecordStale] != 1 || c[checks.CatScanStale] != 1 || r.Status != checks.StatusCritical {
+				t.Errorf("forward: %v", r.Findings)
+			}
+		} else {
+			// An hour earlier everything is stamped in the future.
+			if c[checks.CatClockSkew] != 2 || r.Health.ScanAgeS != nil || r.Health.RecordAgeS != nil {
+				t.Errorf("backward: %v, health %+v", r.Findings, r.Health)
+			}
+			rd, err := report.Ready(context.Background(), e.store, e.cfg, time.Now().Add(jump))
+			if err != nil || rd.Ready || !slices.ContainsFunc(rd.Reasons, func(s string) bool {
+				return strings.Contains(s, "the clock moved back")
+			}) {
+				t.Errorf("ready after the clock moved back: %+v, %v", rd, err)
+			}
+		}
+		check("integrity "+jump.String(), e.run(config.JobIntegrity))
 	}
 }

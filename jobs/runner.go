@@ -287,7 +287,7 @@ func (r *Runner) checkBridge(ctx context.Context, now time.Time) (checks.Result,
 // change of a job's status at info, so that the log tells the story
 // without repeating it every 30 seconds.
 func (r *Runner) logRun(run *db.Run, prev checks.Status, seen bool) {
-	attrs := []any{"job", run.Job, "status", run.Status, "findings", len(run.Findings),
+	attrs := []any{"job", run.Job, "run_id", run.ID, "status", run.Status, "findings", len(run.Findings),
 		"duration", run.Finished.Sub(run.Started)}
 	if seen && prev != run.Status {
 		r.log.Info("status changed", append(attrs, "from", prev)...)

@@ -34,6 +34,11 @@ func Ready(ctx context.Context, store *db.Store, cfg *config.Config, now time.Ti
 		switch {
 		case run == nil:
 			r.Reasons = append(r.Reasons, job.Name+" has never run")
+		case run.Started.After(now.Add(cfg.Freshness.ClockSkewTolerance.Duration)):
+			// Its ages were measured by a clock ahead of this one: nothing
+			// it says about freshness holds now.
+			r.Reasons = append(r.Reasons, fmt.Sprintf("%s last ran at %s, ahead of this clock: the clock moved back",
+				job.Name, run.Started.Format(time.RFC3339)))
 		case now.Sub(run.Started) > limit:
 			r.Reasons = append(r.Reasons, fmt.Sprintf("%s last ran %s ago: nobody is checking", job.Name, now.Sub(run.Started).Round(time.Second)))
 		default:
