@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
@@ -33,6 +35,7 @@ type Supervisor struct {
 	store   *db.Store
 	state   stateDir
 	out     *output
+	files   *ScanFiles
 
 	mu   sync.Mutex
 	snap checks.BridgeProcess
@@ -92,6 +95,7 @@ func NewSupervisor(cfg *config.Config, configPath string, store *db.Store, log *
 	s := &Supervisor{
 		cfg: cfg.Bridge, command: command, log: log, store: store, state: stateDir(cfg.Bridge.StateDir),
 		out:     newOutput(log, regexp.MustCompile(cfg.Bridge.ReadyPattern), cfg.Bridge.KeepLines),
+		files:   NewScanFiles(cfg.Bridge.WatchDir, cfg.Bridge.Pattern, log),
 		snap:    checks.BridgeProcess{State: checks.BridgeStopped},
 		restart: make(chan string, 1), exits: make(chan exit, 1), ready: make(chan *child, 1),
 		stop: make(chan struct{}), done: make(chan struct{}),
@@ -125,7 +129,12 @@ func (s *Supervisor) Start() {
 func (s *Supervisor) Stop() {
 	s.stopOnce.Do(func() { close(s.stop) })
 	<-s.done
+	s.files.Close()
 }
+
+// NewestFile is the newest scan file in the watched directory that looks
+// whole, or nil when none does.
+func (s *Supervisor) NewestFile() (*checks.NewestFile, error) { return s.files.Newest() }
 
 // WaitReady waits until the bridge has reported ready (its first push is
 // done by then), has failed, or ctx ends: the first checks should judge
@@ -283,22 +292,13 @@ func exitOf(pid int, ps *os.ProcessState, err error) exit {
 		return e
 	}
 	if ws, ok := ps.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-		e.signal = unix(ws.Signal())
+		if e.signal = unix.SignalName(ws.Signal()); e.signal == "" {
+			e.signal = "signal " + strconv.Itoa(int(ws.Signal()))
+		}
 		return e
 	}
 	e.code = ps.ExitCode()
 	return e
-}
-
-func unix(sig syscall.Signal) string {
-	names := map[syscall.Signal]string{
-		syscall.SIGKILL: "SIGKILL", syscall.SIGTERM: "SIGTERM", syscall.SIGSEGV: "SIGSEGV",
-		syscall.SIGABRT: "SIGABRT", syscall.SIGINT: "SIGINT", syscall.SIGBUS: "SIGBUS",
-	}
-	if n, ok := names[sig]; ok {
-		return n
-	}
-	return "signal " + strconv.Itoa(int(sig))
 }
 
 func (s *Supervisor) becameReady(c *child) {

@@ -1,19 +1,25 @@
 package jobs
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
+	"tidewatch/bridge"
 	"tidewatch/config"
 	"tidewatch/internal/hztest"
+	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
 )
 
 // BenchmarkJob runs each job against a real member on loopback, with the
-// 28-indicator record and a real snapshot on disk, recording every run:
-// "healthy" is the steady state; "all-stale" has a record five minutes old,
-// so that freshness writes 29 findings a run.
+// 28-indicator record, a 500-asset scan as the bridge writes it and a real
+// snapshot on disk, recording every run:
+// "healthy" is the steady state; "all-stale" has a record and a scan five
+// minutes old, so that freshness writes 30 findings a run. A new scan is
+// put between runs, outside the measured time, as the bridge would.
 func BenchmarkJob(b *testing.B) {
 	snapTime := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) // the fixture's _pushed_at
 	cases := []struct {
@@ -31,11 +37,13 @@ func BenchmarkJob(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			e := newEnvOn(b, hztest.Shared(b))
 			e.putPython(exfRecord(c.pushed()))
+			putScan := scanPutter(b, e, c.pushed(), 500)
 			copyFile(b, "../npz/testdata/snapshot.npz", e.snaps+"/2026-11-23/exf_090000.npz", snapTime)
 			var lat []time.Duration
 			ctx := context.Background()
 			b.ResetTimer()
-			for range b.N {
+			for i := range b.N {
+				putScan(int64(i + 1))
 				start := time.Now()
 				r, err := e.runner.Run(ctx, c.job)
 				if err != nil || r == nil {
@@ -46,5 +54,32 @@ func BenchmarkJob(b *testing.B) {
 			b.StopTimer()
 			testenv.ReportPercentiles(b, lat)
 		})
+	}
+}
+
+// scanPutter returns a function that puts scan n, of assets assets taken at
+// ts, as the bridge writes it.
+func scanPutter(b *testing.B, e *env, ts time.Time, assets int) func(n int64) {
+	data, err := scantest.Bytes(1, ts, assets, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	scan, err := bridge.ParseScan(data, bridge.Fields{ScanNumber: e.cfg.Bridge.ScanNumberField, Timestamp: e.cfg.Bridge.TimestampField})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rec, err := bridge.Record(scan, "scan.arrow", ts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rest, ok := bytes.CutPrefix(rec, []byte(`{"scan_number":1,`))
+	if !ok {
+		b.Fatalf("the scan record starts %.40s", rec)
+	}
+	return func(n int64) {
+		text := fmt.Sprintf(`{"scan_number":%d,`, n) + string(rest)
+		if err := e.client.Put(context.Background(), e.cfg.Hazelcast.Map, e.cfg.Hazelcast.ScanKey, text); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

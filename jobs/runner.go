@@ -269,7 +269,7 @@ func (r *Runner) checkBridge(ctx context.Context, now time.Time) (checks.Result,
 	}
 	proc := r.sup.Snapshot()
 	scan := readScan(ctx, r.hz, r.cfg.Hazelcast)
-	newest, err := bridge.NewestComplete(r.cfg.Bridge.WatchDir, r.cfg.Bridge.Pattern)
+	newest, err := r.sup.NewestFile()
 	if err != nil {
 		return checks.Result{}, fmt.Errorf("bridge watch directory: %w", err)
 	}

@@ -20,7 +20,7 @@ type ScanHead struct {
 // DecodeScanHead reads scan_number, timestamp and asset_count from a
 // latest_eigen_scan record.
 func DecodeScanHead(data []byte) (ScanHead, error) {
-	v, err := DecodeJSON(data)
+	v, err := decode(data, []string{"scan_number", "timestamp", "asset_count", "bridged_at", "source_file"})
 	if err != nil {
 		return ScanHead{}, err
 	}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -19,22 +20,31 @@ import (
 
 // The benchmarks read 90 days of generated history at the default
 // cadences (about 780,000 runs, with findings, health rows and bridge
-// samples), made once and cached in .cache/history.
+// samples), made once and cached in .cache/history. TIDEWATCH_HISTORY_DAYS
+// makes it shorter, for a quick run of the suite.
 
-func ninetyDays(b *testing.B) (string, *config.Config) {
+func benchHistory(b *testing.B) (string, *config.Config, int) {
+	days := 90
+	if s := os.Getenv("TIDEWATCH_HISTORY_DAYS"); s != "" {
+		var err error
+		if days, err = strconv.Atoi(s); err != nil || days < 2 {
+			b.Fatalf("TIDEWATCH_HISTORY_DAYS=%q: want a number of days, 2 or more", s)
+		}
+	}
 	cfg := config.Default()
 	cfg.Bridge.Enabled = true
-	path := history.Cached(b, &cfg, 90)
+	path := history.Cached(b, &cfg, days)
 	st, err := os.Stat(path)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(st.Size())/(1<<20), "db-MB")
-	return path, &cfg
+	b.ReportMetric(float64(days), "history-days")
+	return path, &cfg, days
 }
 
 func BenchmarkReport(b *testing.B) {
-	path, cfg := ninetyDays(b)
+	path, cfg, _ := benchHistory(b)
 	store, err := db.OpenReadOnly(path)
 	if err != nil {
 		b.Fatal(err)
@@ -61,7 +71,7 @@ func BenchmarkReport(b *testing.B) {
 }
 
 func BenchmarkStatus(b *testing.B) {
-	path, cfg := ninetyDays(b)
+	path, cfg, _ := benchHistory(b)
 	store, err := db.OpenReadOnly(path)
 	if err != nil {
 		b.Fatal(err)
@@ -79,7 +89,7 @@ func BenchmarkStatus(b *testing.B) {
 // BenchmarkPruneDay deletes the oldest day of raw rows while a job writes
 // a run every 10 ms, and reports how long the writes waited.
 func BenchmarkPruneDay(b *testing.B) {
-	src, cfg := ninetyDays(b)
+	src, _, days := benchHistory(b)
 	var lat []time.Duration
 	var pruneTime time.Duration
 	for i := range b.N {
@@ -116,7 +126,7 @@ func BenchmarkPruneDay(b *testing.B) {
 		}()
 		b.StartTimer()
 		start := time.Now()
-		cutoff := history.End.Add(-89 * 24 * time.Hour)
+		cutoff := history.End.Add(-time.Duration(days-1) * 24 * time.Hour)
 		if _, err := store.Prune(context.Background(), cutoff, cutoff.Add(-time.Hour), 500); err != nil {
 			b.Fatal(err)
 		}
@@ -125,7 +135,6 @@ func BenchmarkPruneDay(b *testing.B) {
 		close(stop)
 		<-done
 		store.Close()
-		_ = cfg
 	}
 	testenv.ReportPercentiles(b, lat)
 	worst := time.Duration(0)

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The benchmark suite, against a real Hazelcast member on loopback: each
+# job, a run's SQLite write, the bridge (file to Hazelcast, a burst of
+# 1,000 files, crash to replacement, finding the newest of 6,000 files),
+# reports, status and pruning on 90 days of history, and a soak of the
+# real daemon (every job each second, 10 scans a second) for its memory,
+# goroutines, open files and run times. It prints a table with the core
+# count and Go version, checks the targets, and compares with the last run
+# of the same kind.
+#
+#   scripts/bench.sh            # about 20 minutes: a 10-minute soak
+#   SHORT=1 scripts/bench.sh    # under 5 minutes: a 2-minute soak,
+#                               # 30 days of history, fewer rounds
+#
+# The raw `go test -bench` output is kept in bench-results/, one file a
+# run, in the format benchstat reads:
+#   go run golang.org/x/perf/cmd/benchstat@latest OLD NEW
+# Generated histories are cached in .cache/history (90 days take about
+# three minutes to make, the first time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -n "${SHORT:-}" ]; then
+  kind=short jobs=500 files=200 bursts=3 crashes=20 reports=3 days=30 soak=2m
+else
+  kind=full jobs=2000 files=500 bursts=10 crashes=100 reports=5 days=90 soak=10m
+fi
+
+scripts/test-setup.sh >&2
+
+mkdir -p bench-results
+previous=$(ls bench-results/*-"$kind".txt 2>/dev/null | tail -n 1 || true)
+out="bench-results/$(date -u +%Y%m%dT%H%M%SZ)-$kind.txt"
+{
+  echo "tidewatch-commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo +changes)"
+  echo "cores: $(nproc)"
+  echo "go: $(go env GOVERSION)"
+  echo "suite: $kind"
+} > "$out"
+
+bench() { # package, benchmark pattern, benchtime, then environment
+  local pkg=$1 pattern=$2 benchtime=$3
+  shift 3
+  echo "bench: $pkg $pattern" >&2
+  env "$@" go test "$pkg" -run '^$' -bench "$pattern" -benchtime "$benchtime" -timeout 60m | tee -a "$out" >&2
+}
+bench ./jobs . "${jobs}x"
+bench ./db . "${jobs}x"
+bench ./record . 1s
+bench ./bridge 'FileToHazelcast' "${files}x"
+bench ./bridge 'Burst' "${bursts}x"
+bench ./bridge 'CrashToReplacement' "${crashes}x"
+bench ./bridge 'ScanFiles' 1s
+bench ./report . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
+bench . 'Soak' 1x TIDEWATCH_SOAK="$soak"
+
+echo
+echo "tidewatch benchmarks ($kind), $(nproc) cores, $(go env GOVERSION), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "raw results: $out"
+awk -f scripts/bench.awk "$out"
+if [ -n "$previous" ]; then
+  echo
+  echo "compared with $previous:"
+  awk -f scripts/bench.awk "$previous" "$out"
+fi
