@@ -13,15 +13,11 @@ test:
 build:
 	go build -o bin/tidewatch .
 
-# Benchmarks against a real member: each job, a run's SQLite write, the
-# bridge (file to Hazelcast, a burst of 1,000 files, crash to replacement),
-# and reports, status and pruning on 90 days of history (generated once,
-# in about two and a half minutes, and cached in .cache/history).
+# The benchmark suite against a real member, a table of figures with the
+# targets checked; SHORT=1 for a run under five minutes. Results are kept
+# in bench-results/.
 bench:
-	scripts/test-setup.sh
-	go test -run '^$$' -bench . -benchtime 2000x ./jobs ./db
-	go test -run '^$$' -bench . -benchtime 200x ./bridge
-	go test -run '^$$' -bench . -benchtime 5x ./report
+	SHORT=$(SHORT) scripts/bench.sh
 
 # Every fuzz target for FUZZTIME each (make fuzz FUZZTIME=10m).
 fuzz:

@@ -114,7 +114,7 @@ health_schedule = "@every 1s"
 	d.until(b, "/readyz", 200)
 	time.Sleep(length/5 - time.Since(started))
 	warm := time.Now()
-	goroutines, fds := d.gauge(b, "go_goroutines"), openFiles(b, pid)
+	goroutines, fds, fdsAtWarm := d.gauge(b, "go_goroutines"), openFiles(b, pid), fdTargets(pid)
 	var peakGoroutines, peakFDs float64
 	for time.Since(started) < length {
 		time.Sleep(min(10*time.Second, length-time.Since(started)))
@@ -132,6 +132,11 @@ health_schedule = "@every 1s"
 	b.ReportMetric(d.gauge(b, "go_goroutines")-goroutines, "goroutine-growth")
 	b.ReportMetric(peakGoroutines-goroutines, "goroutine-peak-growth")
 	b.ReportMetric(openFiles(b, pid)-fds, "fd-growth")
+	for target, n := range fdTargets(pid) {
+		if n > fdsAtWarm[target] {
+			b.Logf("open since the warm-up: %d more of %s", n-fdsAtWarm[target], target)
+		}
+	}
 	b.ReportMetric(peakFDs-fds, "fd-peak-growth")
 	cancel()
 	if err := <-produced; err != nil {
@@ -209,6 +214,21 @@ func childOf(pid int) int {
 		}
 	}
 	return 0
+}
+
+// fdTargets counts a process's open files by what they are.
+func fdTargets(pid int) map[string]int {
+	links, _ := filepath.Glob(fmt.Sprintf("/proc/%d/fd/*", pid))
+	count := map[string]int{}
+	for _, l := range links {
+		if target, err := os.Readlink(l); err == nil {
+			if strings.HasPrefix(target, "socket:") {
+				target = "socket"
+			}
+			count[target]++
+		}
+	}
+	return count
 }
 
 func openFiles(b *testing.B, pid int) float64 {

@@ -90,21 +90,19 @@ func (s *Store) events(ctx context.Context, where string, args ...any) ([]Bridge
 	return out, rows.Err()
 }
 
-func writeBridgeSample(ctx context.Context, tx *sql.Tx, runID int64, at string, b *checks.BridgeSample) error {
+func writeBridgeSample(ctx context.Context, tx writeTx, runID int64, at string, b *checks.BridgeSample) error {
 	var pid any
 	if b.PID > 0 {
 		pid = b.PID
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO bridge_samples (run_id, state, pid, uptime_s, data_age_s,
-		scan_number, asset_count, restarts, scans_per_minute) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	if _, err := tx.exec(ctx, insertBridgeSample,
 		runID, b.State, pid, b.UptimeS, b.DataAgeS, b.ScanNumber, b.Assets, b.Restarts, b.ScansPerMinute); err != nil {
 		return err
 	}
 	if len(b.Lines) == 0 {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO bridge_output (id, at, lines) VALUES (1, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET at = excluded.at, lines = excluded.lines`, at, jsonText(b.Lines))
+	_, err := tx.exec(ctx, upsertBridgeOutput, at, jsonText(b.Lines))
 	return err
 }
 
@@ -131,3 +129,10 @@ func readBridgeSample(ctx context.Context, r *sql.DB, runID int64) (*checks.Brid
 	}
 	return &b, nil
 }
+
+const (
+	insertBridgeSample = `INSERT INTO bridge_samples (run_id, state, pid, uptime_s, data_age_s,
+		scan_number, asset_count, restarts, scans_per_minute) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	upsertBridgeOutput = `INSERT INTO bridge_output (id, at, lines) VALUES (1, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET at = excluded.at, lines = excluded.lines`
+)

@@ -71,14 +71,14 @@ func readTime(s sql.NullString) (time.Time, error) {
 
 // writeProblems stores a run's problem changes and queues its notices, in
 // the run's transaction: the outbox.
-func writeProblems(ctx context.Context, tx *sql.Tx, r *Run) error {
+func writeProblems(ctx context.Context, tx writeTx, r *Run) error {
 	for i := range r.Problems {
 		p := &r.Problems[i]
 		args := []any{p.State, string(p.Severity), p.Message, jsonText(p.Details), p.Hits, p.Misses, p.Occurrences,
 			formatTime(p.FirstSeen), nullTime(p.Opened), formatTime(p.LastSeen), nullTime(p.Resolved),
 			nullString(string(p.PagedSeverity)), nullTime(p.LastNotified), nullString(p.SuppressedBy)}
 		if p.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO problems (job, category, indicator, state, severity, message, details,
+			res, err := tx.exec(ctx, `INSERT INTO problems (job, category, indicator, state, severity, message, details,
 				hits, misses, occurrences, first_seen_at, opened_at, last_seen_at, resolved_at, paged_severity,
 				last_notified_at, suppressed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				append([]any{p.Job, p.Category, p.Indicator}, args...)...)
@@ -92,12 +92,12 @@ func writeProblems(ctx context.Context, tx *sql.Tx, r *Run) error {
 		}
 		if p.State == "" {
 			// A pending problem that went away without opening.
-			if _, err := tx.ExecContext(ctx, `DELETE FROM problems WHERE id = ?`, p.ID); err != nil {
+			if _, err := tx.exec(ctx, `DELETE FROM problems WHERE id = ?`, p.ID); err != nil {
 				return fmt.Errorf("problem %s: %w", p.Fingerprint(), err)
 			}
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE problems SET state = ?, severity = ?, message = ?, details = ?,
+		if _, err := tx.exec(ctx, `UPDATE problems SET state = ?, severity = ?, message = ?, details = ?,
 			hits = ?, misses = ?, occurrences = ?, first_seen_at = ?, opened_at = ?, last_seen_at = ?, resolved_at = ?,
 			paged_severity = ?, last_notified_at = ?, suppressed_by = ? WHERE id = ?`, append(args, p.ID)...); err != nil {
 			return fmt.Errorf("problem %s: %w", p.Fingerprint(), err)
@@ -105,7 +105,7 @@ func writeProblems(ctx context.Context, tx *sql.Tx, r *Run) error {
 	}
 	now := formatTime(r.Started)
 	for _, n := range r.Notices {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO notifications (problem_id, receiver, kind, batch, state, created_at, next_try_at)
+		if _, err := tx.exec(ctx, `INSERT INTO notifications (problem_id, receiver, kind, batch, state, created_at, next_try_at)
 			VALUES (?, ?, ?, ?, 'pending', ?, ?)`, r.Problems[n.Problem].ID, n.Receiver, n.Kind, r.ID, now, now); err != nil {
 			return fmt.Errorf("queue notification: %w", err)
 		}

@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -49,7 +48,7 @@ var upsertHourlyJob = func() string {
 }()
 
 // rollUp adds a run to the hourly rollups, in the run's transaction.
-func rollUp(ctx context.Context, tx *sql.Tx, r *Run) error {
+func rollUp(ctx context.Context, tx writeTx, r *Run) error {
 	hour := hourOf(r.Started)
 	h := r.Health
 	one := func(st checks.Status) int {
@@ -82,7 +81,7 @@ func rollUp(ctx context.Context, tx *sql.Tx, r *Run) error {
 		one(checks.StatusError), len(r.Findings), ms, ms, down, h.MaxStalenessS, h.RecordAgeS, h.KeyDifference,
 		h.DiskLagS, h.ScanNumber, h.ScanNumber, h.ScanAgeS}
 	args = append(append(args, buckets...), checksN, up)
-	if _, err := tx.ExecContext(ctx, upsertHourlyJob, args...); err != nil {
+	if _, err := tx.exec(ctx, upsertHourlyJob, args...); err != nil {
 		return fmt.Errorf("hourly rollup: %w", err)
 	}
 
@@ -110,7 +109,7 @@ func rollUp(ctx context.Context, tx *sql.Tx, r *Run) error {
 			args = append(args, hour, r.Job, k.severity, k.category, k.indicator, k.reason, n)
 		}
 		q.WriteString(` ON CONFLICT (hour, job, severity, category, indicator, reason) DO UPDATE SET findings = findings + excluded.findings`)
-		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+		if _, err := tx.exec(ctx, q.String(), args...); err != nil {
 			return fmt.Errorf("findings rollup: %w", err)
 		}
 	}
@@ -130,13 +129,13 @@ func rollUp(ctx context.Context, tx *sql.Tx, r *Run) error {
 		}
 		q.WriteString(` ON CONFLICT (hour, indicator) DO UPDATE SET samples = samples + 1,
 			total_s = total_s + excluded.total_s, max_s = max(max_s, excluded.max_s)`)
-		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+		if _, err := tx.exec(ctx, q.String(), args...); err != nil {
 			return fmt.Errorf("staleness rollup: %w", err)
 		}
 	}
 
 	for _, c := range r.Changes {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO health_changes (at, job, status) VALUES (?, ?, ?)`,
+		if _, err := tx.exec(ctx, `INSERT INTO health_changes (at, job, status) VALUES (?, ?, ?)`,
 			formatTime(r.Started), c.Job, string(c.Status)); err != nil {
 			return fmt.Errorf("health change: %w", err)
 		}

@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -40,7 +39,7 @@ type Run struct {
 
 // WriteRun records a run, its findings and its health in one transaction.
 func (s *Store) WriteRun(ctx context.Context, r *Run) (int64, error) {
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("record %s run: %w", r.Job, err)
 	}
@@ -59,7 +58,7 @@ func (s *Store) WriteRun(ctx context.Context, r *Run) (int64, error) {
 // WriteRuns records many runs in one transaction, for loading history in
 // bulk (a generated history, for benchmarks).
 func (s *Store) WriteRuns(ctx context.Context, runs []*Run) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("record runs: %w", err)
 	}
@@ -72,10 +71,10 @@ func (s *Store) WriteRuns(ctx context.Context, runs []*Run) error {
 	return tx.Commit()
 }
 
-func writeRun(ctx context.Context, tx *sql.Tx, r *Run) (int64, error) {
+func writeRun(ctx context.Context, tx writeTx, r *Run) (int64, error) {
 	started := formatTime(r.Started)
-	res, err := tx.ExecContext(ctx,
-		`INSERT INTO runs (job, started_at, finished_at, duration_ms, status, error) VALUES (?, ?, ?, ?, ?, ?)`,
+	res, err := tx.exec(ctx,
+		insertRun,
 		r.Job, started, formatTime(r.Finished), float64(r.Finished.Sub(r.Started).Microseconds())/1000,
 		string(r.Status), nullString(r.Error))
 	if err != nil {
@@ -85,19 +84,10 @@ func writeRun(ctx context.Context, tx *sql.Tx, r *Run) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if len(r.Findings) > 0 {
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO findings
-			(run_id, job, observed_at, severity, category, indicator, message, details, thresholds)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
+	for _, f := range r.Findings {
+		if _, err := tx.exec(ctx, insertFinding, id, r.Job, started, string(f.Severity), f.Category,
+			nullString(f.Indicator), f.Message, jsonText(f.Details), jsonText(f.Thresholds)); err != nil {
 			return 0, err
-		}
-		defer stmt.Close()
-		for _, f := range r.Findings {
-			if _, err := stmt.ExecContext(ctx, id, r.Job, started, string(f.Severity), f.Category,
-				nullString(f.Indicator), f.Message, jsonText(f.Details), jsonText(f.Thresholds)); err != nil {
-				return 0, err
-			}
 		}
 	}
 	h := r.Health
@@ -107,11 +97,7 @@ func writeRun(ctx context.Context, tx *sql.Tx, r *Run) (int64, error) {
 			alerts++
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO health (run_id, overall, hazelcast_connected,
-		persistence_connected, indicators_present, indicators_expected, acb_ready, missing_count,
-		missing_critical, stale_count, stale_indicators, max_staleness_s, record_age_s, scan_number,
-		scan_age_s, key_difference, disk_lag_s, snapshot_path, alerts_active)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	if _, err := tx.exec(ctx, insertHealth,
 		id, string(r.Overall), h.HazelcastConnected, h.PersistenceConnected, h.IndicatorsPresent,
 		h.IndicatorsExpected, h.ACBReady, h.MissingCount, jsonList(h.MissingCritical), h.StaleCount,
 		jsonList(h.StaleIndicators), h.MaxStalenessS, h.RecordAgeS, h.ScanNumber, h.ScanAgeS,
@@ -136,13 +122,7 @@ func writeRun(ctx context.Context, tx *sql.Tx, r *Run) (int64, error) {
 		}
 		return 0
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO job_stats
-		(job, runs, healthy, degraded, critical, errors, findings, first_run_at, last_run_at)
-		VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (job) DO UPDATE SET
-			runs = runs + 1, healthy = healthy + excluded.healthy, degraded = degraded + excluded.degraded,
-			critical = critical + excluded.critical, errors = errors + excluded.errors,
-			findings = findings + excluded.findings, last_run_at = excluded.last_run_at`,
+	_, err = tx.exec(ctx, upsertJobStats,
 		r.Job, count(checks.StatusHealthy), count(checks.StatusDegraded), count(checks.StatusCritical),
 		count(checks.StatusError), len(r.Findings), started, started)
 	return id, err
@@ -207,3 +187,22 @@ func finite(v any) any {
 	}
 	return v
 }
+
+const (
+	insertRun     = `INSERT INTO runs (job, started_at, finished_at, duration_ms, status, error) VALUES (?, ?, ?, ?, ?, ?)`
+	insertFinding = `INSERT INTO findings
+			(run_id, job, observed_at, severity, category, indicator, message, details, thresholds)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertHealth = `INSERT INTO health (run_id, overall, hazelcast_connected,
+		persistence_connected, indicators_present, indicators_expected, acb_ready, missing_count,
+		missing_critical, stale_count, stale_indicators, max_staleness_s, record_age_s, scan_number,
+		scan_age_s, key_difference, disk_lag_s, snapshot_path, alerts_active)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	upsertJobStats = `INSERT INTO job_stats
+		(job, runs, healthy, degraded, critical, errors, findings, first_run_at, last_run_at)
+		VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (job) DO UPDATE SET
+			runs = runs + 1, healthy = healthy + excluded.healthy, degraded = degraded + excluded.degraded,
+			critical = critical + excluded.critical, errors = errors + excluded.errors,
+			findings = findings + excluded.findings, last_run_at = excluded.last_run_at`
+)

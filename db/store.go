@@ -3,6 +3,7 @@
 package db
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -43,6 +44,33 @@ type Store struct {
 	ckpt *sql.DB
 	stop chan struct{}
 	done chan struct{}
+
+	prepared map[string]*sql.Stmt // on w, by query: written at Open only
+}
+
+// writeTx is a write transaction whose statements are prepared once per
+// store: preparing them anew at every run was a fifth of a run's write.
+type writeTx struct {
+	*sql.Tx
+	s *Store
+}
+
+func (s *Store) begin(ctx context.Context) (writeTx, error) {
+	tx, err := s.w.BeginTx(ctx, nil)
+	return writeTx{tx, s}, err
+}
+
+// everyRun are the statements of every run's write, prepared at Open (the
+// writer's one connection is the transaction's while it lasts, so they
+// cannot be prepared later).
+var everyRun = []string{insertRun, insertFinding, insertHealth, upsertJobStats, upsertHourlyJob, insertBridgeSample, upsertBridgeOutput}
+
+// exec runs a prepared statement of every run, or else query as it is.
+func (tx writeTx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st, ok := tx.s.prepared[query]; ok {
+		return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return tx.ExecContext(ctx, query, args...)
 }
 
 // checkpointEvery bounds how much WAL accumulates between checkpoints.
@@ -73,10 +101,18 @@ func Open(path string, log *slog.Logger) (*Store, error) {
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	s := &Store{path: path, w: w, log: log, stop: make(chan struct{}), done: make(chan struct{})}
+	s := &Store{path: path, w: w, log: log, stop: make(chan struct{}), done: make(chan struct{}), prepared: map[string]*sql.Stmt{}}
 	if err := s.migrate(); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	for _, q := range everyRun {
+		st, err := w.Prepare(q)
+		if err != nil {
+			w.Close()
+			return nil, fmt.Errorf("database %s: %w", path, err)
+		}
+		s.prepared[q] = st
 	}
 	// sql.Open only validates its arguments; these cannot fail here.
 	s.r, _ = sql.Open("sqlite", dsn(path, "mode=ro"))
@@ -167,6 +203,9 @@ func (s *Store) Close() error {
 		errs = append(errs, s.ckpt.Close())
 	}
 	errs = append(errs, s.r.Close())
+	for _, st := range s.prepared {
+		errs = append(errs, st.Close())
+	}
 	if s.w != nil {
 		// The last connection to close checkpoints the WAL into the
 		// database file and removes it.
