@@ -185,7 +185,7 @@ func cmdRun(args []string, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
-	store, err := db.Open(cfg.Database.Path, log)
+	store, err := db.OpenWhenWritable(cfg.Database.Path, log)
 	if err != nil {
 		log.Error("cannot open the history database", "err", err)
 		return exitError
@@ -213,12 +213,12 @@ func cmdRun(args []string, stderr io.Writer) int {
 		}
 	}
 	runner, err := jobs.NewRunner(ctx, cfg, client, store, sup, log)
-	if err == nil {
-		err = runner.StartTracking(ctx)
-	}
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return exitError
+	}
+	if err := runner.StartTracking(ctx); err != nil {
+		log.Warn("health changes not tracked yet: the runs will start tracking once history can be written", "err", err)
 	}
 	m := metrics.New(store, log)
 	sender, err := alert.NewSender(cfg.Alerts, store, log, os.Getenv)

@@ -736,23 +736,80 @@ func TestDiskFullUnderARunningDaemon(t *testing.T) {
 // Fault: the database directory is read-only. (A filesystem cannot be made
 // read-only under a process that has files open for writing — EBUSY — so
 // this is the start of a daemon; under a running one it fails like the full
-// disk above.) The error names the file and the reason, the exit code says
-// failure, and once the directory is writable the daemon starts.
+// disk above.) The error names the file and the cause, the daemon checks
+// and logs anyway, and once the directory is writable history is written,
+// health tracking included.
 func TestReadOnlyDatabaseDirectory(t *testing.T) {
 	t.Parallel()
-	conf, c, mapName := setup(t, "")
+	conf, c, mapName := setup(t, "[integrity]\nschedule = \"@every 1s\"\n")
 	putRecord(t, c, mapName)
-	dir := filepath.Dir(conf)
+	dbDir := filepath.Join(t.TempDir(), "db")
+	os.MkdirAll(dbDir, 0o755)
+	dbPath := filepath.Join(dbDir, "tw.db")
+	src, _ := os.ReadFile(conf)
+	os.WriteFile(conf, []byte(strings.Replace(string(src), `path = "tw.db"`, fmt.Sprintf("path = %q", dbPath), 1)), 0o644)
+
+	logs := &syncBuffer{}
 	// As root a chmod does not stop writes; a read-only bind mount does.
-	out, err := exec.Command("unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
-		`mount --bind -o ro "$0" "$0" && exec "$@"`, dir, testenv.Tidewatch(t), "run", "--config", conf).CombinedOutput()
-	if err == nil {
-		t.Fatal("the daemon ran on a read-only database directory")
+	cmd := exec.Command("unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+		`mount --bind -o ro "$0" "$0" && exec "$@"`,
+		dbDir, testenv.Tidewatch(t), "run", "--config", conf, "--log-format", "json")
+	cmd.Stderr = logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
 	}
-	want := filepath.Join(dir, "tw.db") + ": read-only file system"
-	if !strings.Contains(string(out), "cannot open the history database") || !strings.Contains(string(out), want) {
-		t.Errorf("the error does not say what and why:\n%s", out)
+	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	waitLog := func(what string, re *regexp.Regexp, n int) {
+		t.Helper()
+		for deadline := time.Now().Add(60 * time.Second); len(re.FindAllString(logs.String(), -1)) < n; time.Sleep(200 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s:\n%s", what, logs.String())
+			}
+		}
 	}
-	d := startDaemon(t, conf)
+	waitLog("the error does not say what and why", regexp.MustCompile(
+		`"msg":"the history database cannot be written.*`+regexp.QuoteMeta(dbPath)+`: read-only file system`), 1)
+	waitLog("the daemon does not go on checking", regexp.MustCompile(`"msg":"run not recorded","job":"integrity"`), 3)
+	if _, err := os.Stat(dbPath); err == nil {
+		t.Fatal("a database was written on a read-only directory")
+	}
+	listening := regexp.MustCompile(`"msg":"http server listening","addr":"([^"]+)"`)
+	waitLog("the daemon serves no http", listening, 1)
+	d := &daemon{logs: logs, addr: listening.FindStringSubmatch(logs.String())[1]}
+	if body := d.until(t, "/healthz", 503); !strings.Contains(body, "no run recorded") {
+		t.Errorf("/healthz does not say why: %s", body)
+	}
+
+	out, err := exec.Command("nsenter", "--target", fmt.Sprint(cmd.Process.Pid), "--user", "--mount",
+		"mount", "-o", "remount,bind,rw", dbDir).CombinedOutput()
+	if err != nil {
+		t.Fatalf("remount: %v: %s", err, out)
+	}
+	waitLog("history is not written once the directory is writable", regexp.MustCompile(`"msg":"the history database is written again"`), 1)
 	d.until(t, "/healthz", 200)
+	// The bind mount is of the directory itself: what the daemon writes
+	// is here too.
+	query := func(q string) string {
+		out, _ := exec.Command("sqlite3", "file:"+dbPath+"?mode=ro", q).Output()
+		return strings.TrimSpace(string(out))
+	}
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		if query("SELECT count(*) > 2 FROM runs WHERE job = 'integrity'") == "1" &&
+			query("SELECT count(*) > 0 FROM health_changes WHERE job = 'integrity'") == "1" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("runs and health changes are not recorded: runs %s, changes %s\n%s",
+				query("SELECT count(*) FROM runs"), query("SELECT count(*) FROM health_changes"), logs.String())
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("the daemon did not stop cleanly: %v\n%s", err, logs.String())
+	}
+	if got := query("SELECT status FROM health_changes WHERE job = 'integrity' ORDER BY id DESC LIMIT 1"); got != "unknown" {
+		t.Errorf("the stop is not in the health history: %q", got)
+	}
 }

@@ -30,6 +30,9 @@ type worker struct {
 	timeout  time.Duration
 	retries  int
 	wake     chan struct{}
+	// unread is set while the outbox cannot be read, so that a database
+	// that stays unreadable is logged once, not every poll.
+	unread bool
 }
 
 // poll is how often a worker looks for due notifications without a wake.
@@ -96,10 +99,15 @@ func (s *Sender) run(ctx context.Context, w *worker) {
 // deliver sends a receiver's due notifications, one message per batch.
 func (s *Sender) deliver(ctx context.Context, w *worker) {
 	due, err := s.store.DueNotifications(ctx, w.name, time.Now(), 500)
+	switch {
+	case err != nil && ctx.Err() == nil && !w.unread:
+		s.log.Error("notifications: cannot read the outbox; retrying every poll, quietly", "receiver", w.name, "err", err)
+		w.unread = true
+	case err == nil && w.unread:
+		s.log.Info("notifications: the outbox is read again", "receiver", w.name)
+		w.unread = false
+	}
 	if err != nil {
-		if ctx.Err() == nil {
-			s.log.Error("notifications: cannot read the outbox", "receiver", w.name, "err", err)
-		}
 		return
 	}
 	for len(due) > 0 && ctx.Err() == nil {

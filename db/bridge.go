@@ -24,6 +24,9 @@ type BridgeEvent struct {
 
 // WriteBridgeEvent records one event.
 func (s *Store) WriteBridgeEvent(ctx context.Context, e BridgeEvent) error {
+	if err := s.writable(); err != nil {
+		return fmt.Errorf("record bridge %s event: %w", e.Kind, err)
+	}
 	var output any
 	if len(e.Output) > 0 {
 		output = jsonText(e.Output)

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"math"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -305,5 +307,38 @@ func TestBridgeHistory(t *testing.T) {
 	latest, err := s.LatestRun(ctx, "bridge")
 	if err != nil || latest.Bridge.State != "running" || latest.Bridge.PID != 103 || latest.Bridge.Lines[0] != "line 3" {
 		t.Errorf("latest sample %+v, %v", latest.Bridge, err)
+	}
+}
+
+// A database that cannot be written for a cause that can pass is waited
+// for (main_test.go's read-only directory); one that is broken is an error
+// at once, naming the file.
+func TestOpenWhenWritableRefusesABrokenDatabase(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	garbage := filepath.Join(dir, "garbage.db")
+	os.WriteFile(garbage, []byte(strings.Repeat("not a database ", 1000)), 0o600)
+	newer := filepath.Join(dir, "newer.db")
+	if out, err := exec.Command("sqlite3", newer, fmt.Sprintf("PRAGMA user_version = %d", len(migrations)+1)).CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	for _, path := range []string{garbage, newer, filepath.Join(dir, "missing", "tw.db")} {
+		s, err := OpenWhenWritable(path, slog.New(slog.DiscardHandler))
+		if err == nil {
+			s.Close()
+			t.Errorf("%s: opened", path)
+		} else if !strings.Contains(err.Error(), path) {
+			t.Errorf("the error does not name the file: %v", err)
+		}
+	}
+	for err, want := range map[error]bool{
+		&fs.PathError{Op: "open", Path: "tw.db", Err: syscall.EROFS}:  true,
+		&fs.PathError{Op: "open", Path: "tw.db", Err: syscall.ENOSPC}: true,
+		&fs.PathError{Op: "open", Path: "tw.db", Err: syscall.EACCES}: true,
+		&fs.PathError{Op: "open", Path: "tw.db", Err: syscall.ENOENT}: false,
+	} {
+		if canPass(err) != want {
+			t.Errorf("canPass(%v) = %v", err, !want)
+		}
 	}
 }

@@ -237,7 +237,7 @@ func (s *Store) NotificationFailed(ctx context.Context, ids []int64, why string,
 }
 
 func (s *Store) updateNotifications(ctx context.Context, ids []int64, q string, args ...any) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("notifications: %w", err)
 	}

@@ -11,6 +11,9 @@ import (
 // batch at most, never for the whole prune. Rollups and health changes
 // older than rollupCutoff go too. It returns how many runs went.
 func (s *Store) Prune(ctx context.Context, cutoff, rollupCutoff time.Time, batch int) (int64, error) {
+	if err := s.writable(); err != nil {
+		return 0, err
+	}
 	var total int64
 	for {
 		res, err := s.w.ExecContext(ctx, `DELETE FROM runs WHERE id IN

@@ -176,7 +176,7 @@ func (s *Store) LastStatuses(ctx context.Context) (map[string]checks.Status, err
 // WriteChanges records health changes outside a run, such as "unknown"
 // when tidewatch stops.
 func (s *Store) WriteChanges(ctx context.Context, at time.Time, changes []HealthChange) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return err
 	}

@@ -7,12 +7,17 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
-	_ "modernc.org/sqlite"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // TimeFormat is how times are stored: UTC text in SQLite's own datetime
@@ -45,7 +50,14 @@ type Store struct {
 	stop chan struct{}
 	done chan struct{}
 
-	prepared map[string]*sql.Stmt // on w, by query: written at Open only
+	prepared map[string]*sql.Stmt // on w, by query: written once, before open is set
+
+	// open is set once the database is created, migrated and prepared;
+	// until then (OpenWhenWritable) mu guards the tries to get there.
+	open    atomic.Bool
+	mu      sync.Mutex
+	tried   time.Time
+	openErr error
 }
 
 // writeTx is a write transaction whose statements are prepared once per
@@ -56,6 +68,9 @@ type writeTx struct {
 }
 
 func (s *Store) begin(ctx context.Context) (writeTx, error) {
+	if err := s.writable(); err != nil {
+		return writeTx{}, err
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	return writeTx{tx, s}, err
 }
@@ -90,37 +105,119 @@ func dsn(path string, params ...string) string {
 // Open opens (creating it, mode 0600) the database at path for writing and
 // brings its schema up to date.
 func Open(path string, log *slog.Logger) (*Store, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("database %s: %w", path, err)
+	s := newStore(path, log)
+	if err := s.setup(); err != nil {
+		s.Close()
+		return nil, err
 	}
-	f.Close() // before SQLite opens it: closing it later would drop SQLite's locks
-	w, err := sql.Open("sqlite", dsn(path, "_txlock=immediate", "_pragma=journal_mode(WAL)", "_pragma=synchronous(NORMAL)", "_pragma=wal_autocheckpoint(0)"))
-	if err != nil {
-		return nil, fmt.Errorf("database %s: %w", path, err)
+	return s, nil
+}
+
+// OpenWhenWritable is Open for the daemon: a database that cannot be
+// written for a cause that can pass without a new tidewatch (a read-only
+// filesystem, a full disk, a permission) is not an error but a store whose
+// writes fail with that cause, each trying to open it again at most every
+// reopenEvery, so that checks go on and are logged until history can be
+// written. Any other error (not a database, a newer schema) is returned.
+func OpenWhenWritable(path string, log *slog.Logger) (*Store, error) {
+	s := newStore(path, log)
+	err := s.setup()
+	switch {
+	case err == nil:
+	case canPass(err):
+		s.tried, s.openErr = time.Now(), err
+		log.Error("the history database cannot be written: runs are checked and logged, not recorded, until it can", "err", err)
+	default:
+		s.Close()
+		return nil, err
 	}
+	return s, nil
+}
+
+// reopenEvery is how often a store that could not open its database tries
+// again.
+const reopenEvery = 10 * time.Second
+
+func newStore(path string, log *slog.Logger) *Store {
+	// sql.Open only validates its arguments; these cannot fail here.
+	w, _ := sql.Open("sqlite", dsn(path, "_txlock=immediate", "_pragma=journal_mode(WAL)", "_pragma=synchronous(NORMAL)", "_pragma=wal_autocheckpoint(0)"))
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	s := &Store{path: path, w: w, log: log, stop: make(chan struct{}), done: make(chan struct{}), prepared: map[string]*sql.Stmt{}}
-	if err := s.migrate(); err != nil {
-		w.Close()
-		return nil, fmt.Errorf("database %s: %w", path, err)
-	}
-	for _, q := range everyRun {
-		st, err := w.Prepare(q)
-		if err != nil {
-			w.Close()
-			return nil, fmt.Errorf("database %s: %w", path, err)
-		}
-		s.prepared[q] = st
-	}
-	// sql.Open only validates its arguments; these cannot fail here.
-	s.r, _ = sql.Open("sqlite", dsn(path, "mode=ro"))
-	s.r.SetMaxOpenConns(4)
-	s.ckpt, _ = sql.Open("sqlite", dsn(path))
-	s.ckpt.SetMaxOpenConns(1)
+	r, _ := sql.Open("sqlite", dsn(path, "mode=ro"))
+	r.SetMaxOpenConns(4)
+	ckpt, _ := sql.Open("sqlite", dsn(path))
+	ckpt.SetMaxOpenConns(1)
+	s := &Store{path: path, w: w, r: r, ckpt: ckpt, log: log, stop: make(chan struct{}), done: make(chan struct{})}
 	go s.checkpoints()
-	return s, nil
+	return s
+}
+
+// setup creates the database, migrates it and prepares the statements of
+// every run.
+func (s *Store) setup() error {
+	f, err := os.OpenFile(s.path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("database %s: %w", s.path, err)
+	}
+	f.Close() // before SQLite opens it: closing it later would drop SQLite's locks
+	if err := s.migrate(); err != nil {
+		return fmt.Errorf("database %s: %w", s.path, err)
+	}
+	prepared := map[string]*sql.Stmt{}
+	for _, q := range everyRun {
+		st, err := s.w.Prepare(q)
+		if err != nil {
+			for _, st := range prepared {
+				st.Close()
+			}
+			return fmt.Errorf("database %s: %w", s.path, err)
+		}
+		prepared[q] = st
+	}
+	s.prepared = prepared
+	s.open.Store(true)
+	return nil
+}
+
+// writable is nil once the database is open, trying to open it if it is
+// not (at most every reopenEvery; in between, the last cause).
+func (s *Store) writable() error {
+	if s.open.Load() {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.open.Load() {
+		return nil
+	}
+	if time.Since(s.tried) < reopenEvery {
+		return s.openErr
+	}
+	s.tried = time.Now()
+	if s.openErr = s.setup(); s.openErr != nil {
+		return s.openErr
+	}
+	s.log.Info("the history database is written again", "path", s.path)
+	return nil
+}
+
+// canPass reports whether a failure to open the database is one that can
+// pass while tidewatch runs: the filesystem or its space or permissions,
+// not the database itself.
+func canPass(err error) bool {
+	for _, e := range []error{syscall.EROFS, syscall.ENOSPC, syscall.EDQUOT, fs.ErrPermission} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_FULL, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_IOERR:
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Store) checkpoints() {
@@ -132,6 +229,9 @@ func (s *Store) checkpoints() {
 		case <-s.stop:
 			return
 		case <-t.C:
+			if !s.open.Load() {
+				continue
+			}
 			// PASSIVE never waits for the writer or readers, so a job's
 			// write is never held up by it.
 			if _, err := s.ckpt.Exec("PRAGMA wal_checkpoint(PASSIVE)"); err != nil {

@@ -42,6 +42,7 @@ type Runner struct {
 	record   sync.Mutex
 	statuses map[string]checks.Status // the latest recorded, per job and db.Overall
 	tracking bool                     // record health changes and problems (the daemon does; check does not)
+	track    bool                     // StartTracking was called: tracking starts once history can be written
 	policy   *alert.Policy
 	recorded func(*db.Run)
 	last     atomic.Int64 // when the last run was recorded, unix ns
@@ -76,7 +77,8 @@ func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.
 	}
 	n, ok, err := store.LastScanNumber(ctx, config.JobFreshness)
 	if err != nil {
-		return nil, err
+		// As after a first start: the stuck-scan clock starts now.
+		log.Warn("the last scan number is not restored from history", "err", err)
 	}
 	r.fresh.ScanNumber, r.fresh.HaveScan = n, ok
 	return r, nil
@@ -117,6 +119,11 @@ func (r *Runner) Run(ctx context.Context, name string) (*db.Run, error) {
 	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	r.record.Lock()
+	if r.track && !r.tracking {
+		if err := r.startTracking(wctx); err != nil {
+			r.log.Warn("health changes not tracked yet", "job", name, "err", err)
+		}
+	}
 	prev, seen := r.statuses[name]
 	if r.tracking {
 		run.Changes = r.changes(name, run.Status)
@@ -172,10 +179,19 @@ func (r *Runner) changes(job string, status checks.Status) []db.HealthChange {
 }
 
 // StartTracking makes runs record health changes, from which availability
-// and incidents are read. A tidewatch that died without a word left its
-// last statuses standing: from its last run on nothing was watched, which
-// is recorded as unknown now.
+// and incidents are read. If history cannot be written yet, the error is
+// returned and each run tries again until it can.
 func (r *Runner) StartTracking(ctx context.Context) error {
+	r.record.Lock()
+	defer r.record.Unlock()
+	r.track = true
+	return r.startTracking(ctx)
+}
+
+// startTracking starts tracking, r.record held. A tidewatch that died
+// without a word left its last statuses standing: from its last run on
+// nothing was watched, which is recorded as unknown now.
+func (r *Runner) startTracking(ctx context.Context) error {
 	last, err := r.store.LastStatuses(ctx)
 	if err != nil {
 		return err
@@ -189,8 +205,6 @@ func (r *Runner) StartTracking(ctx context.Context) error {
 			return err
 		}
 	}
-	r.record.Lock()
-	defer r.record.Unlock()
 	r.statuses, r.tracking = map[string]checks.Status{}, true
 	return nil
 }
@@ -199,7 +213,7 @@ func (r *Runner) StartTracking(ctx context.Context) error {
 func (r *Runner) StopTracking(ctx context.Context) error {
 	r.record.Lock()
 	defer r.record.Unlock()
-	r.tracking = false
+	r.track, r.tracking = false, false
 	gone := unknownAll(r.statuses)
 	for _, c := range gone {
 		r.statuses[c.Job] = checks.StatusUnknown
