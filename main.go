@@ -212,11 +212,7 @@ func cmdRun(args []string, stderr io.Writer) int {
 			return exitError
 		}
 	}
-	runner, err := jobs.NewRunner(ctx, cfg, client, store, sup, log)
-	if err != nil {
-		log.Error("cannot start", "err", err)
-		return exitError
-	}
+	runner := jobs.NewRunner(ctx, cfg, client, store, sup, log)
 	if err := runner.StartTracking(ctx); err != nil {
 		log.Warn("health changes not tracked yet: the runs will start tracking once history can be written", "err", err)
 	}
@@ -361,11 +357,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	wctx, cancel := context.WithTimeout(ctx, cfg.Hazelcast.ConnectTimeout.Duration)
 	client.WaitConnected(wctx) // if it does not connect, the runs say so
 	cancel()
-	runner, err := jobs.NewRunner(ctx, cfg, client, store, nil, log)
-	if err != nil {
-		fmt.Fprintf(stderr, "tidewatch check: %v\n", err)
-		return checks.StatusUnknown.ExitCode()
-	}
+	runner := jobs.NewRunner(ctx, cfg, client, store, nil, log)
 	var runs []*db.Run
 	for _, name := range names {
 		run, err := runner.Run(ctx, name)

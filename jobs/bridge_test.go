@@ -51,9 +51,7 @@ func newBridgeEnv(t *testing.T) *bridgeEnv {
 	}
 	sup.Start()
 	t.Cleanup(sup.Stop)
-	if e.runner, err = NewRunner(context.Background(), e.cfg, e.client, e.store, sup, quiet); err != nil {
-		t.Fatal(err)
-	}
+	e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, sup, quiet)
 	return &bridgeEnv{env: e, sup: sup, scan: b.WatchDir}
 }
 
@@ -147,10 +145,7 @@ func TestBridgeJobNeedsASupervisor(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	e.cfg.Bridge.Enabled = true
-	r, err := NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
 	run, err := r.Run(context.Background(), config.JobBridge)
 	if err != nil || run.Status != checks.StatusError || !strings.Contains(run.Error, "only tidewatch run supervises one") {
 		t.Errorf("%+v, %v", run, err)

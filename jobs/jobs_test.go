@@ -61,9 +61,7 @@ func newEnvOn(t testing.TB, m *hztest.Member) *env {
 	}
 	t.Cleanup(func() { store.Close() })
 	e := &env{t: t, member: m, client: m.Client(t, quiet), store: store, cfg: &cfg, snaps: cfg.Divergence.SnapshotDir}
-	if e.runner, err = NewRunner(context.Background(), e.cfg, e.client, store, nil, quiet); err != nil {
-		t.Fatal(err)
-	}
+	e.runner = NewRunner(context.Background(), e.cfg, e.client, store, nil, quiet)
 	return e
 }
 
@@ -276,11 +274,8 @@ func TestFreshnessFollowsTheScan(t *testing.T) {
 	}
 
 	// A restarted tidewatch remembers the last scan number from history.
-	again, err := NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err = again.Run(context.Background(), config.JobFreshness)
+	again := NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
+	r, err := again.Run(context.Background(), config.JobFreshness)
 	if err != nil || categories(r)[checks.CatScanStuck] != 1 {
 		t.Errorf("after a restart: %v, %v", r.Findings, err)
 	}

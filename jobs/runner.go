@@ -66,7 +66,7 @@ func (r *Runner) LastRecorded() time.Time {
 // job, or nil. The freshness check's memory of the last scan number is
 // restored from history, so a restart does not hide a scan number that
 // stopped moving.
-func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.Store, sup *bridge.Supervisor, log *slog.Logger) (*Runner, error) {
+func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.Store, sup *bridge.Supervisor, log *slog.Logger) *Runner {
 	r := &Runner{
 		cfg: cfg, hz: c, store: store, sup: sup, log: log, now: time.Now,
 		busy: map[string]*sync.Mutex{}, statuses: map[string]checks.Status{},
@@ -81,7 +81,7 @@ func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.
 		log.Warn("the last scan number is not restored from history", "err", err)
 	}
 	r.fresh.ScanNumber, r.fresh.HaveScan = n, ok
-	return r, nil
+	return r
 }
 
 // Run runs one job now and records it. A job that is already running is
