@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -81,5 +83,38 @@ func scanPutter(b *testing.B, e *env, ts time.Time, assets int) func(n int64) {
 		if err := e.client.Put(context.Background(), e.cfg.Hazelcast.Map, e.cfg.Hazelcast.ScanKey, text); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkNewestSnapshot finds the newest of many snapshots, as every
+// divergence run does: a day and a week of one snapshot a minute, kept in
+// a directory per hour. Its cost grows with the files kept.
+func BenchmarkNewestSnapshot(b *testing.B) {
+	for _, days := range []int{1, 7} {
+		b.Run(fmt.Sprintf("%dd", days), func(b *testing.B) {
+			dir := b.TempDir()
+			t0 := time.Now().Add(-time.Duration(days) * 24 * time.Hour)
+			for m := range days * 24 * 60 {
+				at := t0.Add(time.Duration(m) * time.Minute)
+				hour := filepath.Join(dir, at.Format("2006-01-02T15"))
+				path := filepath.Join(hour, at.Format("exf_150405.npz"))
+				if err := os.MkdirAll(hour, 0o755); err != nil {
+					b.Fatal(err)
+				}
+				if err := os.WriteFile(path, nil, 0o644); err != nil {
+					b.Fatal(err)
+				}
+				if err := os.Chtimes(path, at, at); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ResetTimer()
+			for range b.N {
+				if _, _, why := newestSnapshot(dir, "*.npz"); why != "" {
+					b.Fatal(why)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(days*24*60), "µs/file")
+		})
 	}
 }
