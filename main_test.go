@@ -281,7 +281,7 @@ startup_grace = "1s"
 	dbPath := filepath.Join(filepath.Dir(conf), "tw.db")
 	ranRe := regexp.MustCompile(`"run_id":(\d+)`)
 	for round := range 2 {
-		var logs syncBuffer
+		var logs testenv.LogBuffer
 		cmd := exec.Command(testenv.Tidewatch(t), "run", "--config", conf, "--log-format", "json", "--log-level", "debug")
 		cmd.Stderr = &logs
 		if err := cmd.Start(); err != nil {
@@ -346,25 +346,13 @@ func processStat(pid int) (string, error) {
 // daemon is `tidewatch run` as a real process.
 type daemon struct {
 	cmd  *exec.Cmd
-	logs *syncBuffer
+	logs *testenv.LogBuffer
 	addr string
 }
 
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
-
 func startDaemon(t testing.TB, conf string, env ...string) *daemon {
 	t.Helper()
-	d := &daemon{logs: &syncBuffer{}}
+	d := &daemon{logs: &testenv.LogBuffer{}}
 	d.cmd = exec.Command(testenv.Tidewatch(t), "run", "--config", conf, "--log-format", "json")
 	d.cmd.Stderr = d.logs
 	d.cmd.Env = append(os.Environ(), env...)
@@ -669,7 +657,7 @@ func TestDiskFullUnderARunningDaemon(t *testing.T) {
 	src, _ := os.ReadFile(conf)
 	os.WriteFile(conf, []byte(strings.Replace(string(src), `path = "tw.db"`, fmt.Sprintf("path = %q", filepath.Join(dbDir, "tw.db")), 1)), 0o644)
 
-	logs := &syncBuffer{}
+	logs := &testenv.LogBuffer{}
 	// 8 MB of tmpfs; the ballast leaves 1.5 MB for the database.
 	cmd := exec.Command("unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
 		`mount -t tmpfs -o size=8m tmpfs "$0" && dd if=/dev/zero of="$0/ballast" bs=1k count=6656 2>/dev/null && exec "$@"`,
@@ -749,7 +737,7 @@ func TestReadOnlyDatabaseDirectory(t *testing.T) {
 	src, _ := os.ReadFile(conf)
 	os.WriteFile(conf, []byte(strings.Replace(string(src), `path = "tw.db"`, fmt.Sprintf("path = %q", dbPath), 1)), 0o644)
 
-	logs := &syncBuffer{}
+	logs := &testenv.LogBuffer{}
 	// As root a chmod does not stop writes; a read-only bind mount does.
 	cmd := exec.Command("unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
 		`mount --bind -o ro "$0" "$0" && exec "$@"`,

@@ -1,7 +1,6 @@
 package alert
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -18,24 +17,8 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/internal/testenv"
 )
-
-type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // outbox is a real database with the alert config of the test's receivers.
 type outbox struct {
@@ -43,7 +26,7 @@ type outbox struct {
 	store *db.Store
 	cfg   config.Alerts
 	env   map[string]string
-	logs  *logBuffer
+	logs  *testenv.LogBuffer
 	pol   *Policy
 	at    time.Time
 }
@@ -57,7 +40,7 @@ func newOutbox(t *testing.T, receivers ...config.Receiver) *outbox {
 	t.Cleanup(func() { store.Close() })
 	cfg := config.Default().Alerts
 	cfg.Receivers = receivers
-	return &outbox{t: t, store: store, cfg: cfg, env: map[string]string{}, logs: &logBuffer{}, pol: NewPolicy(cfg), at: time.Now().Add(-time.Hour)}
+	return &outbox{t: t, store: store, cfg: cfg, env: map[string]string{}, logs: &testenv.LogBuffer{}, pol: NewPolicy(cfg), at: time.Now().Add(-time.Hour)}
 }
 
 // run records a run of a job with findings, judged by the policy, as the

@@ -1,7 +1,6 @@
 package bridge
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
@@ -10,7 +9,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -19,30 +17,13 @@ import (
 	"tidewatch/hz"
 	"tidewatch/internal/hztest"
 	"tidewatch/internal/scantest"
+	"tidewatch/internal/testenv"
 	"tidewatch/record"
 )
 
 func TestMain(m *testing.M) { os.Exit(hztest.Main(m)) }
 
 var maps atomic.Int64
-
-// lockedBuffer collects a bridge's log for assertions.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // harness runs a bridge in this process against a member, on a directory
 // and a map of the test's own.
@@ -51,7 +32,7 @@ type harness struct {
 	cfg    *config.Config
 	dir    string
 	client *hz.Client
-	logs   *lockedBuffer
+	logs   *testenv.LogBuffer
 	cancel context.CancelFunc
 	done   chan int
 }
@@ -69,7 +50,7 @@ func newHarness(t testing.TB, m *hztest.Member) *harness {
 	if err := os.MkdirAll(cfg.Bridge.WatchDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	return &harness{t: t, cfg: &cfg, dir: cfg.Bridge.WatchDir, client: m.Client(t, slog.New(slog.DiscardHandler)), logs: &lockedBuffer{}}
+	return &harness{t: t, cfg: &cfg, dir: cfg.Bridge.WatchDir, client: m.Client(t, slog.New(slog.DiscardHandler)), logs: &testenv.LogBuffer{}}
 }
 
 func (h *harness) start() {

@@ -27,7 +27,7 @@ type supervised struct {
 	cfg   *config.Config
 	store *db.Store
 	sup   *Supervisor
-	logs  *lockedBuffer
+	logs  *testenv.LogBuffer
 }
 
 // newSupervised supervises command (a tidewatch bridge for h when empty)
@@ -61,7 +61,7 @@ func newSupervisedCfg(t testing.TB, cfg *config.Config) *supervised {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	s := &supervised{t: t, cfg: cfg, store: store, logs: &lockedBuffer{}}
+	s := &supervised{t: t, cfg: cfg, store: store, logs: &testenv.LogBuffer{}}
 	log := slog.New(slog.NewTextHandler(s.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	if s.sup, err = NewSupervisor(cfg, "config.toml", store, log); err != nil {
 		t.Fatal(err)

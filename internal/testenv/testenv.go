@@ -5,6 +5,7 @@
 package testenv
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -105,4 +106,23 @@ func Chromium(t testing.TB) string {
 		t.Fatalf("chromium is missing: run scripts/test-setup.sh (make test does)")
 	}
 	return path
+}
+
+// LogBuffer collects what a process or a logger writes while the test reads
+// it.
+type LogBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *LogBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *LogBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
