@@ -48,3 +48,5 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
+
+replace github.com/hazelcast/hazelcast-go-client => ./third_party/hazelcast-go-client

@@ -101,7 +101,6 @@ func (c *Client) clientConfig(getenv func(string) string) (hazelcast.Config, err
 	hc.AddLifecycleListener(func(e hazelcast.LifecycleStateChanged) {
 		switch e.State {
 		case hazelcast.LifecycleStateConnected:
-			restoreNoDelay()
 			c.connected.Store(true)
 			c.lastErr.Store(nil)
 			c.markReady()
@@ -152,17 +151,6 @@ func (c *Client) start(ctx context.Context, hc hazelcast.Config) {
 	c.client = cl
 	c.mu.Unlock()
 	c.markReady()
-	// Connections to further members open after the first; catch them too.
-	t := time.NewTicker(5 * time.Second)
-	defer t.Stop()
-	for {
-		restoreNoDelay()
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }
 
 // markReady releases WaitConnected once the client is both connected and

@@ -1,0 +1,39 @@
+/*
+ * Copyright (c) 2008-2023, Hazelcast, Inc. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License")
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ * http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package codec
+
+import (
+	"github.com/hazelcast/hazelcast-go-client/internal/proto"
+	iserialization "github.com/hazelcast/hazelcast-go-client/internal/serialization"
+)
+
+const (
+	ClientSendAllSchemasCodecRequestMessageType      = int32(0x001500)
+	ClientSendAllSchemasCodecRequestInitialFrameSize = proto.PartitionIDOffset + proto.IntSizeInBytes
+)
+
+// EncodeClientSendAllSchemasRequest sends all the schemas to the cluster
+func EncodeClientSendAllSchemasRequest(schemas []*iserialization.Schema) *proto.ClientMessage {
+	msg := proto.NewClientMessageForEncode()
+	msg.SetRetryable(true)
+	frm := proto.NewFrameWith(make([]byte, ClientSendAllSchemasCodecRequestInitialFrameSize), proto.UnfragmentedMessage)
+	msg.AddFrame(frm)
+	msg.SetMessageType(ClientSendAllSchemasCodecRequestMessageType)
+	msg.SetPartitionId(-1)
+	EncodeListMultiFrameForSchema(msg, schemas)
+	return msg
+}

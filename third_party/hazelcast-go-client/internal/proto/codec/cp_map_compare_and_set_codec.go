@@ -1,0 +1,60 @@
+/*
+ * Copyright (c) 2008-2023, Hazelcast, Inc. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License")
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ * http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package codec
+
+import (
+	"github.com/hazelcast/hazelcast-go-client/internal/cp/types"
+	"github.com/hazelcast/hazelcast-go-client/internal/proto"
+	iserialization "github.com/hazelcast/hazelcast-go-client/internal/serialization"
+)
+
+const (
+	CPMapCompareAndSetCodecRequestMessageType  = int32(0x230600)
+	CPMapCompareAndSetCodecResponseMessageType = int32(0x230601)
+
+	CPMapCompareAndSetCodecRequestInitialFrameSize = proto.PartitionIDOffset + proto.IntSizeInBytes
+
+	CPMapCompareAndSetResponseResponseOffset = proto.ResponseBackupAcksOffset + proto.ByteSizeInBytes
+)
+
+// Tests if the value associated with the key is expectedValue and if so associates key with
+// newValue.
+
+func EncodeCPMapCompareAndSetRequest(groupId types.RaftGroupID, name string, key iserialization.Data, expectedValue iserialization.Data, newValue iserialization.Data) *proto.ClientMessage {
+	clientMessage := proto.NewClientMessageForEncode()
+	clientMessage.SetRetryable(false)
+
+	initialFrame := proto.NewFrameWith(make([]byte, CPMapCompareAndSetCodecRequestInitialFrameSize), proto.UnfragmentedMessage)
+	clientMessage.AddFrame(initialFrame)
+	clientMessage.SetMessageType(CPMapCompareAndSetCodecRequestMessageType)
+	clientMessage.SetPartitionId(-1)
+
+	EncodeRaftGroupId(clientMessage, groupId)
+	EncodeString(clientMessage, name)
+	EncodeData(clientMessage, key)
+	EncodeData(clientMessage, expectedValue)
+	EncodeData(clientMessage, newValue)
+
+	return clientMessage
+}
+
+func DecodeCPMapCompareAndSetResponse(clientMessage *proto.ClientMessage) bool {
+	frameIterator := clientMessage.FrameIterator()
+	initialFrame := frameIterator.Next()
+
+	return DecodeBoolean(initialFrame.Content, CPMapCompareAndSetResponseResponseOffset)
+}

@@ -1,0 +1,44 @@
+// Copyright (c) 2008-2020, Hazelcast, Inc. All Rights Reserved.
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+package codec
+
+import (
+	"github.com/hazelcast/hazelcast-go-client/internal/proto"
+)
+
+const (
+	// hex: 0x030F00
+	QueueClearCodecRequestMessageType = int32(200448)
+	// hex: 0x030F01
+	QueueClearCodecResponseMessageType = int32(200449)
+
+	QueueClearCodecRequestInitialFrameSize = proto.PartitionIDOffset + proto.IntSizeInBytes
+)
+
+// Removes all of the elements from this collection (optional operation). The collection will be empty after this
+// method returns.
+
+func EncodeQueueClearRequest(name string) *proto.ClientMessage {
+	clientMessage := proto.NewClientMessageForEncode()
+	clientMessage.SetRetryable(false)
+
+	initialFrame := proto.NewFrameWith(make([]byte, QueueClearCodecRequestInitialFrameSize), proto.UnfragmentedMessage)
+	clientMessage.AddFrame(initialFrame)
+	clientMessage.SetMessageType(QueueClearCodecRequestMessageType)
+	clientMessage.SetPartitionId(-1)
+
+	EncodeString(clientMessage, name)
+
+	return clientMessage
+}

@@ -1,0 +1,52 @@
+// Copyright (c) 2008-2020, Hazelcast, Inc. All Rights Reserved.
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+package codec
+
+import (
+	"github.com/hazelcast/hazelcast-go-client/internal/proto"
+)
+
+const (
+	// hex: 0x031400
+	QueueIsEmptyCodecRequestMessageType = int32(201728)
+	// hex: 0x031401
+	QueueIsEmptyCodecResponseMessageType = int32(201729)
+
+	QueueIsEmptyCodecRequestInitialFrameSize = proto.PartitionIDOffset + proto.IntSizeInBytes
+
+	QueueIsEmptyResponseResponseOffset = proto.ResponseBackupAcksOffset + proto.ByteSizeInBytes
+)
+
+// Returns true if this collection contains no elements.
+
+func EncodeQueueIsEmptyRequest(name string) *proto.ClientMessage {
+	clientMessage := proto.NewClientMessageForEncode()
+	clientMessage.SetRetryable(false)
+
+	initialFrame := proto.NewFrameWith(make([]byte, QueueIsEmptyCodecRequestInitialFrameSize), proto.UnfragmentedMessage)
+	clientMessage.AddFrame(initialFrame)
+	clientMessage.SetMessageType(QueueIsEmptyCodecRequestMessageType)
+	clientMessage.SetPartitionId(-1)
+
+	EncodeString(clientMessage, name)
+
+	return clientMessage
+}
+
+func DecodeQueueIsEmptyResponse(clientMessage *proto.ClientMessage) bool {
+	frameIterator := clientMessage.FrameIterator()
+	initialFrame := frameIterator.Next()
+
+	return FixSizedTypesCodec.DecodeBoolean(initialFrame.Content, QueueIsEmptyResponseResponseOffset)
+}
