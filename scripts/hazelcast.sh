@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Hazelcast member tidewatch is developed and tested against: the pinned
-# jar from Maven Central, cached in .cache/hazelcast and checked by SHA-256,
-# run on loopback only.
+# jar, fetched through Maven (so a user's settings.xml, mirrors and proxies
+# apply), cached in .cache/hazelcast and checked by SHA-256, run on loopback
+# only.
 #
 #   scripts/hazelcast.sh fetch                    download the jar if it is not cached
 #   scripts/hazelcast.sh run PORT CLUSTER [DIR]   run a member on 127.0.0.1:PORT (foreground)
@@ -9,7 +10,8 @@ set -euo pipefail
 
 VERSION=5.5.0
 SHA256=cf560b40b988526e780e4fae12cb6fe01c5158bb9e00839882857f32b544a19e
-REPO=${MAVEN_REPO:-https://repo1.maven.org/maven2}
+# The plugin that copies the artifact, pinned like the artifact itself.
+DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache="$root/.cache/hazelcast"
@@ -20,18 +22,18 @@ fetch() {
     return
   fi
   mkdir -p "$cache"
-  tmp=$(mktemp "$cache/download.XXXXXX")
-  trap 'rm -f "$tmp"' EXIT
-  echo "fetching Hazelcast $VERSION from $REPO" >&2
-  curl --fail --silent --show-error --location --retry 3 \
-    "$REPO/com/hazelcast/hazelcast/$VERSION/hazelcast-$VERSION.jar" -o "$tmp"
-  echo "$SHA256  $tmp" | sha256sum --check --status || {
+  tmpdir=$(mktemp -d "$cache/download.XXXXXX")
+  trap 'rm -rf "$tmpdir"' EXIT
+  echo "fetching Hazelcast $VERSION through Maven" >&2
+  mvn --batch-mode --quiet -Dstyle.color=never "$DEPENDENCY_PLUGIN:copy" \
+    -Dartifact="com.hazelcast:hazelcast:$VERSION:jar" -DoutputDirectory="$tmpdir" >&2
+  got="$tmpdir/hazelcast-$VERSION.jar"
+  echo "$SHA256  $got" | sha256sum --check --status || {
     echo "hazelcast-$VERSION.jar: SHA-256 mismatch; refusing it" >&2
     exit 1
   }
-  chmod 644 "$tmp"
-  mv "$tmp" "$jar"
-  trap - EXIT
+  chmod 644 "$got"
+  mv "$got" "$jar"
 }
 
 run() {

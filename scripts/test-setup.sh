@@ -10,7 +10,7 @@ need() { command -v "$1" >/dev/null 2>&1 || { echo "test-setup: $1 is required: 
 need go "install Go 1.26"
 need java "install a Java 17 runtime (Hazelcast 5.5 needs it)"
 need python3 "install Python 3.11"
-need curl "install curl"
+need mvn "install Maven (the Hazelcast member is fetched through it)"
 
 apt_install() {
   if [ "$(id -u)" -eq 0 ]; then
