@@ -25,8 +25,12 @@ fetch() {
   tmpdir=$(mktemp -d "$cache/download.XXXXXX")
   trap 'rm -rf "$tmpdir"' EXIT
   echo "fetching Hazelcast $VERSION through Maven" >&2
-  mvn --batch-mode --quiet -Dstyle.color=never "$DEPENDENCY_PLUGIN:copy" \
-    -Dartifact="com.hazelcast:hazelcast:$VERSION:jar" -DoutputDirectory="$tmpdir" >&2
+  # Maven's own output only when it fails: it prints colour codes even in batch mode.
+  if ! mvn --batch-mode --quiet "$DEPENDENCY_PLUGIN:copy" \
+    -Dartifact="com.hazelcast:hazelcast:$VERSION:jar" -DoutputDirectory="$tmpdir" >"$tmpdir/mvn.log" 2>&1; then
+    cat "$tmpdir/mvn.log" >&2
+    exit 1
+  fi
   got="$tmpdir/hazelcast-$VERSION.jar"
   echo "$SHA256  $got" | sha256sum --check --status || {
     echo "hazelcast-$VERSION.jar: SHA-256 mismatch; refusing it" >&2
