@@ -254,7 +254,7 @@ func (r *Runner) check(ctx context.Context, name string, now time.Time) (checks.
 		return checks.Integrity(readExF(ctx, r.hz, hc), r.cfg), nil
 	case config.JobDivergence:
 		exf := readExF(ctx, r.hz, hc)
-		snap, err := readSnapshot(r.cfg.Divergence)
+		snap, err := readSnapshot(ctx, r.cfg.Divergence)
 		if err != nil {
 			return checks.Result{}, err
 		}
