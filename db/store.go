@@ -58,6 +58,9 @@ type Store struct {
 	mu      sync.Mutex
 	tried   time.Time
 	openErr error
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // writeTx is a write transaction whose statements are prepared once per
@@ -295,7 +298,14 @@ func (s *Store) migrate() error {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
+// Close closes the database; closing it again does nothing and returns
+// the first close's error.
 func (s *Store) Close() error {
+	s.closeOnce.Do(func() { s.closeErr = s.close() })
+	return s.closeErr
+}
+
+func (s *Store) close() error {
 	var errs []error
 	if s.w != nil {
 		close(s.stop)

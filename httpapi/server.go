@@ -24,11 +24,12 @@ import (
 
 // Server is the HTTP server.
 type Server struct {
-	srv   *http.Server
-	ln    net.Listener
-	log   *slog.Logger
-	done  chan error
-	alive atomic.Pointer[Alive]
+	srv     *http.Server
+	ln      net.Listener
+	log     *slog.Logger
+	done    chan error
+	started atomic.Bool
+	alive   atomic.Pointer[Alive]
 }
 
 // SetAlive sets /healthz's verdict; until it is set, /healthz says the
@@ -102,6 +103,7 @@ func (s *Server) Addr() string { return s.ln.Addr().String() }
 
 // Start serves in the background.
 func (s *Server) Start() {
+	s.started.Store(true)
 	go func() {
 		err := s.srv.Serve(s.ln)
 		if !errors.Is(err, http.ErrServerClosed) {
@@ -112,10 +114,18 @@ func (s *Server) Start() {
 	s.log.Info("http server listening", "addr", s.Addr())
 }
 
-// Stop shuts the server down within ctx.
+// Stop shuts the server down within ctx. A server that never started only
+// closes its listener.
 func (s *Server) Stop(ctx context.Context) error {
 	err := s.srv.Shutdown(ctx)
-	<-s.done
+	if !s.started.Load() {
+		// Shutdown closes only the listeners Serve tracks.
+		if cerr := s.ln.Close(); cerr != nil && !errors.Is(cerr, net.ErrClosed) {
+			return cerr
+		}
+		return err
+	}
+	<-s.done // Serve returns as soon as Shutdown closes its listener
 	return err
 }
 

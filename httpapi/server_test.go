@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -86,4 +87,40 @@ func TestBearerTokenIsRequiredWhenSet(t *testing.T) {
 	if code, body := get(t, s, "/metrics", "t0ken"); code != 200 || body != "# metrics\n" {
 		t.Errorf("with the token: %d %q", code, body)
 	}
+}
+
+// A start that fails after New (tidewatch stopping before it served) must
+// not hang the stop, and the port is free again.
+func TestStopWithoutStart(t *testing.T) {
+	t.Parallel()
+	cfg := config.Default()
+	cfg.HTTP.Listen = "127.0.0.1:0"
+	store, err := db.Open(filepath.Join(t.TempDir(), "tw.db"), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	s, err := New(&cfg, store, http.NotFoundHandler(), "", slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stopped := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		stopped <- s.Stop(ctx)
+	}()
+	select {
+	case err := <-stopped:
+		if err != nil {
+			t.Errorf("stop: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Stop without Start hangs")
+	}
+	ln, err := net.Listen("tcp", s.Addr())
+	if err != nil {
+		t.Fatalf("the port is still held: %v", err)
+	}
+	ln.Close()
 }
