@@ -54,7 +54,13 @@ func NewNotifier(r config.Receiver, getenv func(string) string) (Notifier, error
 		}
 		return v, nil
 	}
-	client := &http.Client{Timeout: timeoutOf(r)}
+	client := &http.Client{
+		Timeout: timeoutOf(r),
+		// A redirect is never followed: Go's client would follow a 301,
+		// 302 or 303 as a GET without the body and call the answer a
+		// success. A redirect is a failure with its status instead.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
 	switch r.Type {
 	case "webhook":
 		u, err := need(r.URLEnv)
@@ -134,11 +140,21 @@ func post(ctx context.Context, client *http.Client, name, target string, body []
 	return resp.StatusCode, reply, nil
 }
 
-// classify turns an HTTP status into an error: 2xx none; 408, 429 and 5xx
-// are worth retrying; any other 4xx is permanent.
+// classify turns an HTTP status into an error: 2xx none; a redirect is
+// not followed and fails, for good when it says the receiver moved for
+// good (301, 308); 408, 429 and 5xx are worth retrying; any other 4xx is
+// permanent.
 func classify(name string, code int, reply []byte) error {
-	if code >= 200 && code < 300 {
+	switch {
+	case code >= 200 && code < 300:
 		return nil
+	case code >= 300 && code < 400:
+		// Its body and Location are left out: they may carry the URL.
+		err := fmt.Errorf("%s: HTTP %d: a redirect, which is not followed (has the receiver's URL changed?)", name, code)
+		if code == http.StatusMovedPermanently || code == http.StatusPermanentRedirect {
+			return permanentError{err}
+		}
+		return err
 	}
 	err := fmt.Errorf("%s: HTTP %d: %s", name, code, strings.TrimSpace(string(reply)))
 	if code == http.StatusRequestTimeout || code == http.StatusTooManyRequests || code >= 500 {
@@ -286,7 +302,10 @@ func (s *slack) Notify(ctx context.Context, alerts []Alert) error {
 	if err := classify(s.name, code, reply); err != nil {
 		return err
 	}
-	// Slack answers "ok" when it took the message.
+	// Slack answers 200 and "ok" when it took the message.
+	if code != http.StatusOK {
+		return fmt.Errorf("%s: HTTP %d, want 200", s.name, code)
+	}
 	if strings.TrimSpace(string(reply)) != "ok" {
 		return fmt.Errorf("%s: Slack did not answer ok: %s", s.name, reply)
 	}
@@ -336,7 +355,14 @@ func (d *discord) Notify(ctx context.Context, alerts []Alert) error {
 	if err != nil {
 		return err
 	}
-	return classify(d.name, code, reply)
+	if err := classify(d.name, code, reply); err != nil {
+		return err
+	}
+	// With wait=true Discord answers 200 and the message; 204 without.
+	if code != http.StatusOK && code != http.StatusNoContent {
+		return fmt.Errorf("%s: HTTP %d, want 200", d.name, code)
+	}
+	return nil
 }
 
 type pagerduty struct {

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -225,5 +226,57 @@ func TestErrorsNeverCarryTheSecretURL(t *testing.T) {
 	err := n.Notify(context.Background(), []Alert{problem(Trigger)})
 	if err == nil || strings.Contains(err.Error(), "VERYSECRET") || !strings.HasPrefix(err.Error(), "chat: ") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// A receiver answering with a redirect has not taken the notification: Go's
+// client would follow a 301, 302 or 303 as a GET without the body (and a
+// 307 or 308 with it, elsewhere) and call the answer a success. Every
+// notifier fails instead, with the status, and the target gets nothing.
+func TestRedirectsAreNotFollowed(t *testing.T) {
+	t.Parallel()
+	target := newReceiver(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) {
+		w.WriteHeader(http.StatusAccepted)
+		io.WriteString(w, "ok")
+	})
+	for _, code := range []int{301, 302, 303, 307, 308} {
+		redirect := newReceiver(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+			http.Redirect(w, r, target.URL+"/moved?token=SECRET", code)
+		})
+		for _, r := range []config.Receiver{
+			{Name: "hook", Type: "webhook", URLEnv: "URL"},
+			{Name: "chat", Type: "slack", URLEnv: "URL"},
+			{Name: "discord", Type: "discord", URLEnv: "URL"},
+			{Name: "pager", Type: "pagerduty", RoutingKeyEnv: "KEY", URL: redirect.URL},
+		} {
+			n := notifier(t, r, map[string]string{"URL": redirect.URL, "KEY": "k"})
+			err := n.Notify(context.Background(), []Alert{problem(Trigger)})
+			want := fmt.Sprintf("%s: HTTP %d: a redirect, which is not followed", r.Name, code)
+			if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "SECRET") {
+				t.Errorf("%s answered %d: %v", r.Type, code, err)
+			}
+			if permanent := code == 301 || code == 308; IsPermanent(err) != permanent {
+				t.Errorf("%s answered %d: permanent %v", r.Type, code, IsPermanent(err))
+			}
+		}
+	}
+	if got := target.got(); len(got) != 0 {
+		t.Errorf("a redirect was followed: the target got %d requests", len(got))
+	}
+}
+
+// Anything but the documented success is a failure: Slack's 200 "ok",
+// Discord's 200 (with wait=true) or 204.
+func TestOnlyTheDocumentedSuccessIsSuccess(t *testing.T) {
+	t.Parallel()
+	rc := newReceiver(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) {
+		w.WriteHeader(http.StatusAccepted)
+		io.WriteString(w, "ok")
+	})
+	for _, r := range []config.Receiver{{Name: "chat", Type: "slack", URLEnv: "URL"}, {Name: "discord", Type: "discord", URLEnv: "URL"}} {
+		n := notifier(t, r, map[string]string{"URL": rc.URL})
+		if err := n.Notify(context.Background(), []Alert{problem(Trigger)}); err == nil || !strings.Contains(err.Error(), "HTTP 202, want 200") {
+			t.Errorf("%s answered 202: %v", r.Type, err)
+		}
 	}
 }

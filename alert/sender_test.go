@@ -228,3 +228,24 @@ func TestOutboxSurvivesARestart(t *testing.T) {
 		t.Errorf("received %q", kinds)
 	}
 }
+
+// A redirect is recorded as the failure it is, with its status, never as
+// sent.
+func TestARedirectIsAFailureInTheOutbox(t *testing.T) {
+	t.Parallel()
+	target := newReceiver(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) {})
+	moved := newReceiver(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		http.Redirect(w, r, target.URL, http.StatusMovedPermanently)
+	})
+	o := newOutbox(t, config.Receiver{Name: "ops", Type: "webhook", URLEnv: "URL", Retries: 3})
+	o.env["URL"] = moved.URL
+	o.run("integrity", nan("vix"))
+	s := o.sender()
+	s.Start()
+	defer s.Stop()
+	s.Wake()
+	got := o.waitFor(allIn("failed"))
+	if !strings.HasPrefix(got[0], "ops trigger failed 1 ops: HTTP 301: a redirect") || len(target.got()) != 0 {
+		t.Errorf("outbox %q, the target got %d", got, len(target.got()))
+	}
+}
