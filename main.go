@@ -523,6 +523,9 @@ func cmdWait(args []string, stdout, stderr io.Writer) int {
 		}
 		select {
 		case <-ctx.Done():
+			for i, w := range why {
+				why[i] = report.Printable(w)
+			}
 			fmt.Fprintf(stdout, "not ready after %s:\n  %s\n", *timeout, strings.Join(why, "\n  "))
 			return exitError
 		case <-time.After(*every):

@@ -175,7 +175,11 @@ func writeText(w io.Writer, r *Report, color bool) error {
 			fmt.Fprintln(tw, strings.ToUpper(strings.Join(t.header, "\t")))
 		}
 		for _, row := range t.rows {
-			fmt.Fprintln(tw, strings.Join(row, "\t"))
+			cells := make([]string, len(row))
+			for i, c := range row {
+				cells[i] = Printable(c)
+			}
+			fmt.Fprintln(tw, strings.Join(cells, "\t"))
 		}
 		tw.Flush()
 		text := sb.String()
@@ -202,7 +206,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		for _, row := range t.rows {
 			cells := make([]string, len(row))
 			for i, c := range row {
-				cells[i] = esc.Replace(c)
+				cells[i] = esc.Replace(Printable(c))
 			}
 			fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
 		}
@@ -211,14 +215,15 @@ func writeMarkdown(w io.Writer, r *Report) error {
 }
 
 // writeCSV writes every table in one long CSV: table, row, column, value
-// (a pivot table away from any spreadsheet layout).
+// (a pivot table away from any spreadsheet layout). A value that a
+// spreadsheet would take for a formula is written as text.
 func writeCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"table", "row", "column", "value"})
 	for _, t := range r.tables() {
 		for i, row := range t.rows {
 			for j, v := range row {
-				cw.Write([]string{t.title, strconv.Itoa(i + 1), t.header[j], v})
+				cw.Write([]string{t.title, strconv.Itoa(i + 1), t.header[j], csvCell(v)})
 			}
 		}
 	}

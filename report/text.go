@@ -26,6 +26,7 @@ func WriteStatus(w io.Writer, st *Status, asJSON bool) error {
 	if asJSON {
 		return writeJSON(w, st)
 	}
+	st = printable(st)
 	fmt.Fprintf(w, "tidewatch: %s   (%s UTC)\n", strings.ToUpper(string(st.Overall)), st.GeneratedAt.Format(timeLayout))
 	if st.Reason != "" {
 		fmt.Fprintf(w, "  %s\n", st.Reason)
@@ -183,6 +184,7 @@ func WriteCheck(w io.Writer, c *Check, asJSON bool) error {
 	if asJSON {
 		return writeJSON(w, c)
 	}
+	c = printable(c)
 	fmt.Fprintf(w, "tidewatch check: %s\n\n", strings.ToUpper(string(c.Overall)))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, r := range c.Runs {
