@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"tidewatch/checks"
@@ -63,9 +64,18 @@ func New(store *db.Store, log *slog.Logger) *Metrics {
 			Name: "tidewatch_notification_failures_total", Help: "Failed attempts to notify, by receiver.",
 		}, []string{"receiver"}),
 	}
+	wal := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "tidewatch_db_wal_bytes", Help: "Size of the history database's write-ahead log.",
+	}, func() float64 {
+		size, err := store.WALSize()
+		if err != nil {
+			log.Warn("metrics: the WAL's size", "err", err)
+		}
+		return float64(size)
+	})
 	m.reg.MustRegister(m.runs, m.duration, m.staleness, m.present, m.scanAge, m.scanNumber, m.bridgeUp,
-		m.bridgeRestarts, m.notifyFailures, problems{store, log}, prometheus.NewGoCollector(),
-		prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+		m.bridgeRestarts, m.notifyFailures, problems{store, log}, wal, collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
 
