@@ -40,7 +40,7 @@ const usage = `tidewatch: an integrity watchdog for a Hazelcast-backed trading-d
 usage:
   tidewatch run     [--config PATH] [--log-format text|json] [--log-level LEVEL]
   tidewatch check   [--config PATH] [--job NAME] [--json]
-  tidewatch status  [--config PATH] [--json] [--severity info|warning|critical] [-n N]
+  tidewatch status  [--config PATH] [--json] [--severity info|warning|critical] [-n N] [--before ID]
   tidewatch report  [--config PATH] [--since D|TIME] [--until D|TIME] [--job NAME]
                     [--format text|json|markdown|csv|html] [-o FILE]
   tidewatch wait    [--config PATH] [--timeout D]
@@ -216,7 +216,7 @@ func cmdRun(args []string, stderr io.Writer) int {
 	if err := runner.StartTracking(ctx); err != nil {
 		log.Warn("health changes not tracked yet: the runs will start tracking once history can be written", "err", err)
 	}
-	m := metrics.New(store, log)
+	m := metrics.New(store, cfg.Indicators.Expected, log)
 	sender, err := alert.NewSender(cfg.Alerts, store, log, os.Getenv)
 	if err != nil {
 		log.Error("cannot notify", "err", err)
@@ -378,9 +378,14 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("status", stderr)
 	asJSON := f.Bool("json", false, "print JSON")
 	severity := f.String("severity", "warning", "the least severity of the findings listed: info, warning or critical")
-	n := f.Int("n", 10, "how many recent findings to list")
+	n := f.Int("n", 10, fmt.Sprintf("how many recent findings to list, at most %d", report.MaxFindings))
+	before := f.Int64("before", 0, "list the findings older than the one with this id (the status names it)")
 	if code, ok := f.parse(args); !ok {
 		return code
+	}
+	if *n < 0 || *n > report.MaxFindings {
+		fmt.Fprintf(stderr, "tidewatch status: -n %d: list 0 to %d findings at once, and older ones with --before\n", *n, report.MaxFindings)
+		return exitUsage
 	}
 	sev := checks.Severity(*severity)
 	if sev != checks.Info && sev != checks.Warning && sev != checks.Critical {
@@ -397,7 +402,7 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 		return checks.StatusUnknown.ExitCode()
 	}
 	defer store.Close()
-	st, err := report.ReadStatus(context.Background(), store, cfg, time.Now(), sev, *n)
+	st, err := report.ReadStatus(context.Background(), store, cfg, time.Now(), sev, *n, *before)
 	if err != nil {
 		fmt.Fprintf(stdout, "tidewatch: UNKNOWN: %v\n", err)
 		return checks.StatusUnknown.ExitCode()

@@ -111,6 +111,9 @@ func TestUsageAndVersion(t *testing.T) {
 	if code, _, errOut := tw("status", "--severity", "loud"); code != exitUsage || !strings.Contains(errOut, "use info, warning or critical") {
 		t.Errorf("bad severity: %d %q", code, errOut)
 	}
+	if code, _, errOut := tw("status", "-n", "5000"); code != exitUsage || !strings.Contains(errOut, "list 0 to 1000 findings at once, and older ones with --before") {
+		t.Errorf("-n over the cap: %d %q", code, errOut)
+	}
 }
 
 func TestInvalidConfigStopsBeforeDoingAnything(t *testing.T) {

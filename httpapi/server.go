@@ -77,11 +77,22 @@ func New(cfg *config.Config, store *db.Store, metrics http.Handler, token string
 		if sev == "" {
 			sev = checks.Warning
 		}
-		n, err := strconv.Atoi(r.URL.Query().Get("n"))
-		if err != nil {
-			n = 10
+		n, before := 10, int64(0)
+		if v := r.URL.Query().Get("n"); v != "" {
+			var err error
+			if n, err = strconv.Atoi(v); err != nil || n < 0 || n > report.MaxFindings {
+				http.Error(w, fmt.Sprintf("n=%s: list 0 to %d findings at once, and older ones with before=", v, report.MaxFindings), http.StatusBadRequest)
+				return
+			}
 		}
-		st, err := report.ReadStatus(r.Context(), store, cfg, time.Now(), sev, n)
+		if v := r.URL.Query().Get("before"); v != "" {
+			var err error
+			if before, err = strconv.ParseInt(v, 10, 64); err != nil || before < 1 {
+				http.Error(w, fmt.Sprintf("before=%s: the id of a finding", v), http.StatusBadRequest)
+				return
+			}
+		}
+		st, err := report.ReadStatus(r.Context(), store, cfg, time.Now(), sev, n, before)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return

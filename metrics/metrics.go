@@ -29,12 +29,17 @@ type Metrics struct {
 	bridgeUp       prometheus.Gauge
 	bridgeRestarts prometheus.Gauge
 	notifyFailures *prometheus.CounterVec
+	// expected are the indicators whose staleness is a series: a record
+	// can name any number of others, and each would be a series for good.
+	expected map[string]bool
 }
 
-// New registers tidewatch's metrics.
-func New(store *db.Store, log *slog.Logger) *Metrics {
+// New registers tidewatch's metrics; expected are the configured
+// indicators.
+func New(store *db.Store, expected []string, log *slog.Logger) *Metrics {
 	m := &Metrics{
-		reg: prometheus.NewRegistry(),
+		expected: map[string]bool{},
+		reg:      prometheus.NewRegistry(),
 		runs: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "tidewatch_runs_total", Help: "Job runs recorded, by job and status.",
 		}, []string{"job", "status"}),
@@ -64,6 +69,9 @@ func New(store *db.Store, log *slog.Logger) *Metrics {
 			Name: "tidewatch_notification_failures_total", Help: "Failed attempts to notify, by receiver.",
 		}, []string{"receiver"}),
 	}
+	for _, ind := range expected {
+		m.expected[ind] = true
+	}
 	wal := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "tidewatch_db_wal_bytes", Help: "Size of the history database's write-ahead log.",
 	}, func() float64 {
@@ -91,7 +99,9 @@ func (m *Metrics) Observe(r *db.Run) {
 		}
 	case config.JobFreshness:
 		for ind, s := range r.Staleness {
-			m.staleness.WithLabelValues(ind).Set(s)
+			if m.expected[ind] {
+				m.staleness.WithLabelValues(ind).Set(s)
+			}
 		}
 		if h.ScanAgeS != nil {
 			m.scanAge.Set(*h.ScanAgeS)

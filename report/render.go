@@ -4,6 +4,8 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -119,15 +121,9 @@ func (r *Report) tables() []table {
 	}
 	if sc := r.Scans; sc != nil {
 		line := fmt.Sprintf("%.1f per minute, #%d to #%d", sc.PerMinute, *sc.First, *sc.Last)
-		if len(sc.Gaps) > 0 {
-			longest := sc.Gaps[0]
-			for _, g := range sc.Gaps {
-				if g.Seconds > longest.Seconds {
-					longest = g
-				}
-			}
+		if longest := sc.Longest; longest != nil {
 			line += fmt.Sprintf("; %d gaps without a new scan, the longest %s at #%d from %s",
-				len(sc.Gaps), age(seconds(longest.Seconds)), longest.At, longest.From.Format(timeLayout))
+				sc.GapCount, age(seconds(longest.Seconds)), longest.At, longest.From.Format(timeLayout))
 		}
 		data.rows = append(data.rows, []string{"scans", line})
 	}
@@ -145,7 +141,13 @@ func (r *Report) tables() []table {
 		}
 		data.rows = append(data.rows, []string{"bridge", line})
 	}
-	return append(out, data)
+	out = append(out, data)
+
+	cut := table{title: "Lists cut to their newest " + strconv.Itoa(MaxRows) + " (a shorter period shows the rest)", header: []string{"list", "left out"}}
+	for _, name := range slices.Sorted(maps.Keys(r.Truncated)) {
+		cut.rows = append(cut.rows, []string{name, strconv.Itoa(r.Truncated[name])})
+	}
+	return append(out, cut)
 }
 
 func (r *Report) heading() string {

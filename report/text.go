@@ -55,6 +55,9 @@ func WriteStatus(w io.Writer, st *Status, asJSON bool) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.ObservedAt.Format(timeLayout), f.Severity, f.Job, f.Category, f.Message)
 	}
 	tw.Flush()
+	if st.NextBefore != 0 {
+		fmt.Fprintf(w, "  (older ones: --before %d)\n", st.NextBefore)
+	}
 	if len(st.Stats) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "RUNS SINCE THE DATABASE WAS CREATED")
