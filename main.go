@@ -223,6 +223,8 @@ func cmdRun(args []string, stderr io.Writer) int {
 		return exitError
 	}
 	sender.OnFailure = m.NotificationFailed
+	runner.OnSkipped, runner.OnNotRecorded = m.RunSkipped, m.RunNotRecorded
+	m.PendingRuns(runner.Pending)
 	runner.Alert(alert.NewPolicy(cfg.Alerts))
 	runner.OnRecorded(func(run *db.Run) {
 		m.Observe(run)
@@ -279,9 +281,12 @@ func cmdRun(args []string, stderr io.Writer) int {
 	if sup != nil {
 		sup.Stop()
 	}
-	if err := runner.StopTracking(context.Background()); err != nil {
+	// Runs still waiting for the database get the same grace as jobs.
+	tctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	if err := runner.StopTracking(tctx); err != nil {
 		log.Error("the stop is not in the health history", "err", err)
 	}
+	cancel()
 	sender.Stop()
 	log.Info("tidewatch stopped")
 	return 0

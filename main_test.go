@@ -472,7 +472,7 @@ secret_env = "TW_TEST_HOOK_KEY"
 	}
 	for _, name := range []string{"tidewatch_runs_total", "tidewatch_run_duration_seconds", "tidewatch_indicator_staleness_seconds",
 		"tidewatch_indicators_present", "tidewatch_open_problems", "tidewatch_scan_age_seconds", "tidewatch_bridge_up",
-		"tidewatch_db_wal_bytes"} {
+		"tidewatch_db_wal_bytes", "tidewatch_runs_pending"} {
 		if _, ok := families[name]; !ok {
 			t.Errorf("no %s in /metrics", name)
 		}

@@ -242,6 +242,24 @@ func canPass(err error) bool {
 	return false
 }
 
+// Transient reports whether a failed write can succeed later: the
+// database was locked by another writer (or busy past the try's
+// deadline), or cannot be written for a cause that can pass (a full disk,
+// a read-only filesystem, a permission).
+func Transient(err error) bool {
+	if canPass(err) || errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return true
+		}
+	}
+	return false
+}
+
 func (s *Store) checkpoints() {
 	defer close(s.done)
 	t := time.NewTicker(checkpointEvery)

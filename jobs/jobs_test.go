@@ -62,6 +62,7 @@ func newEnvOn(t testing.TB, m *hztest.Member) *env {
 	t.Cleanup(func() { store.Close() })
 	e := &env{t: t, member: m, client: m.Client(t, quiet), store: store, cfg: &cfg, snaps: cfg.Divergence.SnapshotDir}
 	e.runner = NewRunner(context.Background(), e.cfg, e.client, store, nil, quiet)
+	t.Cleanup(func() { e.runner.queue.close(context.Background()) })
 	return e
 }
 
