@@ -27,6 +27,7 @@ import (
 	"tidewatch/db"
 	"tidewatch/httpapi"
 	"tidewatch/hz"
+	"tidewatch/internal/pidlock"
 	"tidewatch/jobs"
 	"tidewatch/metrics"
 	"tidewatch/report"
@@ -211,6 +212,14 @@ func cmdRun(args []string, stderr io.Writer) int {
 			log.Error("cannot supervise the bridge", "err", err)
 			return exitError
 		}
+		// One tidewatch run per state directory too: a second one's
+		// supervisor would stop the first's bridge as a leftover.
+		lock, err := pidlock.Acquire(filepath.Join(cfg.Bridge.StateDir, "tidewatch.lock"))
+		if err != nil {
+			log.Error("cannot supervise the bridge: its state directory is in use", "state_dir", cfg.Bridge.StateDir, "err", err)
+			return exitError
+		}
+		defer lock.Release()
 	}
 	runner := jobs.NewRunner(ctx, cfg, client, store, sup, log)
 	if err := runner.StartTracking(ctx); err != nil {

@@ -348,9 +348,10 @@ func processStat(pid int) (string, error) {
 
 // daemon is `tidewatch run` as a real process.
 type daemon struct {
-	cmd  *exec.Cmd
-	logs *testenv.LogBuffer
-	addr string
+	cmd    *exec.Cmd
+	logs   *testenv.LogBuffer
+	addr   string
+	exited chan struct{} // closed once the process is reaped
 }
 
 func startDaemon(t testing.TB, conf string, env ...string) *daemon {
@@ -363,6 +364,7 @@ func startDaemon(t testing.TB, conf string, env ...string) *daemon {
 		t.Fatal(err)
 	}
 	exited := make(chan struct{})
+	d.exited = exited
 	go func() {
 		d.cmd.Wait()
 		close(exited)

@@ -18,6 +18,8 @@ import (
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"tidewatch/internal/pidlock"
 )
 
 // TimeFormat is how times are stored: UTC text in SQLite's own datetime
@@ -61,6 +63,10 @@ type Store struct {
 
 	closeOnce sync.Once
 	closeErr  error
+
+	// exclusive stores hold lock (see OpenWhenWritable).
+	exclusive bool
+	lock      *pidlock.Lock
 }
 
 // writeTx is a write transaction whose statements are prepared once per
@@ -138,8 +144,13 @@ func Open(path string, log *slog.Logger) (*Store, error) {
 // writes fail with that cause, each trying to open it again at most every
 // reopenEvery, so that checks go on and are logged until history can be
 // written. Any other error (not a database, a newer schema) is returned.
+//
+// The store holds the database for itself: a lock file beside it
+// (path.lock, naming the holder's pid) keeps a second daemon from running
+// on it; that daemon's error names the first's pid.
 func OpenWhenWritable(path string, log *slog.Logger) (*Store, error) {
 	s := newStore(path, log)
+	s.exclusive = true
 	err := s.setup()
 	switch {
 	case err == nil:
@@ -177,11 +188,27 @@ func newStore(path string, log *slog.Logger) *Store {
 // setup creates the database, migrates it and prepares the statements of
 // every run.
 func (s *Store) setup() error {
-	f, err := os.OpenFile(s.path, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return fmt.Errorf("database %s: %w", s.path, err)
+	// Created here, so that it is private. Only when it does not exist: a
+	// retry comes after SQLite opened it, and closing another descriptor
+	// of the file would drop SQLite's locks.
+	if _, err := os.Stat(s.path); errors.Is(err, fs.ErrNotExist) {
+		f, err := os.OpenFile(s.path, os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			return fmt.Errorf("database %s: %w", s.path, err)
+		}
+		f.Close()
 	}
-	f.Close() // before SQLite opens it: closing it later would drop SQLite's locks
+	if s.exclusive && s.lock == nil {
+		l, err := pidlock.Acquire(s.path + ".lock")
+		var held *pidlock.HeldError
+		if errors.As(err, &held) {
+			return fmt.Errorf("database %s: %w: one tidewatch run per database (tidewatch check may run beside it)", s.path, err)
+		}
+		if err != nil {
+			return fmt.Errorf("database %s: %w", s.path, err)
+		}
+		s.lock = l
+	}
 	if err := s.migrate(); err != nil {
 		return fmt.Errorf("database %s: %w", s.path, err)
 	}
@@ -397,6 +424,9 @@ func (s *Store) close() error {
 		// The last connection to close checkpoints the WAL into the
 		// database file and removes it.
 		errs = append(errs, s.w.Close())
+	}
+	if s.lock != nil {
+		errs = append(errs, s.lock.Release())
 	}
 	return errors.Join(errs...)
 }
