@@ -281,6 +281,15 @@ func cmdRun(args []string, stderr io.Writer) int {
 	<-ctx.Done()
 	stop() // a second signal kills at once
 	log.Info("stopping: waiting for running jobs")
+	// A notification being sent is given the jobs' grace to finish: cut
+	// off, it would go again after the restart.
+	senderStopped := make(chan struct{})
+	go func() {
+		defer close(senderStopped)
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		sender.Stop(sctx)
+	}()
 	if srv != nil {
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		srv.Stop(sctx)
@@ -296,7 +305,7 @@ func cmdRun(args []string, stderr io.Writer) int {
 		log.Error("the stop is not in the health history", "err", err)
 	}
 	cancel()
-	sender.Stop()
+	<-senderStopped
 	log.Info("tidewatch stopped")
 	return 0
 }

@@ -61,7 +61,7 @@ func problem(kind string) Alert {
 	if kind == Resolve {
 		p.State, p.Resolved = db.ProblemResolved, t0.Add(5*time.Minute)
 	}
-	return Alert{Kind: kind, Problem: p}
+	return Alert{ID: "0123456789abcdef0123456789abcdef", Kind: kind, Problem: p}
 }
 
 func notifier(t *testing.T, r config.Receiver, env map[string]string) Notifier {
@@ -278,5 +278,71 @@ func TestOnlyTheDocumentedSuccessIsSuccess(t *testing.T) {
 		if err := n.Notify(context.Background(), []Alert{problem(Trigger)}); err == nil || !strings.Contains(err.Error(), "HTTP 202, want 200") {
 			t.Errorf("%s answered 202: %v", r.Type, err)
 		}
+	}
+}
+
+// Every message carries the notification's id, so that a receiver that
+// got it twice (a retry after a timeout, a restart mid-send) can tell: in
+// the webhook body and its Idempotency-Key header, in Slack's and
+// Discord's text, in PagerDuty's details (whose dedup_key dedupes too).
+func TestEveryMessageCarriesTheNotificationID(t *testing.T) {
+	t.Parallel()
+	const id = "0123456789abcdef0123456789abcdef"
+	rc := newReceiver(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		switch r.URL.Path {
+		case "/slack":
+			io.WriteString(w, "ok")
+		case "/pd":
+			w.WriteHeader(http.StatusAccepted)
+		}
+	})
+	env := map[string]string{"HOOK": rc.URL + "/hook", "SLACK": rc.URL + "/slack", "DISCORD": rc.URL + "/discord", "KEY": "k"}
+	for _, r := range []config.Receiver{{Name: "hook", Type: "webhook", URLEnv: "HOOK"}, {Name: "chat", Type: "slack", URLEnv: "SLACK"},
+		{Name: "discord", Type: "discord", URLEnv: "DISCORD"}, {Name: "pager", Type: "pagerduty", RoutingKeyEnv: "KEY", URL: rc.URL + "/pd"}} {
+		if err := notifier(t, r, env).Notify(context.Background(), []Alert{problem(Trigger)}); err != nil {
+			t.Fatalf("%s: %v", r.Type, err)
+		}
+	}
+	got := rc.got()
+	var hook WebhookBody
+	json.Unmarshal(got[0].body, &hook)
+	if hook.Alerts[0].ID != id || got[0].header.Get(IdempotencyHeader) != id {
+		t.Errorf("webhook: id %q, %s %q", hook.Alerts[0].ID, IdempotencyHeader, got[0].header.Get(IdempotencyHeader))
+	}
+	for i, want := range []string{`"text":"notification ` + id + `"`, `"footer":{"text":"notification ` + id + `"}`, `"notification_id":"` + id + `"`} {
+		if !strings.Contains(string(got[i+1].body), want) {
+			t.Errorf("%s: no %s in %s", got[i+1].path, want, got[i+1].body)
+		}
+	}
+	// Two alerts in one message: a key of both, the same every time.
+	two := []Alert{problem(Trigger), problem(Resolve)}
+	two[1].ID = "fedcba9876543210fedcba9876543210"
+	if k := MessageKey(two); k == id || k != MessageKey(two) || len(k) != 32 {
+		t.Errorf("key of two: %q", k)
+	}
+}
+
+// A receiver that takes the message but answers too late: the attempt
+// fails, and says that the receiver may have it.
+func TestATimeoutAfterSendingMayHaveDelivered(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	defer close(release)
+	slow := newReceiver(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	})
+	n := notifier(t, config.Receiver{Name: "ops", Type: "webhook", URLEnv: "URL", Timeout: config.Duration{Duration: 200 * time.Millisecond}},
+		map[string]string{"URL": slow.URL})
+	err := n.Notify(context.Background(), []Alert{problem(Trigger)})
+	if !MaybeDelivered(err) || !strings.Contains(err.Error(), "ops: no answer in time after the request was sent") ||
+		!strings.Contains(err.Error(), "the receiver may have it") {
+		t.Errorf("a late answer: %v", err)
+	}
+	refused := notifier(t, config.Receiver{Name: "ops", Type: "webhook", URLEnv: "URL"}, map[string]string{"URL": "http://127.0.0.1:1"})
+	if err := refused.Notify(context.Background(), []Alert{problem(Trigger)}); err == nil || MaybeDelivered(err) {
+		t.Errorf("a refused connection: %v", err)
 	}
 }
