@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -141,10 +142,35 @@ func (r *Runner) start(ctx context.Context, name string) (*db.Run, *pending, err
 		run.Overall = checks.Overall(res.Findings, r.cfg.Health)
 		run.Status = run.Overall
 	}
+	run.Findings = capFindings(run.Findings)
 
 	run.Staleness = res.Staleness
 	p, err := r.queue.add(run)
 	return run, p, err
+}
+
+// maxFindings is the most findings a run records: a record can name any
+// number of indicators (each stale one a finding, and a problem), and
+// history, alerts and memory must not grow with it.
+const maxFindings = 1000
+
+// catFindingsCut says that a run had more findings than it records.
+const catFindingsCut = "findings_truncated"
+
+// capFindings keeps the maxFindings most severe findings (in their order
+// within a severity) and says how many more there were. The run's status
+// was judged from them all.
+func capFindings(fs []checks.Finding) []checks.Finding {
+	if len(fs) <= maxFindings {
+		return fs
+	}
+	kept := slices.Clone(fs)
+	slices.SortStableFunc(kept, func(a, b checks.Finding) int { return b.Severity.Rank() - a.Severity.Rank() })
+	kept = kept[:maxFindings]
+	return append(kept, checks.Finding{Severity: checks.Warning, Category: catFindingsCut,
+		Message:    fmt.Sprintf("%d more findings of this run are not recorded (at most %d a run)", len(fs)-maxFindings, maxFindings),
+		Details:    map[string]any{"findings": len(fs)},
+		Thresholds: map[string]any{"max_findings": maxFindings}})
 }
 
 // write records a run: with its health changes and problems when the
