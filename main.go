@@ -225,7 +225,7 @@ func cmdRun(args []string, stderr io.Writer) int {
 	if err := runner.StartTracking(ctx); err != nil {
 		log.Warn("health changes not tracked yet: the runs will start tracking once history can be written", "err", err)
 	}
-	m := metrics.New(store, cfg.Indicators.Expected, log)
+	m := metrics.New(store, log)
 	sender, err := alert.NewSender(cfg.Alerts, store, log, os.Getenv)
 	if err != nil {
 		log.Error("cannot notify", "err", err)

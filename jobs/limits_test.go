@@ -11,8 +11,10 @@ import (
 
 // A record naming 5,000 stale indicators of its own (a hostile or broken
 // producer: _staleness_s may list any) makes a run of 5,000 findings, each
-// a row and a problem. A run records its 1,000 most severe and says how
-// many more there were; its status is judged from them all.
+// a row and a problem, and 5,000 rolled-up staleness rows an hour. A run
+// records its 1,000 most severe findings and says how many more there
+// were (its status is judged from them all), and rolls up the configured
+// indicators only.
 func TestARunRecordsAtMostMaxFindings(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
@@ -25,6 +27,9 @@ func TestARunRecordsAtMostMaxFindings(t *testing.T) {
 	r := e.run(config.JobFreshness)
 	if len(r.Findings) != maxFindings+1 || r.Status != checks.StatusDegraded {
 		t.Fatalf("%d findings, status %s", len(r.Findings), r.Status)
+	}
+	if len(r.Staleness) != len(config.ExpectedIndicators) {
+		t.Errorf("staleness of %d indicators rolled up", len(r.Staleness))
 	}
 	last := r.Findings[maxFindings]
 	if last.Category != catFindingsCut || last.Message != "4000 more findings of this run are not recorded (at most 1000 a run)" {

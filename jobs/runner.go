@@ -144,7 +144,16 @@ func (r *Runner) start(ctx context.Context, name string) (*db.Run, *pending, err
 	}
 	run.Findings = capFindings(run.Findings)
 
-	run.Staleness = res.Staleness
+	// Rolled up per indicator and hour: the configured indicators only, or
+	// a record naming thousands of its own would add rows by thousands.
+	for ind, st := range res.Staleness {
+		if slices.Contains(r.cfg.Indicators.Expected, ind) {
+			if run.Staleness == nil {
+				run.Staleness = map[string]float64{}
+			}
+			run.Staleness[ind] = st
+		}
+	}
 	p, err := r.queue.add(run)
 	return run, p, err
 }

@@ -31,17 +31,12 @@ type Metrics struct {
 	notifyFailures *prometheus.CounterVec
 	skipped        *prometheus.CounterVec
 	notRecorded    *prometheus.CounterVec
-	// expected are the indicators whose staleness is a series: a record
-	// can name any number of others, and each would be a series for good.
-	expected map[string]bool
 }
 
-// New registers tidewatch's metrics; expected are the configured
-// indicators.
-func New(store *db.Store, expected []string, log *slog.Logger) *Metrics {
+// New registers tidewatch's metrics.
+func New(store *db.Store, log *slog.Logger) *Metrics {
 	m := &Metrics{
-		expected: map[string]bool{},
-		reg:      prometheus.NewRegistry(),
+		reg: prometheus.NewRegistry(),
 		runs: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "tidewatch_runs_total", Help: "Job runs recorded, by job and status.",
 		}, []string{"job", "status"}),
@@ -78,9 +73,6 @@ func New(store *db.Store, expected []string, log *slog.Logger) *Metrics {
 			Help: "Runs lost for good, by job and why: queue_full (too many waited for the database), refused (the database refused the run), shutdown (tidewatch stopped first).",
 		}, []string{"job", "reason"}),
 	}
-	for _, ind := range expected {
-		m.expected[ind] = true
-	}
 	wal := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "tidewatch_db_wal_bytes", Help: "Size of the history database's write-ahead log.",
 	}, func() float64 {
@@ -107,10 +99,10 @@ func (m *Metrics) Observe(r *db.Run) {
 			m.present.Set(float64(*h.IndicatorsPresent))
 		}
 	case config.JobFreshness:
+		// The configured indicators only (the runner keeps no others), so
+		// that a record cannot add series.
 		for ind, s := range r.Staleness {
-			if m.expected[ind] {
-				m.staleness.WithLabelValues(ind).Set(s)
-			}
+			m.staleness.WithLabelValues(ind).Set(s)
 		}
 		if h.ScanAgeS != nil {
 			m.scanAge.Set(*h.ScanAgeS)
