@@ -410,6 +410,10 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tidewatch status: -n %d: list 0 to %d findings at once, and older ones with --before\n", *n, report.MaxFindings)
 		return exitUsage
 	}
+	if *before < 0 {
+		fmt.Fprintf(stderr, "tidewatch status: --before %d: the id of a finding\n", *before)
+		return exitUsage
+	}
 	sev := checks.Severity(*severity)
 	if sev != checks.Info && sev != checks.Warning && sev != checks.Critical {
 		fmt.Fprintf(stderr, "tidewatch status: --severity %q: use info, warning or critical\n", *severity)
