@@ -545,7 +545,11 @@ func cmdWait(args []string, stdout, stderr io.Writer) int {
 			store.Close()
 			switch {
 			case err != nil:
-				why = []string{err.Error()}
+				// A look cut off by the timeout says nothing: the last
+				// one's reasons stand.
+				if ctx.Err() == nil || why == nil {
+					why = []string{err.Error()}
+				}
 			case rd.Ready:
 				fmt.Fprintln(stdout, "ready")
 				return 0
