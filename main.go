@@ -27,6 +27,7 @@ import (
 	"tidewatch/db"
 	"tidewatch/httpapi"
 	"tidewatch/hz"
+	"tidewatch/internal/pidlock"
 	"tidewatch/jobs"
 	"tidewatch/metrics"
 	"tidewatch/report"
@@ -40,7 +41,7 @@ const usage = `tidewatch: an integrity watchdog for a Hazelcast-backed trading-d
 usage:
   tidewatch run     [--config PATH] [--log-format text|json] [--log-level LEVEL]
   tidewatch check   [--config PATH] [--job NAME] [--json]
-  tidewatch status  [--config PATH] [--json] [--severity info|warning|critical] [-n N]
+  tidewatch status  [--config PATH] [--json] [--severity info|warning|critical] [-n N] [--before ID]
   tidewatch report  [--config PATH] [--since D|TIME] [--until D|TIME] [--job NAME]
                     [--format text|json|markdown|csv|html] [-o FILE]
   tidewatch wait    [--config PATH] [--timeout D]
@@ -211,6 +212,14 @@ func cmdRun(args []string, stderr io.Writer) int {
 			log.Error("cannot supervise the bridge", "err", err)
 			return exitError
 		}
+		// One tidewatch run per state directory too: a second one's
+		// supervisor would stop the first's bridge as a leftover.
+		lock, err := pidlock.Acquire(filepath.Join(cfg.Bridge.StateDir, "tidewatch.lock"))
+		if err != nil {
+			log.Error("cannot supervise the bridge: its state directory is in use", "state_dir", cfg.Bridge.StateDir, "err", err)
+			return exitError
+		}
+		defer lock.Release()
 	}
 	runner := jobs.NewRunner(ctx, cfg, client, store, sup, log)
 	if err := runner.StartTracking(ctx); err != nil {
@@ -223,6 +232,8 @@ func cmdRun(args []string, stderr io.Writer) int {
 		return exitError
 	}
 	sender.OnFailure = m.NotificationFailed
+	runner.OnSkipped, runner.OnNotRecorded = m.RunSkipped, m.RunNotRecorded
+	m.PendingRuns(runner.Pending)
 	runner.Alert(alert.NewPolicy(cfg.Alerts))
 	runner.OnRecorded(func(run *db.Run) {
 		m.Observe(run)
@@ -270,6 +281,15 @@ func cmdRun(args []string, stderr io.Writer) int {
 	<-ctx.Done()
 	stop() // a second signal kills at once
 	log.Info("stopping: waiting for running jobs")
+	// A notification being sent is given the jobs' grace to finish: cut
+	// off, it would go again after the restart.
+	senderStopped := make(chan struct{})
+	go func() {
+		defer close(senderStopped)
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		sender.Stop(sctx)
+	}()
 	if srv != nil {
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		srv.Stop(sctx)
@@ -279,10 +299,13 @@ func cmdRun(args []string, stderr io.Writer) int {
 	if sup != nil {
 		sup.Stop()
 	}
-	if err := runner.StopTracking(context.Background()); err != nil {
+	// Runs still waiting for the database get the same grace as jobs.
+	tctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	if err := runner.StopTracking(tctx); err != nil {
 		log.Error("the stop is not in the health history", "err", err)
 	}
-	sender.Stop()
+	cancel()
+	<-senderStopped
 	log.Info("tidewatch stopped")
 	return 0
 }
@@ -378,9 +401,18 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("status", stderr)
 	asJSON := f.Bool("json", false, "print JSON")
 	severity := f.String("severity", "warning", "the least severity of the findings listed: info, warning or critical")
-	n := f.Int("n", 10, "how many recent findings to list")
+	n := f.Int("n", 10, fmt.Sprintf("how many recent findings to list, at most %d", report.MaxFindings))
+	before := f.Int64("before", 0, "list the findings older than the one with this id (the status names it)")
 	if code, ok := f.parse(args); !ok {
 		return code
+	}
+	if *n < 0 || *n > report.MaxFindings {
+		fmt.Fprintf(stderr, "tidewatch status: -n %d: list 0 to %d findings at once, and older ones with --before\n", *n, report.MaxFindings)
+		return exitUsage
+	}
+	if *before < 0 {
+		fmt.Fprintf(stderr, "tidewatch status: --before %d: the id of a finding\n", *before)
+		return exitUsage
 	}
 	sev := checks.Severity(*severity)
 	if sev != checks.Info && sev != checks.Warning && sev != checks.Critical {
@@ -397,7 +429,7 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 		return checks.StatusUnknown.ExitCode()
 	}
 	defer store.Close()
-	st, err := report.ReadStatus(context.Background(), store, cfg, time.Now(), sev, *n)
+	st, err := report.ReadStatus(context.Background(), store, cfg, time.Now(), sev, *n, *before)
 	if err != nil {
 		fmt.Fprintf(stdout, "tidewatch: UNKNOWN: %v\n", err)
 		return checks.StatusUnknown.ExitCode()
@@ -513,7 +545,11 @@ func cmdWait(args []string, stdout, stderr io.Writer) int {
 			store.Close()
 			switch {
 			case err != nil:
-				why = []string{err.Error()}
+				// A look cut off by the timeout says nothing: the last
+				// one's reasons stand.
+				if ctx.Err() == nil || why == nil {
+					why = []string{err.Error()}
+				}
 			case rd.Ready:
 				fmt.Fprintln(stdout, "ready")
 				return 0
@@ -523,6 +559,9 @@ func cmdWait(args []string, stdout, stderr io.Writer) int {
 		}
 		select {
 		case <-ctx.Done():
+			for i, w := range why {
+				why[i] = report.Printable(w)
+			}
 			fmt.Fprintf(stdout, "not ready after %s:\n  %s\n", *timeout, strings.Join(why, "\n  "))
 			return exitError
 		case <-time.After(*every):

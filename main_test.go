@@ -111,6 +111,9 @@ func TestUsageAndVersion(t *testing.T) {
 	if code, _, errOut := tw("status", "--severity", "loud"); code != exitUsage || !strings.Contains(errOut, "use info, warning or critical") {
 		t.Errorf("bad severity: %d %q", code, errOut)
 	}
+	if code, _, errOut := tw("status", "-n", "5000"); code != exitUsage || !strings.Contains(errOut, "list 0 to 1000 findings at once, and older ones with --before") {
+		t.Errorf("-n over the cap: %d %q", code, errOut)
+	}
 }
 
 func TestInvalidConfigStopsBeforeDoingAnything(t *testing.T) {
@@ -198,7 +201,20 @@ func TestStatusIsUnknownWhenHistoryIsOld(t *testing.T) {
 	if code, out, errOut := tw("check", "--config", conf); code != 0 {
 		t.Fatalf("check: %d\n%s\n%s", code, out, errOut)
 	}
-	time.Sleep(14 * time.Second) // 3 intervals and the 10s of slack
+	if code, out, _ := tw("status", "--config", conf); code != 0 {
+		t.Fatalf("status of fresh history: %d\n%s", code, out)
+	}
+	// A minute passes for history: more than 3 intervals and the 10s of
+	// slack.
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(filepath.Dir(conf), "tw.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE runs SET started_at = strftime('%Y-%m-%d %H:%M:%f', started_at, '-60 seconds'),
+		finished_at = strftime('%Y-%m-%d %H:%M:%f', finished_at, '-60 seconds')`); err != nil {
+		t.Fatal(err)
+	}
 	code, out, _ := tw("status", "--config", conf)
 	if code != 3 || !strings.Contains(out, "UNKNOWN") || !strings.Contains(out, "integrity last ran 1") || !strings.Contains(out, "is tidewatch run going?") {
 		t.Errorf("status of old history: %d\n%s", code, out)
@@ -216,12 +232,20 @@ func TestDaemonRecordsAndStopsCleanlyOnSIGTERM(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(3 * time.Second)
+	dbPath := filepath.Join(filepath.Dir(conf), "tw.db")
+	freshness := func() int {
+		n := 0
+		if db, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro"); err == nil {
+			db.QueryRow(`SELECT count(*) FROM runs WHERE job = 'freshness'`).Scan(&n)
+			db.Close()
+		}
+		return n
+	}
+	waitFor(t, 30*time.Second, func() string { return fmt.Sprintf("%d freshness runs", freshness()) }, func() bool { return freshness() >= 3 })
 	cmd.Process.Signal(syscall.SIGTERM)
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("exit after SIGTERM: %v\n%s", err, logs.String())
 	}
-	dbPath := filepath.Join(filepath.Dir(conf), "tw.db")
 	if _, err := os.Stat(dbPath + "-wal"); !os.IsNotExist(err) {
 		t.Error("the WAL is still there: the database was not closed cleanly")
 	}
@@ -287,7 +311,11 @@ startup_grace = "1s"
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(3 * time.Second)
+		// Killed once it has reported runs and started its bridge.
+		waitFor(t, 30*time.Second, logs.String, func() bool {
+			_, err := os.Stat(filepath.Join(dir, "state", "bridge.pid"))
+			return err == nil && len(ranRe.FindAllString(logs.String(), -1)) >= 5
+		})
 		var bridgePID int
 		if b, err := os.ReadFile(filepath.Join(dir, "state", "bridge.pid")); err == nil {
 			fmt.Sscanf(string(b), "%d", &bridgePID)
@@ -331,6 +359,17 @@ startup_grace = "1s"
 	}
 }
 
+// waitFor polls cond until it holds, failing the test with what after the
+// deadline.
+func waitFor(t testing.TB, within time.Duration, what func() string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(within); !cond(); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("not within %s: %s", within, what())
+		}
+	}
+}
+
 // processStat fails when a process is gone (a zombie counts as gone).
 func processStat(pid int) (string, error) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
@@ -345,9 +384,10 @@ func processStat(pid int) (string, error) {
 
 // daemon is `tidewatch run` as a real process.
 type daemon struct {
-	cmd  *exec.Cmd
-	logs *testenv.LogBuffer
-	addr string
+	cmd    *exec.Cmd
+	logs   *testenv.LogBuffer
+	addr   string
+	exited chan struct{} // closed once the process is reaped
 }
 
 func startDaemon(t testing.TB, conf string, env ...string) *daemon {
@@ -360,6 +400,7 @@ func startDaemon(t testing.TB, conf string, env ...string) *daemon {
 		t.Fatal(err)
 	}
 	exited := make(chan struct{})
+	d.exited = exited
 	go func() {
 		d.cmd.Wait()
 		close(exited)
@@ -468,7 +509,8 @@ secret_env = "TW_TEST_HOOK_KEY"
 		t.Fatalf("metrics: %v", err)
 	}
 	for _, name := range []string{"tidewatch_runs_total", "tidewatch_run_duration_seconds", "tidewatch_indicator_staleness_seconds",
-		"tidewatch_indicators_present", "tidewatch_open_problems", "tidewatch_scan_age_seconds", "tidewatch_bridge_up"} {
+		"tidewatch_indicators_present", "tidewatch_open_problems", "tidewatch_scan_age_seconds", "tidewatch_bridge_up",
+		"tidewatch_db_wal_bytes", "tidewatch_runs_pending"} {
 		if _, ok := families[name]; !ok {
 			t.Errorf("no %s in /metrics", name)
 		}
@@ -591,8 +633,15 @@ health_schedule = "@every 1s"
 	}()
 	d := startDaemon(t, conf)
 	d.until(t, "/readyz", 200)
-	time.Sleep(3 * time.Second) // settle
+	// Settled: the same number of goroutines twice in a row.
 	before := d.gauge(t, "go_goroutines")
+	waitFor(t, 20*time.Second, func() string { return "the goroutines do not settle" }, func() bool {
+		time.Sleep(500 * time.Millisecond)
+		now := d.gauge(t, "go_goroutines")
+		settled := now == before
+		before = now
+		return settled
+	})
 
 	killed := time.Now()
 	m.Kill()
@@ -600,28 +649,27 @@ health_schedule = "@every 1s"
 	if !strings.Contains(body, "Hazelcast unreachable") {
 		t.Errorf("readyz while the member is away: %s", body)
 	}
-	time.Sleep(2 * time.Second)
 	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "tw.db")+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	var critical int
-	db.QueryRow(`SELECT count(*) FROM runs r JOIN health h ON h.run_id = r.id
-		WHERE r.started_at > ? AND r.status = 'critical' AND h.hazelcast_connected = 0`,
-		killed.UTC().Format("2006-01-02 15:04:05.000")).Scan(&critical)
-	if critical == 0 {
-		t.Error("no critical run recorded while the member was away")
-	}
+	waitFor(t, 20*time.Second, func() string { return "no critical run recorded while the member was away" }, func() bool {
+		var critical int
+		db.QueryRow(`SELECT count(*) FROM runs r JOIN health h ON h.run_id = r.id
+			WHERE r.started_at > ? AND r.status = 'critical' AND h.hazelcast_connected = 0`,
+			killed.UTC().Format("2006-01-02 15:04:05.000")).Scan(&critical)
+		return critical > 0
+	})
 
 	m.Restart(t)
 	back := time.Now()
 	d.until(t, "/readyz", 200)
 	t.Logf("recovered %s after the member came back", time.Since(back).Round(100*time.Millisecond))
-	time.Sleep(5 * time.Second) // connections of the outage wound down
-	if after := d.gauge(t, "go_goroutines"); after > before+5 {
-		t.Errorf("goroutines: %v before the outage, %v after the recovery", before, after)
-	}
+	// The outage's connections wind down.
+	waitFor(t, 30*time.Second, func() string {
+		return fmt.Sprintf("goroutines: %v before the outage, %v after the recovery", before, d.gauge(t, "go_goroutines"))
+	}, func() bool { return d.gauge(t, "go_goroutines") <= before+5 })
 }
 
 // putRecordQuietly writes a healthy record, ignoring failures (the member
@@ -702,10 +750,8 @@ func TestDiskFullUnderARunningDaemon(t *testing.T) {
 		}
 	}
 	mark := len(logs.String())
-	time.Sleep(2 * time.Second)
-	if n := strings.Count(logs.String()[mark:], `"msg":"run not recorded"`); n < 2 {
-		t.Errorf("the daemon stopped checking while the disk was full:\n%s", logs.String()[mark:])
-	}
+	waitFor(t, 10*time.Second, func() string { return "the daemon stopped checking while the disk was full:\n" + logs.String()[mark:] },
+		func() bool { return strings.Count(logs.String()[mark:], `"msg":"run not recorded"`) >= 2 })
 	if err := os.Remove(fmt.Sprintf("/proc/%d/root%s/ballast", cmd.Process.Pid, dbDir)); err != nil {
 		t.Fatal(err)
 	}

@@ -11,9 +11,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"tidewatch/checks"
@@ -23,8 +25,29 @@ import (
 
 // Alert is one notification: a problem's trigger, repeat or resolve.
 type Alert struct {
+	// ID identifies the notification to its receiver, the same at every
+	// attempt and across restarts, so that a receiver can de-duplicate.
+	ID      string
 	Kind    string
 	Problem db.Problem
+}
+
+// IdempotencyHeader carries a message's key: the same for every attempt
+// at the same notifications, so that a receiver that got it before can
+// tell.
+const IdempotencyHeader = "Idempotency-Key"
+
+// MessageKey is the key of a message holding these alerts: the alert's
+// ID when it is alone, a digest of the IDs otherwise.
+func MessageKey(alerts []Alert) string {
+	if len(alerts) == 1 {
+		return alerts[0].ID
+	}
+	h := sha256.New()
+	for _, a := range alerts {
+		io.WriteString(h, a.ID+"\n")
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // Notifier delivers the alerts of one round as one message.
@@ -44,6 +67,19 @@ func IsPermanent(err error) bool {
 	return errors.As(err, &p)
 }
 
+// unansweredError is a failure after the request was sent: a timeout or a
+// cut connection. The receiver may have taken the notification.
+type unansweredError struct{ error }
+
+func (e unansweredError) Unwrap() error { return e.error }
+
+// MaybeDelivered reports whether a failed attempt may have reached its
+// receiver all the same.
+func MaybeDelivered(err error) bool {
+	var u unansweredError
+	return errors.As(err, &u)
+}
+
 // NewNotifier builds a receiver's notifier; secrets are read from the
 // environment variables the config names.
 func NewNotifier(r config.Receiver, getenv func(string) string) (Notifier, error) {
@@ -54,7 +90,13 @@ func NewNotifier(r config.Receiver, getenv func(string) string) (Notifier, error
 		}
 		return v, nil
 	}
-	client := &http.Client{Timeout: timeoutOf(r)}
+	client := &http.Client{
+		Timeout: timeoutOf(r),
+		// A redirect is never followed: Go's client would follow a 301,
+		// 302 or 303 as a GET without the body and call the answer a
+		// success. A redirect is a failure with its status instead.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
 	switch r.Type {
 	case "webhook":
 		u, err := need(r.URLEnv)
@@ -121,11 +163,22 @@ func post(ctx context.Context, client *http.Client, name, target string, body []
 	for k, v := range header {
 		req.Header[k] = v
 	}
+	var sent atomic.Bool
+	req = req.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		WroteRequest: func(info httptrace.WroteRequestInfo) { sent.Store(info.Err == nil) },
+	}))
 	resp, err := client.Do(req)
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) {
 			err = ue.Err
+		}
+		if sent.Load() {
+			why := "no answer"
+			if ue != nil && ue.Timeout() {
+				why = "no answer in time"
+			}
+			return 0, nil, unansweredError{fmt.Errorf("%s: %s after the request was sent (%w): the receiver may have it", name, why, err)}
 		}
 		return 0, nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -134,11 +187,21 @@ func post(ctx context.Context, client *http.Client, name, target string, body []
 	return resp.StatusCode, reply, nil
 }
 
-// classify turns an HTTP status into an error: 2xx none; 408, 429 and 5xx
-// are worth retrying; any other 4xx is permanent.
+// classify turns an HTTP status into an error: 2xx none; a redirect is
+// not followed and fails, for good when it says the receiver moved for
+// good (301, 308); 408, 429 and 5xx are worth retrying; any other 4xx is
+// permanent.
 func classify(name string, code int, reply []byte) error {
-	if code >= 200 && code < 300 {
+	switch {
+	case code >= 200 && code < 300:
 		return nil
+	case code >= 300 && code < 400:
+		// Its body and Location are left out: they may carry the URL.
+		err := fmt.Errorf("%s: HTTP %d: a redirect, which is not followed (has the receiver's URL changed?)", name, code)
+		if code == http.StatusMovedPermanently || code == http.StatusPermanentRedirect {
+			return permanentError{err}
+		}
+		return err
 	}
 	err := fmt.Errorf("%s: HTTP %d: %s", name, code, strings.TrimSpace(string(reply)))
 	if code == http.StatusRequestTimeout || code == http.StatusTooManyRequests || code >= 500 {
@@ -156,6 +219,7 @@ type WebhookBody struct {
 
 // WebhookAlert is one alert in a webhook body.
 type WebhookAlert struct {
+	ID          string          `json:"id"`     // the same at every attempt: de-duplicate on it
 	Kind        string          `json:"kind"`   // trigger, repeat, resolve
 	Status      string          `json:"status"` // firing, resolved
 	Fingerprint string          `json:"fingerprint"`
@@ -185,7 +249,7 @@ func (w *webhook) Notify(ctx context.Context, alerts []Alert) error {
 	body := WebhookBody{Source: "tidewatch", SentAt: time.Now().UTC()}
 	for _, a := range alerts {
 		p := a.Problem
-		wa := WebhookAlert{Kind: a.Kind, Status: "firing", Fingerprint: p.Fingerprint(), Job: p.Job, Category: p.Category,
+		wa := WebhookAlert{ID: a.ID, Kind: a.Kind, Status: "firing", Fingerprint: p.Fingerprint(), Job: p.Job, Category: p.Category,
 			Indicator: p.Indicator, Severity: p.Severity, Message: p.Message, FirstSeenAt: p.FirstSeen, OpenedAt: p.Opened,
 			LastSeenAt: p.LastSeen, Occurrences: p.Occurrences, Details: finiteDetails(p.Details)}
 		if a.Kind == Resolve {
@@ -198,6 +262,7 @@ func (w *webhook) Notify(ctx context.Context, alerts []Alert) error {
 		return permanentError{fmt.Errorf("%s: %w", w.name, err)}
 	}
 	header := http.Header{}
+	header.Set(IdempotencyHeader, MessageKey(alerts))
 	if w.secret != "" {
 		mac := hmac.New(sha256.New, []byte(w.secret))
 		mac.Write(b)
@@ -273,7 +338,7 @@ func (s *slack) Notify(ctx context.Context, alerts []Alert) error {
 		line := icon + " *" + headline(a) + "*"
 		lines = append(lines, headline(a))
 		blocks = append(blocks, block{Type: "section", Text: &text{"mrkdwn", line}},
-			block{Type: "context", Elements: []text{{"mrkdwn", keyDetails(a.Problem)}}})
+			block{Type: "context", Elements: []text{{"mrkdwn", keyDetails(a.Problem)}, {"mrkdwn", "notification " + a.ID}}})
 	}
 	b, err := json.Marshal(map[string]any{"text": strings.Join(lines, "\n"), "blocks": blocks})
 	if err != nil {
@@ -286,7 +351,10 @@ func (s *slack) Notify(ctx context.Context, alerts []Alert) error {
 	if err := classify(s.name, code, reply); err != nil {
 		return err
 	}
-	// Slack answers "ok" when it took the message.
+	// Slack answers 200 and "ok" when it took the message.
+	if code != http.StatusOK {
+		return fmt.Errorf("%s: HTTP %d, want 200", s.name, code)
+	}
 	if strings.TrimSpace(string(reply)) != "ok" {
 		return fmt.Errorf("%s: Slack did not answer ok: %s", s.name, reply)
 	}
@@ -304,12 +372,16 @@ func (d *discord) Notify(ctx context.Context, alerts []Alert) error {
 		Value  string `json:"value"`
 		Inline bool   `json:"inline"`
 	}
+	type footer struct {
+		Text string `json:"text"`
+	}
 	type embed struct {
 		Title       string    `json:"title"`
 		Description string    `json:"description"`
 		Color       int       `json:"color"`
 		Timestamp   time.Time `json:"timestamp"`
 		Fields      []field   `json:"fields"`
+		Footer      footer    `json:"footer"`
 	}
 	var embeds []embed
 	var lines []string
@@ -325,7 +397,7 @@ func (d *discord) Notify(ctx context.Context, alerts []Alert) error {
 			embeds = append(embeds, embed{Title: truncate(headline(a), 256), Description: truncate(keyDetails(p), 4096),
 				Color: color, Timestamp: p.LastSeen, Fields: []field{
 					{"severity", string(p.Severity), true}, {"since", p.Opened.UTC().Format(time.RFC3339), true},
-					{"runs", fmt.Sprint(p.Occurrences), true}}})
+					{"runs", fmt.Sprint(p.Occurrences), true}}, Footer: footer{"notification " + a.ID}})
 		}
 	}
 	b, err := json.Marshal(map[string]any{"content": truncate(strings.Join(lines, "\n"), 2000), "embeds": embeds})
@@ -336,7 +408,14 @@ func (d *discord) Notify(ctx context.Context, alerts []Alert) error {
 	if err != nil {
 		return err
 	}
-	return classify(d.name, code, reply)
+	if err := classify(d.name, code, reply); err != nil {
+		return err
+	}
+	// With wait=true Discord answers 200 and the message; 204 without.
+	if code != http.StatusOK && code != http.StatusNoContent {
+		return fmt.Errorf("%s: HTTP %d, want 200", d.name, code)
+	}
+	return nil
 }
 
 type pagerduty struct {
@@ -390,7 +469,7 @@ func (pd *pagerduty) Notify(ctx context.Context, alerts []Alert) error {
 			ev.Payload = &PagerDutyPayload{
 				Summary: truncate(p.Job+": "+p.Message, 1024), Source: pd.source, Severity: sev,
 				Component: p.Job, Group: p.Category, Class: p.Category,
-				CustomDetails: map[string]any{"fingerprint": p.Fingerprint(), "indicator": p.Indicator,
+				CustomDetails: map[string]any{"notification_id": a.ID, "fingerprint": p.Fingerprint(), "indicator": p.Indicator,
 					"opened_at": p.Opened, "occurrences": p.Occurrences, "details": finiteDetails(p.Details)},
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -60,7 +61,7 @@ func problem(kind string) Alert {
 	if kind == Resolve {
 		p.State, p.Resolved = db.ProblemResolved, t0.Add(5*time.Minute)
 	}
-	return Alert{Kind: kind, Problem: p}
+	return Alert{ID: "0123456789abcdef0123456789abcdef", Kind: kind, Problem: p}
 }
 
 func notifier(t *testing.T, r config.Receiver, env map[string]string) Notifier {
@@ -225,5 +226,123 @@ func TestErrorsNeverCarryTheSecretURL(t *testing.T) {
 	err := n.Notify(context.Background(), []Alert{problem(Trigger)})
 	if err == nil || strings.Contains(err.Error(), "VERYSECRET") || !strings.HasPrefix(err.Error(), "chat: ") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// A receiver answering with a redirect has not taken the notification: Go's
+// client would follow a 301, 302 or 303 as a GET without the body (and a
+// 307 or 308 with it, elsewhere) and call the answer a success. Every
+// notifier fails instead, with the status, and the target gets nothing.
+func TestRedirectsAreNotFollowed(t *testing.T) {
+	t.Parallel()
+	target := newReceiver(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) {
+		w.WriteHeader(http.StatusAccepted)
+		io.WriteString(w, "ok")
+	})
+	for _, code := range []int{301, 302, 303, 307, 308} {
+		redirect := newReceiver(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+			http.Redirect(w, r, target.URL+"/moved?token=SECRET", code)
+		})
+		for _, r := range []config.Receiver{
+			{Name: "hook", Type: "webhook", URLEnv: "URL"},
+			{Name: "chat", Type: "slack", URLEnv: "URL"},
+			{Name: "discord", Type: "discord", URLEnv: "URL"},
+			{Name: "pager", Type: "pagerduty", RoutingKeyEnv: "KEY", URL: redirect.URL},
+		} {
+			n := notifier(t, r, map[string]string{"URL": redirect.URL, "KEY": "k"})
+			err := n.Notify(context.Background(), []Alert{problem(Trigger)})
+			want := fmt.Sprintf("%s: HTTP %d: a redirect, which is not followed", r.Name, code)
+			if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "SECRET") {
+				t.Errorf("%s answered %d: %v", r.Type, code, err)
+			}
+			if permanent := code == 301 || code == 308; IsPermanent(err) != permanent {
+				t.Errorf("%s answered %d: permanent %v", r.Type, code, IsPermanent(err))
+			}
+		}
+	}
+	if got := target.got(); len(got) != 0 {
+		t.Errorf("a redirect was followed: the target got %d requests", len(got))
+	}
+}
+
+// Anything but the documented success is a failure: Slack's 200 "ok",
+// Discord's 200 (with wait=true) or 204.
+func TestOnlyTheDocumentedSuccessIsSuccess(t *testing.T) {
+	t.Parallel()
+	rc := newReceiver(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) {
+		w.WriteHeader(http.StatusAccepted)
+		io.WriteString(w, "ok")
+	})
+	for _, r := range []config.Receiver{{Name: "chat", Type: "slack", URLEnv: "URL"}, {Name: "discord", Type: "discord", URLEnv: "URL"}} {
+		n := notifier(t, r, map[string]string{"URL": rc.URL})
+		if err := n.Notify(context.Background(), []Alert{problem(Trigger)}); err == nil || !strings.Contains(err.Error(), "HTTP 202, want 200") {
+			t.Errorf("%s answered 202: %v", r.Type, err)
+		}
+	}
+}
+
+// Every message carries the notification's id, so that a receiver that
+// got it twice (a retry after a timeout, a restart mid-send) can tell: in
+// the webhook body and its Idempotency-Key header, in Slack's and
+// Discord's text, in PagerDuty's details (whose dedup_key dedupes too).
+func TestEveryMessageCarriesTheNotificationID(t *testing.T) {
+	t.Parallel()
+	const id = "0123456789abcdef0123456789abcdef"
+	rc := newReceiver(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		switch r.URL.Path {
+		case "/slack":
+			io.WriteString(w, "ok")
+		case "/pd":
+			w.WriteHeader(http.StatusAccepted)
+		}
+	})
+	env := map[string]string{"HOOK": rc.URL + "/hook", "SLACK": rc.URL + "/slack", "DISCORD": rc.URL + "/discord", "KEY": "k"}
+	for _, r := range []config.Receiver{{Name: "hook", Type: "webhook", URLEnv: "HOOK"}, {Name: "chat", Type: "slack", URLEnv: "SLACK"},
+		{Name: "discord", Type: "discord", URLEnv: "DISCORD"}, {Name: "pager", Type: "pagerduty", RoutingKeyEnv: "KEY", URL: rc.URL + "/pd"}} {
+		if err := notifier(t, r, env).Notify(context.Background(), []Alert{problem(Trigger)}); err != nil {
+			t.Fatalf("%s: %v", r.Type, err)
+		}
+	}
+	got := rc.got()
+	var hook WebhookBody
+	json.Unmarshal(got[0].body, &hook)
+	if hook.Alerts[0].ID != id || got[0].header.Get(IdempotencyHeader) != id {
+		t.Errorf("webhook: id %q, %s %q", hook.Alerts[0].ID, IdempotencyHeader, got[0].header.Get(IdempotencyHeader))
+	}
+	for i, want := range []string{`"text":"notification ` + id + `"`, `"footer":{"text":"notification ` + id + `"}`, `"notification_id":"` + id + `"`} {
+		if !strings.Contains(string(got[i+1].body), want) {
+			t.Errorf("%s: no %s in %s", got[i+1].path, want, got[i+1].body)
+		}
+	}
+	// Two alerts in one message: a key of both, the same every time.
+	two := []Alert{problem(Trigger), problem(Resolve)}
+	two[1].ID = "fedcba9876543210fedcba9876543210"
+	if k := MessageKey(two); k == id || k != MessageKey(two) || len(k) != 32 {
+		t.Errorf("key of two: %q", k)
+	}
+}
+
+// A receiver that takes the message but answers too late: the attempt
+// fails, and says that the receiver may have it.
+func TestATimeoutAfterSendingMayHaveDelivered(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	defer close(release)
+	slow := newReceiver(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	})
+	n := notifier(t, config.Receiver{Name: "ops", Type: "webhook", URLEnv: "URL", Timeout: config.Duration{Duration: 200 * time.Millisecond}},
+		map[string]string{"URL": slow.URL})
+	err := n.Notify(context.Background(), []Alert{problem(Trigger)})
+	if !MaybeDelivered(err) || !strings.Contains(err.Error(), "ops: no answer in time after the request was sent") ||
+		!strings.Contains(err.Error(), "the receiver may have it") {
+		t.Errorf("a late answer: %v", err)
+	}
+	refused := notifier(t, config.Receiver{Name: "ops", Type: "webhook", URLEnv: "URL"}, map[string]string{"URL": "http://127.0.0.1:1"})
+	if err := refused.Notify(context.Background(), []Alert{problem(Trigger)}); err == nil || MaybeDelivered(err) {
+		t.Errorf("a refused connection: %v", err)
 	}
 }

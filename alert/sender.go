@@ -20,8 +20,10 @@ type Sender struct {
 	// OnFailure is told of every failed attempt, for metrics.
 	OnFailure func(receiver string)
 
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	// stopping ends the workers' loops; cancel, later, the sends in flight.
+	stopping chan struct{}
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
 }
 
 type worker struct {
@@ -55,7 +57,7 @@ func NewSender(a config.Alerts, store *db.Store, log *slog.Logger, getenv func(s
 // Start starts the workers.
 func (s *Sender) Start() {
 	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
+	s.cancel, s.stopping = cancel, make(chan struct{})
 	for _, w := range s.workers {
 		s.wg.Add(1)
 		go func() {
@@ -65,13 +67,29 @@ func (s *Sender) Start() {
 	}
 }
 
-// Stop stops the workers; what is not sent stays in the outbox for the
-// next start.
-func (s *Sender) Stop() {
-	if s.cancel != nil {
-		s.cancel()
+// Stop stops the workers: no new message is sent, and the ones being sent
+// are given until ctx ends to finish (each has its receiver's timeout
+// too) before they are cut off. A send cut off midway may have reached its
+// receiver, and goes again after the next start: the receiver can tell by
+// its id. What is not sent stays in the outbox for the next start.
+func (s *Sender) Stop(ctx context.Context) {
+	if s.cancel == nil {
+		return
 	}
-	s.wg.Wait()
+	close(s.stopping)
+	done := make(chan struct{})
+	go func() {
+		s.wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		s.log.Warn("notifications still being sent at shutdown: cut off", "err", ctx.Err())
+		s.cancel()
+		<-done
+	}
+	s.cancel()
 }
 
 // Wake tells the workers that notifications were queued.
@@ -88,11 +106,20 @@ func (s *Sender) run(ctx context.Context, w *worker) {
 	for {
 		s.deliver(ctx, w)
 		select {
-		case <-ctx.Done():
+		case <-s.stopping:
 			return
 		case <-w.wake:
 		case <-time.After(poll):
 		}
+	}
+}
+
+func (s *Sender) stopped() bool {
+	select {
+	case <-s.stopping:
+		return true
+	default:
+		return false
 	}
 }
 
@@ -110,7 +137,7 @@ func (s *Sender) deliver(ctx context.Context, w *worker) {
 	if err != nil {
 		return
 	}
-	for len(due) > 0 && ctx.Err() == nil {
+	for len(due) > 0 && !s.stopped() && ctx.Err() == nil {
 		batch := due[0].Batch
 		var alerts []Alert
 		var ids []int64
@@ -121,7 +148,7 @@ func (s *Sender) deliver(ctx context.Context, w *worker) {
 				rest = append(rest, n)
 				continue
 			}
-			alerts = append(alerts, Alert{Kind: n.Kind, Problem: n.Problem})
+			alerts = append(alerts, Alert{ID: n.UID, Kind: n.Kind, Problem: n.Problem})
 			ids = append(ids, n.ID)
 			attempts = max(attempts, n.Attempts)
 		}
@@ -144,6 +171,16 @@ func (s *Sender) send(ctx context.Context, w *worker, alerts []Alert, ids []int6
 		s.log.Info("notified", "receiver", w.name, "alerts", len(alerts), "kinds", kinds(alerts))
 		return
 	}
+	if ctx.Err() != nil {
+		// Cut off by the stop, not failed: it goes again at the next start,
+		// with the same id, whatever the retries left.
+		if rerr := s.store.NotificationFailed(rctx, ids, "cut off by a shutdown: "+err.Error(), time.Now(), MaybeDelivered(err)); rerr != nil {
+			s.log.Error("notifications: failure not recorded", "receiver", w.name, "err", rerr)
+		}
+		s.log.Warn("notification cut off by the shutdown; it goes again at the next start", "receiver", w.name,
+			"alerts", len(alerts), "maybe_delivered", MaybeDelivered(err))
+		return
+	}
 	if s.OnFailure != nil {
 		s.OnFailure(w.name)
 	}
@@ -151,7 +188,7 @@ func (s *Sender) send(ctx context.Context, w *worker, alerts []Alert, ids []int6
 	if !IsPermanent(err) && attempts < w.retries {
 		retry = time.Now().Add(backoff(attempts))
 	}
-	if rerr := s.store.NotificationFailed(rctx, ids, err.Error(), retry); rerr != nil {
+	if rerr := s.store.NotificationFailed(rctx, ids, err.Error(), retry, MaybeDelivered(err)); rerr != nil {
 		s.log.Error("notifications: failure not recorded", "receiver", w.name, "err", rerr)
 	}
 	if retry.IsZero() {

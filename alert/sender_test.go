@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -103,10 +104,17 @@ func (o *outbox) waitFor(cond func([]string) bool) []string {
 	return nil
 }
 
+// stopNow stops a sender, cutting off what it is sending.
+func stopNow(s *Sender) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	s.Stop(ctx)
+}
+
 func allIn(state string) func([]string) bool {
 	return func(s []string) bool {
 		for _, x := range s {
-			if !strings.Contains(x, " "+state+" ") {
+			if f := strings.Fields(x); len(f) < 3 || f[2] != state {
 				return false
 			}
 		}
@@ -126,7 +134,7 @@ func TestOneMessagePerReceiverAndRun(t *testing.T) {
 	o.run("integrity", nan("vix"), nan("fng"), stale("dxy"))
 	s := o.sender()
 	s.Start()
-	defer s.Stop()
+	defer stopNow(s)
 	s.Wake()
 	o.waitFor(allIn("sent"))
 	// First run: the two criticals to both; second run: the warning to a.
@@ -169,7 +177,7 @@ func TestFailingReceiverRetriesThenGivesUpAndOthersGoOn(t *testing.T) {
 	s := o.sender()
 	s.OnFailure = func(r string) { mu.Lock(); failures[r]++; mu.Unlock() }
 	s.Start()
-	defer s.Stop()
+	defer stopNow(s)
 	o.run("integrity", nan("vix"))
 	s.Wake()
 	// The fine receiver is served while the hanging one still hangs.
@@ -212,19 +220,148 @@ func TestOutboxSurvivesARestart(t *testing.T) {
 	s.Start()
 	s.Wake()
 	o.waitFor(allIn("sent"))
-	s.Stop()
+	stopNow(s)
 	// A new tidewatch: the open problem is not paged again; its end is.
 	o.run("integrity", nan("vix"))
 	o.run("integrity")
 	o.run("integrity")
 	s = o.sender()
 	s.Start()
-	defer s.Stop()
+	defer stopNow(s)
 	s.Wake()
 	o.waitFor(func(st []string) bool { return len(st) == 2 && allIn("sent")(st) })
 	mu.Lock()
 	defer mu.Unlock()
 	if strings.Join(kinds, ", ") != "trigger integrity/missing_critical/vix, resolve integrity/missing_critical/vix" {
 		t.Errorf("received %q", kinds)
+	}
+}
+
+// A redirect is recorded as the failure it is, with its status, never as
+// sent.
+func TestARedirectIsAFailureInTheOutbox(t *testing.T) {
+	t.Parallel()
+	target := newReceiver(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) {})
+	moved := newReceiver(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		http.Redirect(w, r, target.URL, http.StatusMovedPermanently)
+	})
+	o := newOutbox(t, config.Receiver{Name: "ops", Type: "webhook", URLEnv: "URL", Retries: 3})
+	o.env["URL"] = moved.URL
+	o.run("integrity", nan("vix"))
+	s := o.sender()
+	s.Start()
+	defer stopNow(s)
+	s.Wake()
+	got := o.waitFor(allIn("failed"))
+	if !strings.HasPrefix(got[0], "ops trigger failed 1 ops: HTTP 301: a redirect") || len(target.got()) != 0 {
+		t.Errorf("outbox %q, the target got %d", got, len(target.got()))
+	}
+}
+
+// A stop while a message is being sent lets it finish (within the grace
+// given) rather than cut it off: cut off, it may have reached the
+// receiver, and would go again after the restart.
+func TestAStopLetsASendInFlightFinish(t *testing.T) {
+	t.Parallel()
+	arrived := make(chan struct{}, 1)
+	slow := newReceiver(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) {
+		arrived <- struct{}{}
+		time.Sleep(500 * time.Millisecond) // a slow receiver, answering within the timeout
+	})
+	o := newOutbox(t, config.Receiver{Name: "ops", Type: "webhook", URLEnv: "URL"})
+	o.env["URL"] = slow.URL
+	o.run("integrity", nan("vix"))
+	s := o.sender()
+	s.Start()
+	s.Wake()
+	<-arrived
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	s.Stop(ctx)
+	if got := o.states(); len(got) != 1 || got[0] != "ops trigger sent 1 " {
+		t.Errorf("after the stop: %q", got)
+	}
+	if n := len(slow.got()); n != 1 {
+		t.Errorf("%d deliveries", n)
+	}
+}
+
+// A receiver that answers too late got the message all the same: the
+// attempt is a failure that says so, in the row (maybe_delivered, the
+// error) and in the retry, which carries the same id.
+func TestARetryAfterATimeoutIsRecordedAsSuch(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	late := true
+	rc := newReceiver(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) {
+		mu.Lock()
+		wait := late
+		late = false
+		mu.Unlock()
+		if wait {
+			time.Sleep(time.Second)
+		}
+	})
+	o := newOutbox(t, config.Receiver{Name: "ops", Type: "webhook", URLEnv: "URL", Retries: 3, Timeout: config.Duration{Duration: 300 * time.Millisecond}})
+	o.env["URL"] = rc.URL
+	o.run("integrity", nan("vix"))
+	s := o.sender()
+	s.Start()
+	defer stopNow(s)
+	s.Wake()
+	got := o.waitFor(func(st []string) bool { return len(st) == 1 && strings.HasPrefix(st[0], "ops trigger sent") })
+	if !strings.HasPrefix(got[0], "ops trigger sent 2") {
+		t.Errorf("outbox %q", got)
+	}
+	conn, err := sql.Open("sqlite", "file:"+o.store.Path()+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var maybe bool
+	if err := conn.QueryRow(`SELECT maybe_delivered FROM notifications`).Scan(&maybe); err != nil || !maybe {
+		t.Errorf("maybe_delivered %v, %v", maybe, err)
+	}
+	if !strings.Contains(o.logs.String(), "no answer in time after the request was sent") {
+		t.Errorf("the retry does not say why:\n%s", o.logs.String())
+	}
+	reqs := rc.got()
+	if len(reqs) != 2 || reqs[0].header.Get(IdempotencyHeader) == "" || reqs[0].header.Get(IdempotencyHeader) != reqs[1].header.Get(IdempotencyHeader) {
+		t.Errorf("%d deliveries, keys %q %q", len(reqs), reqs[0].header.Get(IdempotencyHeader), reqs[len(reqs)-1].header.Get(IdempotencyHeader))
+	}
+}
+
+// A send cut off because the stop's grace ran out is no failure: it stays
+// pending, whatever the retries, and goes again at the next start with
+// the same id, so that the receiver can tell it got it already.
+func TestASendCutOffByTheStopGoesAgainWithItsID(t *testing.T) {
+	t.Parallel()
+	arrived := make(chan struct{}, 2)
+	var calls atomic.Int32
+	rc := newReceiver(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		arrived <- struct{}{}
+		if calls.Add(1) == 1 { // the first: no answer before the stop
+			<-r.Context().Done()
+		}
+	})
+	o := newOutbox(t, config.Receiver{Name: "ops", Type: "webhook", URLEnv: "URL"}) // no retries
+	o.env["URL"] = rc.URL
+	o.run("integrity", nan("vix"))
+	s := o.sender()
+	s.Start()
+	s.Wake()
+	<-arrived
+	stopNow(s)
+	if got := o.states(); len(got) != 1 || !strings.HasPrefix(got[0], "ops trigger pending 1 cut off by a shutdown: ") {
+		t.Fatalf("after the stop: %q", got)
+	}
+	s = o.sender()
+	s.Start()
+	defer stopNow(s)
+	s.Wake()
+	o.waitFor(allIn("sent"))
+	reqs := rc.got()
+	if len(reqs) != 2 || reqs[0].header.Get(IdempotencyHeader) != reqs[1].header.Get(IdempotencyHeader) {
+		t.Errorf("%d deliveries, keys %q and %q", len(reqs), reqs[0].header.Get(IdempotencyHeader), reqs[len(reqs)-1].header.Get(IdempotencyHeader))
 	}
 }

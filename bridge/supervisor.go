@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -45,6 +46,7 @@ type Supervisor struct {
 	ready    chan *child
 	stop     chan struct{}
 	stopOnce sync.Once
+	started  atomic.Bool
 	done     chan struct{} // the coordinator and the output forwarder have ended
 
 	// Owned by the coordinator goroutine.
@@ -109,6 +111,7 @@ func NewSupervisor(cfg *config.Config, configPath string, store *db.Store, log *
 // Start stops a bridge left behind by an earlier tidewatch, then starts
 // the bridge and supervises it until Stop.
 func (s *Supervisor) Start() {
+	s.started.Store(true)
 	s.stopLeftover()
 	ctx, cancel := context.WithCancel(context.Background())
 	forwarded := make(chan struct{})
@@ -128,7 +131,9 @@ func (s *Supervisor) Start() {
 // supervisor.
 func (s *Supervisor) Stop() {
 	s.stopOnce.Do(func() { close(s.stop) })
-	<-s.done
+	if s.started.Load() { // otherwise nothing will ever close done
+		<-s.done
+	}
 	s.files.Close()
 }
 

@@ -182,7 +182,7 @@ func TestDiffers(t *testing.T) {
 		{nan(), 1, 0, true},
 		{inf, 1, 1e-6, true},
 		{inf, inf, 0, false},
-		{0, -0.0, 0, false},
+		{0, -zero(), 0, false}, // -0.0 is +0 in Go's constants
 	}
 	for _, tt := range tests {
 		if got := differs(tt.a, tt.b, tt.tol); got != tt.want {

@@ -135,6 +135,10 @@ type Database struct {
 	Retention       Duration `toml:"retention"`
 	RollupRetention Duration `toml:"rollup_retention"`
 	PruneSchedule   Schedule `toml:"prune_schedule"`
+	// MaxPendingRuns is how many runs are kept in memory while the
+	// database cannot be written (locked by another writer, full,
+	// read-only); beyond it the oldest is dropped, logged and counted.
+	MaxPendingRuns int `toml:"max_pending_runs"`
 }
 
 type Log struct {
@@ -279,6 +283,7 @@ func Default() Config {
 			Retention:       d(30 * 24 * time.Hour),
 			RollupRetention: d(400 * 24 * time.Hour),
 			PruneSchedule:   must("@every 1h"),
+			MaxPendingRuns:  1000,
 		},
 		Log:        Log{Format: "text", Level: "info"},
 		Indicators: Indicators{Expected: slices.Clone(ExpectedIndicators), Critical: slices.Clone(CriticalIndicators)},
@@ -467,6 +472,9 @@ func (c *Config) validate(v *validator) {
 	if c.Database.RollupRetention.Duration < c.Database.Retention.Duration {
 		v.add("database.rollup_retention", "must not be below database.retention (%s)", c.Database.Retention)
 	}
+	if n := c.Database.MaxPendingRuns; n < 10 || n > 100000 {
+		v.add("database.max_pending_runs", "%d: must be 10 to 100000", n)
+	}
 	if !slices.Contains([]string{"text", "json"}, c.Log.Format) {
 		v.add("log.format", "%q: use \"text\" or \"json\"", c.Log.Format)
 	}
@@ -569,8 +577,8 @@ func (c *Config) validateBridge(v *validator) {
 	v.positive("bridge.stable_after", b.StableAfter)
 	v.positive("bridge.cooldown", b.Cooldown)
 	v.positive("bridge.stop_grace", b.StopGrace)
-	if b.KeepLines < 1 {
-		v.add("bridge.keep_lines", "must be at least 1")
+	if b.KeepLines < 1 || b.KeepLines > 10000 {
+		v.add("bridge.keep_lines", "%d: must be 1 to 10000", b.KeepLines)
 	}
 }
 

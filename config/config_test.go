@@ -22,6 +22,7 @@ func TestBadConfigsAreRefusedWithFileLineAndKey(t *testing.T) {
 		{"inverted_range.toml", `testdata/inverted_range.toml:2: indicators.ranges.fng: min must be below max`},
 		{"panicking_schedule.toml", `testdata/panicking_schedule.toml:2: integrity.schedule: "TZ=0" is not a valid schedule`},
 		{"syntax_error.toml", `testdata/syntax_error.toml:2: expected '.' or ']' to end table name, but got '\n' instead`},
+		{"too_many_pending_runs.toml", `testdata/too_many_pending_runs.toml:2: database.max_pending_runs: 5: must be 10 to 100000`},
 		{"unknown_key.toml", `testdata/unknown_key.toml:2: hazelcast.adress: unknown key`},
 		{"warn_not_below_critical.toml", `testdata/warn_not_below_critical.toml:2: freshness.scan_warn_after: 1m30s must be below freshness.scan_critical_after (1m0s)`},
 		{"wrong_type.toml", `testdata/wrong_type.toml:2: health.degraded_stale_count: incompatible types: TOML value has type string; destination has type integer`},

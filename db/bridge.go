@@ -54,6 +54,71 @@ func (s *Store) BridgeEvents(ctx context.Context, since, until time.Time, kinds 
 		ORDER BY at, id`, formatTime(since), formatTime(until), len(kinds), string(kindList))
 }
 
+// Restarts summarises the bridge's restarts in [since, until).
+type Restarts struct {
+	Total int
+	// Reasons counts them by reason (its text before the first ";": "crash:
+	// exit status 1; attempt 2 of 3 in 10s" is a "crash: exit status 1"),
+	// most frequent first.
+	Reasons []ReasonCount
+	// Times are the newest ones', oldest first.
+	Times []time.Time
+}
+
+// ReasonCount is how often a reason came up.
+type ReasonCount struct {
+	Reason string `json:"reason"`
+	Count  int    `json:"count"`
+}
+
+// BridgeRestarts summarises the restarts of [since, until), with at most
+// maxReasons reasons and maxTimes times.
+func (s *Store) BridgeRestarts(ctx context.Context, since, until time.Time, maxReasons, maxTimes int) (Restarts, error) {
+	var out Restarts
+	from, to := formatTime(since), formatTime(until)
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM bridge_events WHERE kind = 'restart' AND at >= ? AND at < ?`,
+		from, to).Scan(&out.Total); err != nil {
+		return out, fmt.Errorf("bridge restarts: %w", err)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT why, count(*) FROM (
+			SELECT CASE WHEN instr(coalesce(reason, ''), ';') > 0 THEN substr(reason, 1, instr(reason, ';') - 1)
+				ELSE coalesce(reason, '') END AS why
+			FROM bridge_events WHERE kind = 'restart' AND at >= ? AND at < ?)
+		GROUP BY why ORDER BY count(*) DESC, why LIMIT ?`, from, to, maxReasons)
+	if err != nil {
+		return out, fmt.Errorf("bridge restarts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var rc ReasonCount
+		if err := rows.Scan(&rc.Reason, &rc.Count); err != nil {
+			return out, fmt.Errorf("bridge restarts: %w", err)
+		}
+		out.Reasons = append(out.Reasons, rc)
+	}
+	if err := rows.Err(); err != nil {
+		return out, fmt.Errorf("bridge restarts: %w", err)
+	}
+	times, err := s.r.QueryContext(ctx, `SELECT at FROM (SELECT at, id FROM bridge_events
+		WHERE kind = 'restart' AND at >= ? AND at < ? ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id`, from, to, maxTimes)
+	if err != nil {
+		return out, fmt.Errorf("bridge restarts: %w", err)
+	}
+	defer times.Close()
+	for times.Next() {
+		var at string
+		if err := times.Scan(&at); err != nil {
+			return out, fmt.Errorf("bridge restarts: %w", err)
+		}
+		t, err := parseTime(at)
+		if err != nil {
+			return out, err
+		}
+		out.Times = append(out.Times, t)
+	}
+	return out, times.Err()
+}
+
 // LastBridgeExit is the newest exit event, or nil.
 func (s *Store) LastBridgeExit(ctx context.Context) (*BridgeEvent, error) {
 	evs, err := s.events(ctx, `WHERE kind = 'exit' ORDER BY at DESC, id DESC LIMIT 1`)

@@ -104,7 +104,7 @@ func TestRunRoundTrip(t *testing.T) {
 	if r.Health.PersistenceConnected != nil || r.Health.DiskLagS != nil {
 		t.Errorf("unobserved fields came back set: %+v", r.Health)
 	}
-	fs, err := s.RecentFindings(ctx, checks.Warning, 10)
+	fs, err := s.RecentFindings(ctx, checks.Warning, 10, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,5 +340,50 @@ func TestOpenWhenWritableRefusesABrokenDatabase(t *testing.T) {
 		if canPass(err) != want {
 			t.Errorf("canPass(%v) = %v", err, !want)
 		}
+	}
+}
+
+// Paging through findings with before lists each once, in the order of
+// one long list, however the pages fall across runs.
+func TestFindingsPageInOrder(t *testing.T) {
+	t.Parallel()
+	s := open(t)
+	ctx := context.Background()
+	for i := range 40 {
+		// Two runs at the same time, so that pages fall inside a time.
+		at := t0.Add(time.Duration(i/2) * time.Second)
+		if _, err := s.WriteRun(ctx, sampleRun("integrity", at)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, err := s.RecentFindings(ctx, checks.Info, 1000, 0)
+	if err != nil || len(all) != 120 {
+		t.Fatalf("%d findings, %v", len(all), err)
+	}
+	for _, size := range []int{1, 2, 7, 119} {
+		var paged []StoredFinding
+		before := int64(0)
+		for {
+			page, err := s.RecentFindings(ctx, checks.Info, size, before)
+			if err != nil {
+				t.Fatal(err)
+			}
+			paged = append(paged, page...)
+			if len(page) < size {
+				break
+			}
+			before = page[len(page)-1].ID
+		}
+		if len(paged) != len(all) {
+			t.Fatalf("pages of %d: %d findings, want %d", size, len(paged), len(all))
+		}
+		for i := range all {
+			if paged[i].ID != all[i].ID {
+				t.Fatalf("pages of %d: finding %d is %d, want %d", size, i, paged[i].ID, all[i].ID)
+			}
+		}
+	}
+	if _, err := s.RecentFindings(ctx, checks.Info, 5, 999999); err == nil || !strings.Contains(err.Error(), "finding 999999 is not in history") {
+		t.Errorf("an unknown cursor: %v", err)
 	}
 }

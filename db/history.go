@@ -117,12 +117,13 @@ type FindingKind struct {
 }
 
 // FindingKinds counts the findings of [since, until) by kind, most
-// frequent first, for one job or all when job is "".
-func (s *Store) FindingKinds(ctx context.Context, since, until time.Time, job string) ([]FindingKind, error) {
+// frequent first, for one job or all when job is "": at most limit kinds,
+// only warnings and criticals when problemsOnly.
+func (s *Store) FindingKinds(ctx context.Context, since, until time.Time, job string, problemsOnly bool, limit int) ([]FindingKind, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT job, severity, category, indicator, reason, sum(findings), count(*)
-		FROM hourly_findings WHERE hour >= ? AND hour < ? AND (? = '' OR job = ?)
-		GROUP BY job, severity, category, indicator, reason ORDER BY sum(findings) DESC`,
-		hourOf(since), formatTime(until), job, job)
+		FROM hourly_findings WHERE hour >= ? AND hour < ? AND (? = '' OR job = ?) AND (? = 0 OR severity != 'info')
+		GROUP BY job, severity, category, indicator, reason ORDER BY sum(findings) DESC LIMIT ?`,
+		hourOf(since), formatTime(until), job, job, problemsOnly, limit)
 	if err != nil {
 		return nil, fmt.Errorf("finding counts: %w", err)
 	}

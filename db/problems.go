@@ -105,8 +105,8 @@ func writeProblems(ctx context.Context, tx writeTx, r *Run) error {
 	}
 	now := formatTime(r.Started)
 	for _, n := range r.Notices {
-		if _, err := tx.exec(ctx, `INSERT INTO notifications (problem_id, receiver, kind, batch, state, created_at, next_try_at)
-			VALUES (?, ?, ?, ?, 'pending', ?, ?)`, r.Problems[n.Problem].ID, n.Receiver, n.Kind, r.ID, now, now); err != nil {
+		if _, err := tx.exec(ctx, `INSERT INTO notifications (problem_id, receiver, kind, batch, state, created_at, next_try_at, uid)
+			VALUES (?, ?, ?, ?, 'pending', ?, ?, lower(hex(randomblob(16))))`, r.Problems[n.Problem].ID, n.Receiver, n.Kind, r.ID, now, now); err != nil {
 			return fmt.Errorf("queue notification: %w", err)
 		}
 	}
@@ -189,7 +189,9 @@ func (s *Store) problems(ctx context.Context, where string, args ...any) ([]Prob
 
 // Notification is a queued notification with its problem.
 type Notification struct {
-	ID       int64
+	ID int64
+	// UID identifies it to its receiver, the same at every attempt.
+	UID      string
 	Receiver string
 	Kind     string
 	Batch    int64
@@ -200,7 +202,7 @@ type Notification struct {
 // DueNotifications returns a receiver's pending notifications due by now,
 // oldest first.
 func (s *Store) DueNotifications(ctx context.Context, receiver string, now time.Time, limit int) ([]Notification, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT n.id, n.receiver, n.kind, n.batch, n.attempts, `+columns("p.")+`
+	rows, err := s.r.QueryContext(ctx, `SELECT n.id, n.uid, n.receiver, n.kind, n.batch, n.attempts, `+columns("p.")+`
 		FROM notifications n JOIN problems p ON p.id = n.problem_id
 		WHERE n.state = 'pending' AND n.receiver = ? AND n.next_try_at <= ? ORDER BY n.id LIMIT ?`,
 		receiver, formatTime(now), limit)
@@ -211,7 +213,7 @@ func (s *Store) DueNotifications(ctx context.Context, receiver string, now time.
 	var out []Notification
 	for rows.Next() {
 		var n Notification
-		if n.Problem, err = scanProblem(rows, &n.ID, &n.Receiver, &n.Kind, &n.Batch, &n.Attempts); err != nil {
+		if n.Problem, err = scanProblem(rows, &n.ID, &n.UID, &n.Receiver, &n.Kind, &n.Batch, &n.Attempts); err != nil {
 			return nil, err
 		}
 		out = append(out, n)
@@ -226,14 +228,15 @@ func (s *Store) NotificationSent(ctx context.Context, ids []int64, at time.Time)
 }
 
 // NotificationFailed records a failed attempt: to be tried again at retry,
-// or for good when retry is zero.
-func (s *Store) NotificationFailed(ctx context.Context, ids []int64, why string, retry time.Time) error {
+// or for good when retry is zero. maybeDelivered says that the attempt
+// sent its request and got no answer: the receiver may have it.
+func (s *Store) NotificationFailed(ctx context.Context, ids []int64, why string, retry time.Time, maybeDelivered bool) error {
 	if retry.IsZero() {
 		return s.updateNotifications(ctx, ids, `UPDATE notifications SET state = 'failed', attempts = attempts + 1,
-			last_error = ? WHERE id = ?`, why)
+			last_error = ?, maybe_delivered = maybe_delivered OR ? WHERE id = ?`, why, maybeDelivered)
 	}
 	return s.updateNotifications(ctx, ids, `UPDATE notifications SET attempts = attempts + 1, last_error = ?,
-		next_try_at = ? WHERE id = ?`, why, formatTime(retry))
+		next_try_at = ?, maybe_delivered = maybe_delivered OR ? WHERE id = ?`, why, formatTime(retry), maybeDelivered)
 }
 
 func (s *Store) updateNotifications(ctx context.Context, ids []int64, q string, args ...any) error {

@@ -76,13 +76,19 @@ func decodeList(s sql.NullString, into *[]string) error {
 // StoredFinding is a finding with where and when it was seen.
 type StoredFinding struct {
 	checks.Finding
+	// ID orders findings of the same time, and pages through them.
+	ID         int64     `json:"id"`
 	Job        string    `json:"job"`
 	ObservedAt time.Time `json:"observed_at"`
 }
 
+// severityRank orders the findings of one run: critical first.
+const severityRank = `CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`
+
 // RecentFindings returns the newest findings of at least the given
-// severity, newest first.
-func (s *Store) RecentFindings(ctx context.Context, min checks.Severity, n int) ([]StoredFinding, error) {
+// severity, newest first, at most n: those after the finding with id
+// before in that order, or from the newest when before is 0.
+func (s *Store) RecentFindings(ctx context.Context, min checks.Severity, n int, before int64) ([]StoredFinding, error) {
 	sev := map[checks.Severity]string{
 		checks.Info:     `('info', 'warning', 'critical')`,
 		checks.Warning:  `('warning', 'critical')`,
@@ -94,16 +100,31 @@ func (s *Store) RecentFindings(ctx context.Context, min checks.Severity, n int) 
 	if n < 1 {
 		return nil, nil
 	}
-	// The time of the n-th newest finding bounds the set, so that the
-	// severity order within one run's findings needs no full sort (SQLite
-	// 3.54 otherwise scans every finding: 73 ms at 90 days of history).
-	return s.findings(ctx, `WHERE severity IN `+sev+` AND observed_at >= coalesce((SELECT observed_at FROM findings
-		WHERE severity IN `+sev+` ORDER BY observed_at DESC LIMIT 1 OFFSET ?), '')
-		ORDER BY observed_at DESC, CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, id LIMIT ?`, n-1, n)
+	where, args := `severity IN `+sev, []any{}
+	upTo := "9999" // the page's start: every time sorts below it
+	if before > 0 {
+		var rank int
+		err := s.r.QueryRowContext(ctx, `SELECT observed_at, `+severityRank+` FROM findings WHERE id = ?`, before).Scan(&upTo, &rank)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("finding %d is not in history (pruned, or never there)", before)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("findings before %d: %w", before, err)
+		}
+		where += ` AND (observed_at < ? OR (observed_at = ? AND (` + severityRank + ` > ? OR (` + severityRank + ` = ? AND id > ?))))`
+		args = append(args, upTo, upTo, rank, rank, before)
+	}
+	// The time of the n-th newest finding older than the page's start
+	// bounds the set, so that the severity order within one run's findings
+	// needs no full sort (SQLite 3.54 otherwise scans every finding: 73 ms
+	// at 90 days of history).
+	return s.findings(ctx, `WHERE `+where+` AND observed_at >= coalesce((SELECT observed_at FROM findings
+		WHERE severity IN `+sev+` AND observed_at < ? ORDER BY observed_at DESC LIMIT 1 OFFSET ?), '')
+		ORDER BY observed_at DESC, `+severityRank+`, id LIMIT ?`, append(args, upTo, n-1, n)...)
 }
 
 func (s *Store) findings(ctx context.Context, where string, args ...any) ([]StoredFinding, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT job, observed_at, severity, category, coalesce(indicator, ''),
+	rows, err := s.r.QueryContext(ctx, `SELECT id, job, observed_at, severity, category, coalesce(indicator, ''),
 		message, details, thresholds FROM findings `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("findings: %w", err)
@@ -116,7 +137,7 @@ func (s *Store) findings(ctx context.Context, where string, args ...any) ([]Stor
 			at, sev             string
 			details, thresholds sql.NullString
 		)
-		if err := rows.Scan(&f.Job, &at, &sev, &f.Category, &f.Indicator, &f.Message, &details, &thresholds); err != nil {
+		if err := rows.Scan(&f.ID, &f.Job, &at, &sev, &f.Category, &f.Indicator, &f.Message, &details, &thresholds); err != nil {
 			return nil, fmt.Errorf("findings: %w", err)
 		}
 		f.Severity = checks.Severity(sev)

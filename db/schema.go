@@ -276,4 +276,15 @@ SELECT job, category, indicator, severity, opened_at, last_seen_at, occurrences,
        suppressed_by, paged_severity IS NOT NULL AS paged
 FROM problems WHERE state = 'open';
 `,
+	// 5: what receivers de-duplicate on, and what may have been delivered.
+	`
+-- uid identifies a notification to its receiver, the same at every attempt
+-- and across restarts: a receiver that got it twice can tell.
+ALTER TABLE notifications ADD COLUMN uid TEXT;
+UPDATE notifications SET uid = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX notifications_by_uid ON notifications (uid);
+-- 1 once an attempt got no answer after its request was sent (a timeout,
+-- a cut connection): the receiver may have it even if state says failed.
+ALTER TABLE notifications ADD COLUMN maybe_delivered INTEGER NOT NULL DEFAULT 0;
+`,
 }

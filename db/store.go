@@ -18,6 +18,8 @@ import (
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"tidewatch/internal/pidlock"
 )
 
 // TimeFormat is how times are stored: UTC text in SQLite's own datetime
@@ -58,6 +60,13 @@ type Store struct {
 	mu      sync.Mutex
 	tried   time.Time
 	openErr error
+
+	closeOnce sync.Once
+	closeErr  error
+
+	// exclusive stores hold lock (see OpenWhenWritable).
+	exclusive bool
+	lock      *pidlock.Lock
 }
 
 // writeTx is a write transaction whose statements are prepared once per
@@ -91,16 +100,32 @@ func (tx writeTx) exec(ctx context.Context, query string, args ...any) (sql.Resu
 // checkpointEvery bounds how much WAL accumulates between checkpoints.
 const checkpointEvery = 10 * time.Second
 
+// walSizeLimit is the WAL's size in the normal course: SQLite truncates
+// the WAL to it when it starts the WAL over after a complete checkpoint
+// (journal_size_limit), and a WAL found larger (a reader kept it from
+// being checkpointed) is truncated to nothing as soon as readers allow.
+const walSizeLimit = 4 << 20
+
+// walWarnSize is a WAL size worth a warning: something (a reader that
+// stays open, such as a sqlite3 shell in a transaction) keeps it from
+// being checkpointed.
+const walWarnSize = 64 << 20
+
 // dsn builds a modernc.org/sqlite DSN. The "file:" form is what makes URI
-// parameters such as mode=ro work at all.
-func dsn(path string, params ...string) string {
+// parameters such as mode=ro work at all. busy is how long a statement
+// waits for a lock another connection holds.
+func dsn(path string, busy time.Duration, params ...string) string {
 	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 	params = append(params,
-		"_pragma=busy_timeout(10000)",
+		fmt.Sprintf("_pragma=busy_timeout(%d)", busy.Milliseconds()),
 		"_pragma=foreign_keys(1)",
 	)
 	return "file:" + esc + "?" + strings.Join(params, "&")
 }
+
+// busyTimeout is how long a statement waits for another writer (the
+// sqlite3 shell, tidewatch check) before it fails as busy.
+const busyTimeout = 10 * time.Second
 
 // Open opens (creating it, mode 0600) the database at path for writing and
 // brings its schema up to date.
@@ -119,8 +144,13 @@ func Open(path string, log *slog.Logger) (*Store, error) {
 // writes fail with that cause, each trying to open it again at most every
 // reopenEvery, so that checks go on and are logged until history can be
 // written. Any other error (not a database, a newer schema) is returned.
+//
+// The store holds the database for itself: a lock file beside it
+// (path.lock, naming the holder's pid) keeps a second daemon from running
+// on it; that daemon's error names the first's pid.
 func OpenWhenWritable(path string, log *slog.Logger) (*Store, error) {
 	s := newStore(path, log)
+	s.exclusive = true
 	err := s.setup()
 	switch {
 	case err == nil:
@@ -140,12 +170,15 @@ const reopenEvery = 10 * time.Second
 
 func newStore(path string, log *slog.Logger) *Store {
 	// sql.Open only validates its arguments; these cannot fail here.
-	w, _ := sql.Open("sqlite", dsn(path, "_txlock=immediate", "_pragma=journal_mode(WAL)", "_pragma=synchronous(NORMAL)", "_pragma=wal_autocheckpoint(0)"))
+	w, _ := sql.Open("sqlite", dsn(path, busyTimeout, "_txlock=immediate", "_pragma=journal_mode(WAL)", "_pragma=synchronous(NORMAL)",
+		"_pragma=wal_autocheckpoint(0)", fmt.Sprintf("_pragma=journal_size_limit(%d)", walSizeLimit)))
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	r, _ := sql.Open("sqlite", dsn(path, "mode=ro"))
+	r, _ := sql.Open("sqlite", dsn(path, busyTimeout, "mode=ro"))
 	r.SetMaxOpenConns(4)
-	ckpt, _ := sql.Open("sqlite", dsn(path))
+	// The checkpointer never waits: a checkpoint that would have to wait
+	// for a reader or the writer does what it can without them.
+	ckpt, _ := sql.Open("sqlite", dsn(path, 0))
 	ckpt.SetMaxOpenConns(1)
 	s := &Store{path: path, w: w, r: r, ckpt: ckpt, log: log, stop: make(chan struct{}), done: make(chan struct{})}
 	go s.checkpoints()
@@ -155,11 +188,27 @@ func newStore(path string, log *slog.Logger) *Store {
 // setup creates the database, migrates it and prepares the statements of
 // every run.
 func (s *Store) setup() error {
-	f, err := os.OpenFile(s.path, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return fmt.Errorf("database %s: %w", s.path, err)
+	// Created here, so that it is private. Only when it does not exist: a
+	// retry comes after SQLite opened it, and closing another descriptor
+	// of the file would drop SQLite's locks.
+	if _, err := os.Stat(s.path); errors.Is(err, fs.ErrNotExist) {
+		f, err := os.OpenFile(s.path, os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			return fmt.Errorf("database %s: %w", s.path, err)
+		}
+		f.Close()
 	}
-	f.Close() // before SQLite opens it: closing it later would drop SQLite's locks
+	if s.exclusive && s.lock == nil {
+		l, err := pidlock.Acquire(s.path + ".lock")
+		var held *pidlock.HeldError
+		if errors.As(err, &held) {
+			return fmt.Errorf("database %s: %w: one tidewatch run per database (tidewatch check may run beside it)", s.path, err)
+		}
+		if err != nil {
+			return fmt.Errorf("database %s: %w", s.path, err)
+		}
+		s.lock = l
+	}
 	if err := s.migrate(); err != nil {
 		return fmt.Errorf("database %s: %w", s.path, err)
 	}
@@ -220,10 +269,29 @@ func canPass(err error) bool {
 	return false
 }
 
+// Transient reports whether a failed write can succeed later: the
+// database was locked by another writer (or busy past the try's
+// deadline), or cannot be written for a cause that can pass (a full disk,
+// a read-only filesystem, a permission).
+func Transient(err error) bool {
+	if canPass(err) || errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return true
+		}
+	}
+	return false
+}
+
 func (s *Store) checkpoints() {
 	defer close(s.done)
 	t := time.NewTicker(checkpointEvery)
 	defer t.Stop()
+	held := false // a reader keeps a large WAL: warned once
 	for {
 		select {
 		case <-s.stop:
@@ -232,13 +300,52 @@ func (s *Store) checkpoints() {
 			if !s.open.Load() {
 				continue
 			}
+			size, err := s.WALSize()
+			if err != nil {
+				s.log.Warn("database checkpoint: the WAL's size is unknown", "path", s.path, "err", err)
+				continue
+			}
 			// PASSIVE never waits for the writer or readers, so a job's
-			// write is never held up by it.
-			if _, err := s.ckpt.Exec("PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
-				s.log.Warn("database checkpoint failed", "path", s.path, "err", err)
+			// write is never held up by it; it is enough while the WAL
+			// stays small, since SQLite then starts it over within its
+			// limit. A larger one is truncated: TRUNCATE blocks writers
+			// for as long as the copy takes, and, with no busy wait on
+			// this connection, does what PASSIVE does while a reader
+			// still needs the WAL.
+			mode := "PASSIVE"
+			if size > walSizeLimit {
+				mode = "TRUNCATE"
+			}
+			var busy, frames, done int
+			if err := s.ckpt.QueryRow("PRAGMA wal_checkpoint("+mode+")").Scan(&busy, &frames, &done); err != nil {
+				s.log.Warn("database checkpoint failed", "path", s.path, "mode", mode, "err", err)
+				continue
+			}
+			switch {
+			case busy != 0 && size > walWarnSize && !held:
+				held = true
+				s.log.Warn("the database's WAL keeps growing: a reader (a sqlite3 shell in a transaction?) keeps it from being checkpointed",
+					"path", s.path, "wal_bytes", size)
+			case busy == 0 && held:
+				held = false
+				s.log.Info("the database's WAL is checkpointed again", "path", s.path, "wal_bytes_before", size)
 			}
 		}
 	}
+}
+
+// WALSize is the size of the write-ahead log, 0 when there is none. (A
+// stat, not an open: closing another descriptor of the database's files
+// would drop SQLite's locks.)
+func (s *Store) WALSize() (int64, error) {
+	st, err := os.Stat(s.path + "-wal")
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	return st.Size(), nil
 }
 
 // OpenReadOnly opens an existing database for reading only, as status and
@@ -247,7 +354,7 @@ func OpenReadOnly(path string) (*Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
-	r, err := sql.Open("sqlite", dsn(path, "mode=ro"))
+	r, err := sql.Open("sqlite", dsn(path, busyTimeout, "mode=ro"))
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
@@ -295,7 +402,14 @@ func (s *Store) migrate() error {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
+// Close closes the database; closing it again does nothing and returns
+// the first close's error.
 func (s *Store) Close() error {
+	s.closeOnce.Do(func() { s.closeErr = s.close() })
+	return s.closeErr
+}
+
+func (s *Store) close() error {
 	var errs []error
 	if s.w != nil {
 		close(s.stop)
@@ -310,6 +424,9 @@ func (s *Store) Close() error {
 		// The last connection to close checkpoints the WAL into the
 		// database file and removes it.
 		errs = append(errs, s.w.Close())
+	}
+	if s.lock != nil {
+		errs = append(errs, s.lock.Release())
 	}
 	return errors.Join(errs...)
 }

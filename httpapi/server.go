@@ -24,11 +24,12 @@ import (
 
 // Server is the HTTP server.
 type Server struct {
-	srv   *http.Server
-	ln    net.Listener
-	log   *slog.Logger
-	done  chan error
-	alive atomic.Pointer[Alive]
+	srv     *http.Server
+	ln      net.Listener
+	log     *slog.Logger
+	done    chan error
+	started atomic.Bool
+	alive   atomic.Pointer[Alive]
 }
 
 // SetAlive sets /healthz's verdict; until it is set, /healthz says the
@@ -76,11 +77,22 @@ func New(cfg *config.Config, store *db.Store, metrics http.Handler, token string
 		if sev == "" {
 			sev = checks.Warning
 		}
-		n, err := strconv.Atoi(r.URL.Query().Get("n"))
-		if err != nil {
-			n = 10
+		n, before := 10, int64(0)
+		if v := r.URL.Query().Get("n"); v != "" {
+			var err error
+			if n, err = strconv.Atoi(v); err != nil || n < 0 || n > report.MaxFindings {
+				http.Error(w, fmt.Sprintf("n=%s: list 0 to %d findings at once, and older ones with before=", v, report.MaxFindings), http.StatusBadRequest)
+				return
+			}
 		}
-		st, err := report.ReadStatus(r.Context(), store, cfg, time.Now(), sev, n)
+		if v := r.URL.Query().Get("before"); v != "" {
+			var err error
+			if before, err = strconv.ParseInt(v, 10, 64); err != nil || before < 1 {
+				http.Error(w, fmt.Sprintf("before=%s: the id of a finding", v), http.StatusBadRequest)
+				return
+			}
+		}
+		st, err := report.ReadStatus(r.Context(), store, cfg, time.Now(), sev, n, before)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
@@ -102,6 +114,7 @@ func (s *Server) Addr() string { return s.ln.Addr().String() }
 
 // Start serves in the background.
 func (s *Server) Start() {
+	s.started.Store(true)
 	go func() {
 		err := s.srv.Serve(s.ln)
 		if !errors.Is(err, http.ErrServerClosed) {
@@ -112,10 +125,18 @@ func (s *Server) Start() {
 	s.log.Info("http server listening", "addr", s.Addr())
 }
 
-// Stop shuts the server down within ctx.
+// Stop shuts the server down within ctx. A server that never started only
+// closes its listener.
 func (s *Server) Stop(ctx context.Context) error {
 	err := s.srv.Shutdown(ctx)
-	<-s.done
+	if !s.started.Load() {
+		// Shutdown closes only the listeners Serve tracks.
+		if cerr := s.ln.Close(); cerr != nil && !errors.Is(cerr, net.ErrClosed) {
+			return cerr
+		}
+		return err
+	}
+	<-s.done // Serve returns as soon as Shutdown closes its listener
 	return err
 }
 

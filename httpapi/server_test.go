@@ -2,16 +2,22 @@ package httpapi
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/report"
 )
 
 func serve(t *testing.T, token string) *Server {
@@ -85,5 +91,102 @@ func TestBearerTokenIsRequiredWhenSet(t *testing.T) {
 	}
 	if code, body := get(t, s, "/metrics", "t0ken"); code != 200 || body != "# metrics\n" {
 		t.Errorf("with the token: %d %q", code, body)
+	}
+}
+
+// A start that fails after New (tidewatch stopping before it served) must
+// not hang the stop, and the port is free again.
+func TestStopWithoutStart(t *testing.T) {
+	t.Parallel()
+	cfg := config.Default()
+	cfg.HTTP.Listen = "127.0.0.1:0"
+	store, err := db.Open(filepath.Join(t.TempDir(), "tw.db"), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	s, err := New(&cfg, store, http.NotFoundHandler(), "", slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stopped := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		stopped <- s.Stop(ctx)
+	}()
+	select {
+	case err := <-stopped:
+		if err != nil {
+			t.Errorf("stop: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Stop without Start hangs")
+	}
+	ln, err := net.Listen("tcp", s.Addr())
+	if err != nil {
+		t.Fatalf("the port is still held: %v", err)
+	}
+	ln.Close()
+}
+
+// /status lists at most report.MaxFindings findings at once (a million
+// made a 397 MB answer); older ones are paged to with before=.
+func TestStatusListsAreCappedAndPaged(t *testing.T) {
+	t.Parallel()
+	cfg := config.Default()
+	cfg.HTTP.Listen = "127.0.0.1:0"
+	store, err := db.Open(filepath.Join(t.TempDir(), "tw.db"), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	at := time.Now().Add(-time.Hour)
+	var runs []*db.Run
+	for i := range 600 {
+		findings := []checks.Finding{{Severity: checks.Warning, Category: checks.CatStale, Indicator: "dxy", Message: "dxy is stale"},
+			{Severity: checks.Critical, Category: checks.CatMissingCritical, Indicator: "vix", Message: "vix is NaN"}}
+		started := at.Add(time.Duration(i) * time.Second)
+		runs = append(runs, &db.Run{Job: "integrity", Started: started, Finished: started, Status: checks.StatusCritical,
+			Overall: checks.StatusCritical, Findings: findings})
+	}
+	if err := store.WriteRuns(context.Background(), runs); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(&cfg, store, http.NotFoundHandler(), "", slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	defer s.Stop(context.Background())
+	for _, q := range []string{"n=1001", "n=1000000", "n=-1", "n=ten", "before=0", "before=x"} {
+		if code, body := get(t, s, "/status?"+q, ""); code != http.StatusBadRequest {
+			t.Errorf("/status?%s: %d %.200s", q, code, body)
+		}
+	}
+	var seen []int64
+	next := "/status?n=1000"
+	for next != "" {
+		code, body := get(t, s, next, "")
+		var st report.Status
+		if err := json.Unmarshal([]byte(body), &st); code != 200 || err != nil {
+			t.Fatalf("%s: %d %v", next, code, err)
+		}
+		if len(st.Findings) > 1000 {
+			t.Fatalf("%s: %d findings", next, len(st.Findings))
+		}
+		for _, f := range st.Findings {
+			seen = append(seen, f.ID)
+		}
+		next = ""
+		if st.NextBefore != 0 {
+			next = fmt.Sprintf("/status?n=1000&before=%d", st.NextBefore)
+		}
+	}
+	if len(seen) != 1200 {
+		t.Errorf("paged through %d findings, want 1200", len(seen))
+	}
+	if len(slices.Compact(slices.Sorted(slices.Values(seen)))) != 1200 {
+		t.Error("a finding was listed twice")
 	}
 }

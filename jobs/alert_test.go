@@ -44,7 +44,12 @@ func TestNotifiersThatHangOrFailNeverSlowAJob(t *testing.T) {
 		t.Fatal(err)
 	}
 	sender.Start()
-	defer sender.Stop()
+	defer func() {
+		// The hanging receiver is cut off at once.
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		sender.Stop(ctx)
+	}()
 	if err := e.runner.StartTracking(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -74,15 +74,19 @@ func readScan(ctx context.Context, c *hz.Client, cfg config.Hazelcast) checks.Sc
 // readSnapshot finds the newest snapshot under the directory and reads it.
 // A missing or unreadable directory, or no snapshot at all, is an
 // unavailable persistence (a finding); a newest snapshot that cannot be
-// read is an error: the check cannot run.
-func readSnapshot(cfg config.Divergence) (checks.SnapshotRead, error) {
+// read is an error: the check cannot run. Both give up when ctx ends, so
+// that a huge directory or file cannot hold up a shutdown.
+func readSnapshot(ctx context.Context, cfg config.Divergence) (checks.SnapshotRead, error) {
 	// A snapshot can be rotated away between finding and reading it.
 	for attempt := 0; ; attempt++ {
-		path, mtime, why := newestSnapshot(cfg.SnapshotDir, cfg.SnapshotPattern)
+		path, mtime, why := newestSnapshot(ctx, cfg.SnapshotDir, cfg.SnapshotPattern)
+		if err := ctx.Err(); err != nil {
+			return checks.SnapshotRead{}, fmt.Errorf("persistence: looking for the newest snapshot: %w", err)
+		}
 		if why != "" {
 			return checks.SnapshotRead{Unavailable: why}, nil
 		}
-		data, err := npz.Read(path)
+		data, err := npz.ReadContext(ctx, path)
 		if errors.Is(err, fs.ErrNotExist) && attempt == 0 {
 			continue
 		}
@@ -94,8 +98,8 @@ func readSnapshot(cfg config.Divergence) (checks.SnapshotRead, error) {
 }
 
 // newestSnapshot walks dir for the newest file matching pattern; why says
-// why there is none.
-func newestSnapshot(dir, pattern string) (path string, mtime time.Time, why string) {
+// why there is none. It stops early when ctx ends.
+func newestSnapshot(ctx context.Context, dir, pattern string) (path string, mtime time.Time, why string) {
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -107,6 +111,9 @@ func newestSnapshot(dir, pattern string) (path string, mtime time.Time, why stri
 	}
 	var rootErr error
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return filepath.SkipAll
+		}
 		if err != nil {
 			if p == dir {
 				rootErr = err

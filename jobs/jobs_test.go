@@ -62,6 +62,7 @@ func newEnvOn(t testing.TB, m *hztest.Member) *env {
 	t.Cleanup(func() { store.Close() })
 	e := &env{t: t, member: m, client: m.Client(t, quiet), store: store, cfg: &cfg, snaps: cfg.Divergence.SnapshotDir}
 	e.runner = NewRunner(context.Background(), e.cfg, e.client, store, nil, quiet)
+	t.Cleanup(func() { e.runner.queue.close(context.Background()) })
 	return e
 }
 
@@ -334,9 +335,9 @@ func TestPanicBecomesAnErrorRun(t *testing.T) {
 	e := newEnv(t)
 	var logs strings.Builder
 	e.runner.log = slog.New(slog.NewTextHandler(&logs, nil))
-	e.runner.checkFn = func(context.Context, string, time.Time) (checks.Result, error) {
-		var m map[string]int
-		m["boom"]++ // assignment to entry in nil map
+	e.runner.checkFn = func(_ context.Context, name string, _ time.Time) (checks.Result, error) {
+		var indicators []string
+		_ = indicators[len(name)] // a bug in a check: index out of range
 		return checks.Result{}, nil
 	}
 	r := e.run(config.JobIntegrity)
@@ -359,12 +360,17 @@ func TestHungMemberNeitherBlocksNorOverlaps(t *testing.T) {
 	e.putPython(exfRecord(time.Now()))
 	e.member.Pause(t)
 	defer e.member.Resume()
+	checking := make(chan struct{})
+	e.runner.checkFn = func(ctx context.Context, name string, now time.Time) (checks.Result, error) {
+		close(checking)
+		return e.runner.check(ctx, name, now)
+	}
 	done := make(chan *db.Run)
 	go func() {
 		r, _ := e.runner.Run(context.Background(), config.JobIntegrity)
 		done <- r
 	}()
-	time.Sleep(200 * time.Millisecond)
+	<-checking // the first run is under way, hung on the member
 	if r, err := e.runner.Run(context.Background(), config.JobIntegrity); r != nil || err != nil {
 		t.Errorf("a second run of the same job overlapped the first: %v, %v", r, err)
 	}
@@ -384,24 +390,42 @@ func TestSchedulerRunsJobsAndStopsWithinItsGrace(t *testing.T) {
 	e.putPython(exfRecord(time.Now()))
 	every, _ := config.ParseSchedule("@every 1s")
 	e.cfg.Integrity.Schedule, e.cfg.Divergence.Schedule, e.cfg.Freshness.Schedule = every, every, every
+	// Runs that reach the member once it is paused hang on it.
+	var paused atomic.Bool
+	hung := make(chan string, 3)
+	e.runner.checkFn = func(ctx context.Context, name string, now time.Time) (checks.Result, error) {
+		if paused.Load() && name != config.JobDivergence {
+			select {
+			case hung <- name:
+			default:
+			}
+		}
+		return e.runner.check(ctx, name, now)
+	}
 	s := Start(e.runner, e.cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	time.Sleep(2500 * time.Millisecond)
-	e.member.Pause(t) // the runs in flight now hang on the member
+	started := time.Now()
+	for {
+		st, err := e.store.Stats(context.Background())
+		if err == nil && len(st) == 3 && st[0].Runs >= 3 && st[1].Runs >= 3 && st[2].Runs >= 3 {
+			break
+		}
+		if time.Since(started) > 20*time.Second {
+			t.Fatalf("the jobs did not run 3 times each at @every 1s in 20s: %+v, %v", st, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	e.member.Pause(t)
 	defer e.member.Resume()
-	time.Sleep(1100 * time.Millisecond)
+	paused.Store(true)
+	select {
+	case <-hung:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no run went to the paused member")
+	}
 	start := time.Now()
 	s.Stop(100 * time.Millisecond)
 	if took := time.Since(start); took > time.Second {
 		t.Errorf("stop took %v with a grace of 100ms", took)
-	}
-	st, err := e.store.Stats(context.Background())
-	if err != nil || len(st) != 3 {
-		t.Fatalf("stats %v, %v", st, err)
-	}
-	for _, s := range st {
-		if s.Runs < 3 {
-			t.Errorf("%s ran %d times in 3.6s at @every 1s (one at start)", s.Job, s.Runs)
-		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -46,7 +47,19 @@ type Runner struct {
 	policy   *alert.Policy
 	recorded func(*db.Run)
 	last     atomic.Int64 // when the last run was recorded, unix ns
+
+	// queue holds the runs waiting to be recorded, oldest first.
+	queue *queue
+	// OnSkipped is told of every run skipped because the job's previous
+	// run still ran, and OnNotRecorded of every run lost for good, with
+	// why (queue_full, refused, shutdown): for metrics.
+	OnSkipped     func(job string)
+	OnNotRecorded func(job, reason string)
 }
+
+// writeTimeout bounds one try at recording a run: the database can be
+// locked by another writer (a sqlite3 shell, tidewatch check).
+const writeTimeout = 10 * time.Second
 
 // Alert makes the tracked runs open and resolve problems by the policy.
 func (r *Runner) Alert(policy *alert.Policy) { r.policy = policy }
@@ -72,6 +85,7 @@ func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.
 		busy: map[string]*sync.Mutex{}, statuses: map[string]checks.Status{},
 	}
 	r.checkFn = r.check
+	r.queue = newQueue(r, cfg.Database.MaxPendingRuns)
 	for _, job := range cfg.Jobs() {
 		r.busy[job.Name] = &sync.Mutex{}
 	}
@@ -86,15 +100,30 @@ func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.
 
 // Run runs one job now and records it. A job that is already running is
 // skipped (nil, nil). The run is recorded even when ctx is cancelled
-// midway; only a failure to record it is returned as an error.
+// midway; a failure to record it is returned as an error (it is kept in
+// memory and recorded later when the cause can pass).
 func (r *Runner) Run(ctx context.Context, name string) (*db.Run, error) {
+	run, p, err := r.start(ctx, name)
+	if p == nil {
+		return run, err
+	}
+	return run, <-p.done
+}
+
+// start runs one job and queues the run for recording, without waiting
+// for it: a database that cannot be written for a while holds up no job.
+// p is nil when the job did not run.
+func (r *Runner) start(ctx context.Context, name string) (*db.Run, *pending, error) {
 	lock, ok := r.busy[name]
 	if !ok {
-		return nil, fmt.Errorf("unknown job %q", name)
+		return nil, nil, fmt.Errorf("unknown job %q", name)
 	}
 	if !lock.TryLock() {
 		r.log.Warn("job still running; this run is skipped", "job", name)
-		return nil, nil
+		if r.OnSkipped != nil {
+			r.OnSkipped(name)
+		}
+		return nil, nil, nil
 	}
 	defer lock.Unlock()
 
@@ -113,47 +142,89 @@ func (r *Runner) Run(ctx context.Context, name string) (*db.Run, error) {
 		run.Overall = checks.Overall(res.Findings, r.cfg.Health)
 		run.Status = run.Overall
 	}
+	run.Findings = capFindings(run.Findings)
 
-	run.Staleness = res.Staleness
+	// Rolled up per indicator and hour: the configured indicators only, or
+	// a record naming thousands of its own would add rows by thousands.
+	for ind, st := range res.Staleness {
+		if slices.Contains(r.cfg.Indicators.Expected, ind) {
+			if run.Staleness == nil {
+				run.Staleness = map[string]float64{}
+			}
+			run.Staleness[ind] = st
+		}
+	}
+	p, err := r.queue.add(run)
+	return run, p, err
+}
 
-	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+// maxFindings is the most findings a run records: a record can name any
+// number of indicators (each stale one a finding, and a problem), and
+// history, alerts and memory must not grow with it.
+const maxFindings = 1000
+
+// catFindingsCut says that a run had more findings than it records.
+const catFindingsCut = "findings_truncated"
+
+// capFindings keeps the maxFindings most severe findings (in their order
+// within a severity) and says how many more there were. The run's status
+// was judged from them all.
+func capFindings(fs []checks.Finding) []checks.Finding {
+	if len(fs) <= maxFindings {
+		return fs
+	}
+	kept := slices.Clone(fs)
+	slices.SortStableFunc(kept, func(a, b checks.Finding) int { return b.Severity.Rank() - a.Severity.Rank() })
+	kept = kept[:maxFindings]
+	return append(kept, checks.Finding{Severity: checks.Warning, Category: catFindingsCut,
+		Message:    fmt.Sprintf("%d more findings of this run are not recorded (at most %d a run)", len(fs)-maxFindings, maxFindings),
+		Details:    map[string]any{"findings": len(fs)},
+		Thresholds: map[string]any{"max_findings": maxFindings}})
+}
+
+// write records a run: with its health changes and problems when the
+// runs are tracked, judged against what was recorded before it.
+func (r *Runner) write(ctx context.Context, run *db.Run) error {
+	wctx, cancel := context.WithTimeout(ctx, writeTimeout)
 	defer cancel()
 	r.record.Lock()
 	if r.track && !r.tracking {
 		if err := r.startTracking(wctx); err != nil {
-			r.log.Warn("health changes not tracked yet", "job", name, "err", err)
+			r.log.Warn("health changes not tracked yet", "job", run.Job, "err", err)
 		}
 	}
-	prev, seen := r.statuses[name]
+	prev, seen := r.statuses[run.Job]
+	// A run tried before is judged afresh: what it changes depends on what
+	// was recorded before it.
+	run.Changes, run.Problems, run.Notices = nil, nil, nil
 	if r.tracking {
-		run.Changes = r.changes(name, run.Status)
+		run.Changes = r.changes(run.Job, run.Status)
 		if r.policy != nil {
 			live, lerr := r.store.LiveProblems(wctx)
 			if lerr != nil {
-				r.log.Error("problems not judged", "job", name, "err", lerr)
+				r.log.Error("problems not judged", "job", run.Job, "err", lerr)
 			} else {
-				run.Problems, run.Notices = r.policy.Evaluate(name, run.Findings, now, live)
+				run.Problems, run.Notices = r.policy.Evaluate(run.Job, run.Findings, run.Started, live)
 			}
 		}
 	}
-	_, err = r.store.WriteRun(wctx, run)
+	_, err := r.store.WriteRun(wctx, run)
 	if err == nil {
-		r.statuses[name] = run.Status
+		r.statuses[run.Job] = run.Status
 		for _, c := range run.Changes {
 			r.statuses[c.Job] = c.Status
 		}
 	}
 	r.record.Unlock()
 	if err != nil {
-		r.log.Error("run not recorded", "job", name, "status", run.Status, "err", err)
-		return run, err
+		return err
 	}
 	r.last.Store(time.Now().UnixNano())
 	if r.recorded != nil {
 		r.recorded(run)
 	}
 	r.logRun(run, prev, seen)
-	return run, nil
+	return nil
 }
 
 // changes are the health changes a run with this status makes: its job's,
@@ -209,8 +280,11 @@ func (r *Runner) startTracking(ctx context.Context) error {
 	return nil
 }
 
-// StopTracking records that from now on nothing is watched.
+// StopTracking records the runs still waiting to be recorded (those it
+// cannot record by the end of ctx are logged and counted as lost), then
+// that from now on nothing is watched.
 func (r *Runner) StopTracking(ctx context.Context) error {
+	r.queue.close(ctx)
 	r.record.Lock()
 	defer r.record.Unlock()
 	r.track, r.tracking = false, false
@@ -254,7 +328,7 @@ func (r *Runner) check(ctx context.Context, name string, now time.Time) (checks.
 		return checks.Integrity(readExF(ctx, r.hz, hc), r.cfg), nil
 	case config.JobDivergence:
 		exf := readExF(ctx, r.hz, hc)
-		snap, err := readSnapshot(r.cfg.Divergence)
+		snap, err := readSnapshot(ctx, r.cfg.Divergence)
 		if err != nil {
 			return checks.Result{}, err
 		}

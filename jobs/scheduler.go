@@ -31,23 +31,36 @@ func Start(r *Runner, cfg *config.Config, log *slog.Logger) *Scheduler {
 	ctx, cancel := context.WithCancel(context.Background())
 	cl := cronLogger{log}
 	s := &Scheduler{
-		// Skip outside Recover: the other order makes a job that panicked
-		// once never run again (robfig/cron v3.0.1).
+		// No cron.SkipIfStillRunning: it skips in silence. A job that is
+		// still running skips its next run itself, logged and counted.
 		cron: cron.New(cron.WithLocation(time.UTC), cron.WithLogger(cl),
-			cron.WithChain(cron.SkipIfStillRunning(cl), cron.Recover(cl))),
+			cron.WithChain(cron.Recover(cl))),
 		cancel: cancel,
 		log:    log,
 	}
+	// A job does not wait for its run to be recorded: a database that
+	// cannot be written for a while would make it skip its next runs.
 	for _, job := range cfg.Jobs() {
 		name := job.Name
-		s.cron.Schedule(job.Schedule, cron.FuncJob(func() { r.Run(ctx, name) }))
+		s.cron.Schedule(job.Schedule, cron.FuncJob(func() { r.start(ctx, name) }))
 		s.first.Add(1)
 		go func() {
 			defer s.first.Done()
-			r.Run(ctx, name)
+			r.start(ctx, name)
 		}()
 	}
-	s.cron.Schedule(cfg.Database.PruneSchedule, cron.FuncJob(func() { r.Prune(ctx) }))
+	var pruning sync.Mutex
+	s.cron.Schedule(cfg.Database.PruneSchedule, cron.FuncJob(func() {
+		if !pruning.TryLock() {
+			log.Warn("prune still running; this one is skipped")
+			if r.OnSkipped != nil {
+				r.OnSkipped("prune")
+			}
+			return
+		}
+		defer pruning.Unlock()
+		r.Prune(ctx)
+	}))
 	s.cron.Start()
 	s.running.Store(true)
 	attrs := []any{"prune", cfg.Database.PruneSchedule.Spec}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"tidewatch/checks"
@@ -28,6 +29,8 @@ type Metrics struct {
 	bridgeUp       prometheus.Gauge
 	bridgeRestarts prometheus.Gauge
 	notifyFailures *prometheus.CounterVec
+	skipped        *prometheus.CounterVec
+	notRecorded    *prometheus.CounterVec
 }
 
 // New registers tidewatch's metrics.
@@ -62,10 +65,26 @@ func New(store *db.Store, log *slog.Logger) *Metrics {
 		notifyFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "tidewatch_notification_failures_total", Help: "Failed attempts to notify, by receiver.",
 		}, []string{"receiver"}),
+		skipped: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "tidewatch_runs_skipped_total", Help: "Runs skipped because the job's previous run was still running, by job.",
+		}, []string{"job"}),
+		notRecorded: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "tidewatch_runs_not_recorded_total",
+			Help: "Runs lost for good, by job and why: queue_full (too many waited for the database), refused (the database refused the run), shutdown (tidewatch stopped first).",
+		}, []string{"job", "reason"}),
 	}
+	wal := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "tidewatch_db_wal_bytes", Help: "Size of the history database's write-ahead log.",
+	}, func() float64 {
+		size, err := store.WALSize()
+		if err != nil {
+			log.Warn("metrics: the WAL's size", "err", err)
+		}
+		return float64(size)
+	})
 	m.reg.MustRegister(m.runs, m.duration, m.staleness, m.present, m.scanAge, m.scanNumber, m.bridgeUp,
-		m.bridgeRestarts, m.notifyFailures, problems{store, log}, prometheus.NewGoCollector(),
-		prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+		m.bridgeRestarts, m.notifyFailures, m.skipped, m.notRecorded, problems{store, log}, wal, collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
 
@@ -80,6 +99,8 @@ func (m *Metrics) Observe(r *db.Run) {
 			m.present.Set(float64(*h.IndicatorsPresent))
 		}
 	case config.JobFreshness:
+		// The configured indicators only (the runner keeps no others), so
+		// that a record cannot add series.
 		for ind, s := range r.Staleness {
 			m.staleness.WithLabelValues(ind).Set(s)
 		}
@@ -104,6 +125,21 @@ func (m *Metrics) Observe(r *db.Run) {
 // NotificationFailed counts a failed attempt to notify a receiver.
 func (m *Metrics) NotificationFailed(receiver string) {
 	m.notifyFailures.WithLabelValues(receiver).Inc()
+}
+
+// RunSkipped counts a run skipped because the job still ran.
+func (m *Metrics) RunSkipped(job string) { m.skipped.WithLabelValues(job).Inc() }
+
+// RunNotRecorded counts a run lost for good, and why.
+func (m *Metrics) RunNotRecorded(job, reason string) {
+	m.notRecorded.WithLabelValues(job, reason).Inc()
+}
+
+// PendingRuns exposes how many runs wait to be recorded.
+func (m *Metrics) PendingRuns(pending func() int) {
+	m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "tidewatch_runs_pending", Help: "Runs kept in memory, waiting for the database to be written.",
+	}, func() float64 { return float64(pending()) }))
 }
 
 // Handler serves the exposition format.

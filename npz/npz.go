@@ -5,6 +5,7 @@ package npz
 
 import (
 	"archive/zip"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"unicode/utf8"
 )
@@ -24,6 +26,15 @@ const (
 	MaxEntries    = 10000
 	maxHeaderSize = 10000 // numpy's own default limit
 	maxItemSize   = 4096  // a U1024 string
+	// maxDirectory bounds what archive/zip may read of the central
+	// directory: MaxEntries entries with names and extras of a snapshot's
+	// size. The zip reader reads directory headers until one fails to
+	// parse, whatever count the archive declares, so the declared count
+	// alone cannot bound it.
+	maxDirectory = MaxEntries * 128
+	// maxDirectoryEnd is how far from the end the end of central directory
+	// record can be: its 22 bytes and a comment of at most 65,535.
+	maxDirectoryEnd = 22 + 65535
 )
 
 // Snapshot is what an .npz holds.
@@ -38,9 +49,17 @@ type Snapshot struct {
 	Refused map[string]string
 }
 
-// Read opens and parses an .npz file; a symlink is refused, not followed.
-func Read(path string) (*Snapshot, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
+// Read is ReadContext without a deadline.
+func Read(path string) (*Snapshot, error) { return ReadContext(context.Background(), path) }
+
+// ReadContext opens and parses an .npz file, giving up when ctx ends. A
+// symlink is refused, not followed; so is anything but a regular file (a
+// FIFO put in a snapshot's place would block the open and the read).
+func ReadContext(ctx context.Context, path string) (*Snapshot, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +68,10 @@ func Read(path string) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := Parse(f, st.Size())
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%s)", path, st.Mode().Type())
+	}
+	s, err := parse(ctx, f, st.Size())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -58,18 +80,39 @@ func Read(path string) (*Snapshot, error) {
 
 // Parse reads an .npz archive of the given size.
 func Parse(r io.ReaderAt, size int64) (*Snapshot, error) {
+	return parse(context.Background(), r, size)
+}
+
+func parse(ctx context.Context, r io.ReaderAt, size int64) (*Snapshot, error) {
 	if size > MaxFileSize {
 		return nil, fmt.Errorf("%d bytes is over the %d byte limit for a snapshot", size, MaxFileSize)
 	}
-	zr, err := zip.NewReader(r, size)
+	// What the archive declares is checked before archive/zip reads the
+	// directory: 750,000 entries cost it 250 MB before a count could be
+	// refused.
+	if n, ok := declaredEntries(r, size); ok && n > MaxEntries {
+		return nil, fmt.Errorf("the archive declares %d entries, over the limit of %d", n, MaxEntries)
+	}
+	capped := &cappedReader{r: r}
+	// archive/zip's search for the end record reads up to 66 KiB.
+	capped.left.Store(72<<10 + maxDirectory)
+	zr, err := zip.NewReader(capped, size)
+	if errors.Is(err, errDirectoryTooLarge) {
+		return nil, fmt.Errorf("the zip directory is over %d bytes, more than %d entries can need", maxDirectory, MaxEntries)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("not an npz file: %w", err)
 	}
 	if len(zr.File) > MaxEntries {
 		return nil, fmt.Errorf("%d entries is over the limit of %d", len(zr.File), MaxEntries)
 	}
+	// The entries' reads are bounded one by one below.
+	capped.left.Store(math.MaxInt64)
 	s := &Snapshot{Numbers: map[string]float64{}, Strings: map[string]string{}, Refused: map[string]string{}}
 	for _, f := range zr.File {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		key, isNpy := strings.CutSuffix(f.Name, ".npy")
 		s.Keys = append(s.Keys, key)
 		if !isNpy {
@@ -82,6 +125,71 @@ func Parse(r io.ReaderAt, size int64) (*Snapshot, error) {
 	}
 	sort.Strings(s.Keys)
 	return s, nil
+}
+
+var errDirectoryTooLarge = errors.New("zip directory too large")
+
+// cappedReader fails reads once left bytes have been read: archive/zip's
+// walk of the directory is bounded by what it may read, not by what the
+// archive says.
+type cappedReader struct {
+	r    io.ReaderAt
+	left atomic.Int64
+}
+
+func (c *cappedReader) ReadAt(p []byte, off int64) (int, error) {
+	if c.left.Add(-int64(len(p))) < 0 {
+		return 0, errDirectoryTooLarge
+	}
+	return c.r.ReadAt(p, off)
+}
+
+// declaredEntries reads the entry count from the end of central directory
+// record, or from its zip64 form when the record says the count does not
+// fit. ok is false when there is no such record (archive/zip then says
+// what is wrong).
+func declaredEntries(r io.ReaderAt, size int64) (n uint64, ok bool) {
+	tail := make([]byte, min(size, maxDirectoryEnd))
+	start := size - int64(len(tail))
+	if _, err := r.ReadAt(tail, start); err != nil && err != io.EOF {
+		return 0, false
+	}
+	// The last signature whose comment fits in the file, as archive/zip
+	// finds it.
+	end := -1
+	for i := len(tail) - 22; i >= 0; i-- {
+		if string(tail[i:i+4]) == "PK\x05\x06" && i+22+int(binary.LittleEndian.Uint16(tail[i+20:])) <= len(tail) {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return 0, false
+	}
+	rec := tail[end:]
+	n = uint64(binary.LittleEndian.Uint16(rec[10:]))
+	if n != 0xffff && binary.LittleEndian.Uint32(rec[12:]) != 0xffffffff && binary.LittleEndian.Uint32(rec[16:]) != 0xffffffff {
+		return n, true
+	}
+	// Zip64: a locator of 20 bytes just before the record points at the
+	// zip64 record, which holds the count as 8 bytes at offset 32.
+	at := start + int64(end) - 20
+	var loc [20]byte
+	if at < 0 {
+		return n, true
+	}
+	if _, err := r.ReadAt(loc[:], at); err != nil || string(loc[:4]) != "PK\x06\x07" {
+		return n, true
+	}
+	var rec64 [56]byte
+	off := binary.LittleEndian.Uint64(loc[8:])
+	if size < 56 || off > uint64(size)-56 {
+		return n, true
+	}
+	if _, err := r.ReadAt(rec64[:], int64(off)); err != nil || string(rec64[:4]) != "PK\x06\x06" {
+		return n, true
+	}
+	return binary.LittleEndian.Uint64(rec64[32:]), true
 }
 
 func (s *Snapshot) readEntry(f *zip.File, key string) error {

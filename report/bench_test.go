@@ -78,7 +78,7 @@ func BenchmarkStatus(b *testing.B) {
 	}
 	defer store.Close()
 	for range b.N {
-		st, err := ReadStatus(context.Background(), store, cfg, history.End, checks.Warning, 10)
+		st, err := ReadStatus(context.Background(), store, cfg, history.End, checks.Warning, 10, 0)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -40,6 +41,11 @@ type Report struct {
 	limits       map[string]float64 // stale_after per indicator, seconds
 	scanWarn     float64
 	scanCritical float64
+
+	// Truncated names the lists that were cut to MaxRows (their newest
+	// entries kept) and how many entries each left out: a shorter period
+	// shows them.
+	Truncated map[string]int `json:"truncated,omitempty"`
 }
 
 // Availability is how a subject spent a period: the shares of the watched
@@ -122,8 +128,11 @@ type ScanReport struct {
 	PerMinute float64 `json:"scans_per_minute"`
 	First     *int64  `json:"first_scan,omitempty"`
 	Last      *int64  `json:"last_scan,omitempty"`
-	// Gaps are the times the scan number did not move.
-	Gaps []Gap `json:"gaps"`
+	// Gaps are the times the scan number did not move, the newest
+	// MaxRows of GapCount; Longest is the longest of them all.
+	Gaps     []Gap `json:"gaps"`
+	GapCount int   `json:"gap_count"`
+	Longest  *Gap  `json:"longest_gap,omitempty"`
 }
 
 // Gap is a time without new scans.
@@ -136,18 +145,12 @@ type Gap struct {
 
 // BridgeReport is the bridge over the period.
 type BridgeReport struct {
-	Checks        int64         `json:"checks"`
-	UptimePct     float64       `json:"uptime_pct"`
-	WorstDataAgeS *float64      `json:"worst_data_age_s,omitempty"`
-	Restarts      int           `json:"restarts"`
-	Reasons       []ReasonCount `json:"restart_reasons"`
-	RestartTimes  []time.Time   `json:"restart_times"`
-}
-
-// ReasonCount is how often a reason came up.
-type ReasonCount struct {
-	Reason string `json:"reason"`
-	Count  int    `json:"count"`
+	Checks        int64            `json:"checks"`
+	UptimePct     float64          `json:"uptime_pct"`
+	WorstDataAgeS *float64         `json:"worst_data_age_s,omitempty"`
+	Restarts      int              `json:"restarts"`
+	Reasons       []db.ReasonCount `json:"restart_reasons"` // the topFindings most frequent
+	RestartTimes  []time.Time      `json:"restart_times"`   // the newest MaxRows
 }
 
 // Timeline is a subject's statuses over the period, as segments.
@@ -183,9 +186,38 @@ type Point struct {
 // the hourly rollups only.
 const fineFor = 48 * time.Hour
 
+// MaxPeriod is the longest period one report covers, and MaxRows the most
+// entries one of its lists holds (the newest are kept): a report's size
+// is bounded whatever the history holds. Longer periods are reported in
+// parts.
+const (
+	MaxPeriod = 1000 * 24 * time.Hour
+	MaxRows   = 1000
+)
+
+// maxKinds bounds the kinds of finding read for a report: the most
+// frequent, of which the report shows topFindings.
+const maxKinds = 10000
+
+// newest keeps the newest MaxRows of a list ordered oldest first, noting
+// in the report how many it left out.
+func newest[T any](r *Report, name string, list []T) []T {
+	if len(list) <= MaxRows {
+		return list
+	}
+	if r.Truncated == nil {
+		r.Truncated = map[string]int{}
+	}
+	r.Truncated[name] = len(list) - MaxRows
+	return list[len(list)-MaxRows:]
+}
+
 // Build reads the report of [since, until) for one job, or for all when
 // job is "".
 func Build(ctx context.Context, store *db.Store, cfg *config.Config, now, since, until time.Time, job string) (*Report, error) {
+	if p := until.Sub(since); p > MaxPeriod {
+		return nil, fmt.Errorf("the period is %.0f days, at most %.0f: report it in parts", p.Hours()/24, MaxPeriod.Hours()/24)
+	}
 	r := &Report{
 		GeneratedAt: now.UTC(), Since: since.UTC(), Until: until.UTC(), Subject: db.Overall,
 		limits:       map[string]float64{},
@@ -218,7 +250,7 @@ func Build(ctx context.Context, store *db.Store, cfg *config.Config, now, since,
 		return nil, err
 	}
 	r.jobs(hours, jobs)
-	kinds, err := store.FindingKinds(ctx, since, until, job)
+	kinds, err := store.FindingKinds(ctx, since, until, job, false, maxKinds)
 	if err != nil {
 		return nil, err
 	}
@@ -243,6 +275,12 @@ func Build(ctx context.Context, store *db.Store, cfg *config.Config, now, since,
 		return nil, err
 	}
 	r.heatmap(cells, cfg.Indicators.Expected)
+	r.ScanSeries = thin(r.ScanSeries)
+	// Incidents were read from the whole timelines.
+	for i := range r.Timeline {
+		tl := &r.Timeline[i]
+		tl.Segments = newest(r, "timeline "+tl.Subject, tl.Segments)
+	}
 	return r, nil
 }
 
@@ -465,21 +503,18 @@ func (r *Report) incidents(ctx context.Context, store *db.Store, job string) err
 		}
 		r.MTTRSeconds = ptr(round2(sum / float64(len(closed))))
 	}
+	r.Incidents = newest(r, "incidents", r.Incidents)
 	for i := range r.Incidents {
 		in := &r.Incidents[i]
 		to := r.Until
 		if in.End != nil {
 			to = *in.End
 		}
-		kinds, err := store.FindingKinds(ctx, in.Start, to, job)
+		kinds, err := store.FindingKinds(ctx, in.Start, to, job, true, 3)
 		if err != nil {
 			return err
 		}
-		for _, k := range kinds {
-			if k.Severity != checks.Info && len(in.Drivers) < 3 {
-				in.Drivers = append(in.Drivers, k)
-			}
-		}
+		in.Drivers = kinds
 	}
 	return nil
 }
@@ -499,6 +534,7 @@ func (r *Report) divergence(hours []db.Hour) {
 		}
 	}
 	if len(d.Hours) > 0 {
+		d.Hours = newest(r, "divergence hours", d.Hours)
 		r.Divergence = d
 	}
 }
@@ -539,7 +575,7 @@ func (r *Report) scans(hours []db.Hour, samples []db.ScanSample, fine bool) {
 		if first != nil && last != first {
 			sc.First, sc.Last = first.Number, last.Number
 			sc.PerMinute = round2(float64(*last.Number-*first.Number) / last.At.Sub(first.At).Minutes())
-			r.Scans = sc.withDurations()
+			r.Scans = sc.withDurations(r)
 		}
 		return
 	}
@@ -598,15 +634,43 @@ func (r *Report) scans(hours []db.Hour, samples []db.ScanSample, fine bool) {
 	if firstHour != nil && lastHour != firstHour {
 		sc.First, sc.Last = firstHour.MinScan, lastHour.MaxScan
 		sc.PerMinute = round2(float64(*lastHour.MaxScan-*firstHour.MinScan) / lastHour.Hour.Add(time.Hour).Sub(firstHour.Hour).Minutes())
-		r.Scans = sc.withDurations()
+		r.Scans = sc.withDurations(r)
 	}
 }
 
-func (s *ScanReport) withDurations() *ScanReport {
+// withDurations completes the gaps: their durations, count and longest,
+// and keeps the newest.
+func (s *ScanReport) withDurations(r *Report) *ScanReport {
 	for i := range s.Gaps {
-		s.Gaps[i].Seconds = s.Gaps[i].To.Sub(s.Gaps[i].From).Seconds()
+		g := &s.Gaps[i]
+		g.Seconds = g.To.Sub(g.From).Seconds()
+		if s.Longest == nil || g.Seconds > s.Longest.Seconds {
+			s.Longest = ptr(*g)
+		}
 	}
+	s.GapCount = len(s.Gaps)
+	s.Gaps = newest(r, "scan gaps", s.Gaps)
 	return s
+}
+
+// thin keeps at most MaxRows points of a series for its chart: the highest
+// of each run of points, so that no peak is lost.
+func thin(points []Point) []Point {
+	if len(points) <= MaxRows {
+		return points
+	}
+	per := (len(points) + MaxRows - 1) / MaxRows
+	out := make([]Point, 0, MaxRows)
+	for i := 0; i < len(points); i += per {
+		top := points[i]
+		for _, p := range points[i:min(i+per, len(points))] {
+			if p.V > top.V {
+				top = p
+			}
+		}
+		out = append(out, top)
+	}
+	return out
 }
 
 func (r *Report) bridge(ctx context.Context, store *db.Store, hours []db.Hour) error {
@@ -625,28 +689,17 @@ func (r *Report) bridge(ctx context.Context, store *db.Store, hours []db.Hour) e
 		return nil
 	}
 	b.UptimePct = round2(100 * b.UptimePct / float64(b.Checks))
-	evs, err := store.BridgeEvents(ctx, r.Since, r.Until, "restart")
+	restarts, err := store.BridgeRestarts(ctx, r.Since, r.Until, topFindings, MaxRows)
 	if err != nil {
 		return err
 	}
-	counts := map[string]int{}
-	for _, e := range evs {
-		// "crash: exit status 1; attempt 2 of 3 in 10s": the reason is
-		// before the semicolon.
-		reason, _, _ := strings.Cut(e.Reason, ";")
-		counts[reason]++
-		b.RestartTimes = append(b.RestartTimes, e.At)
-	}
-	b.Restarts = len(evs)
-	for reason, n := range counts {
-		b.Reasons = append(b.Reasons, ReasonCount{reason, n})
-	}
-	sort.Slice(b.Reasons, func(i, j int) bool {
-		if b.Reasons[i].Count != b.Reasons[j].Count {
-			return b.Reasons[i].Count > b.Reasons[j].Count
+	b.Restarts, b.Reasons, b.RestartTimes = restarts.Total, restarts.Reasons, restarts.Times
+	if n := restarts.Total - len(restarts.Times); n > 0 {
+		if r.Truncated == nil {
+			r.Truncated = map[string]int{}
 		}
-		return b.Reasons[i].Reason < b.Reasons[j].Reason
-	})
+		r.Truncated["restart times"] = n
+	}
 	r.Bridge = b
 	return nil
 }

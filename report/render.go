@@ -4,6 +4,8 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -119,15 +121,9 @@ func (r *Report) tables() []table {
 	}
 	if sc := r.Scans; sc != nil {
 		line := fmt.Sprintf("%.1f per minute, #%d to #%d", sc.PerMinute, *sc.First, *sc.Last)
-		if len(sc.Gaps) > 0 {
-			longest := sc.Gaps[0]
-			for _, g := range sc.Gaps {
-				if g.Seconds > longest.Seconds {
-					longest = g
-				}
-			}
+		if longest := sc.Longest; longest != nil {
 			line += fmt.Sprintf("; %d gaps without a new scan, the longest %s at #%d from %s",
-				len(sc.Gaps), age(seconds(longest.Seconds)), longest.At, longest.From.Format(timeLayout))
+				sc.GapCount, age(seconds(longest.Seconds)), longest.At, longest.From.Format(timeLayout))
 		}
 		data.rows = append(data.rows, []string{"scans", line})
 	}
@@ -145,7 +141,13 @@ func (r *Report) tables() []table {
 		}
 		data.rows = append(data.rows, []string{"bridge", line})
 	}
-	return append(out, data)
+	out = append(out, data)
+
+	cut := table{title: "Lists cut to their newest " + strconv.Itoa(MaxRows) + " (a shorter period shows the rest)", header: []string{"list", "left out"}}
+	for _, name := range slices.Sorted(maps.Keys(r.Truncated)) {
+		cut.rows = append(cut.rows, []string{name, strconv.Itoa(r.Truncated[name])})
+	}
+	return append(out, cut)
 }
 
 func (r *Report) heading() string {
@@ -175,7 +177,11 @@ func writeText(w io.Writer, r *Report, color bool) error {
 			fmt.Fprintln(tw, strings.ToUpper(strings.Join(t.header, "\t")))
 		}
 		for _, row := range t.rows {
-			fmt.Fprintln(tw, strings.Join(row, "\t"))
+			cells := make([]string, len(row))
+			for i, c := range row {
+				cells[i] = Printable(c)
+			}
+			fmt.Fprintln(tw, strings.Join(cells, "\t"))
 		}
 		tw.Flush()
 		text := sb.String()
@@ -202,7 +208,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		for _, row := range t.rows {
 			cells := make([]string, len(row))
 			for i, c := range row {
-				cells[i] = esc.Replace(c)
+				cells[i] = esc.Replace(Printable(c))
 			}
 			fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
 		}
@@ -211,14 +217,15 @@ func writeMarkdown(w io.Writer, r *Report) error {
 }
 
 // writeCSV writes every table in one long CSV: table, row, column, value
-// (a pivot table away from any spreadsheet layout).
+// (a pivot table away from any spreadsheet layout). A value that a
+// spreadsheet would take for a formula is written as text.
 func writeCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"table", "row", "column", "value"})
 	for _, t := range r.tables() {
 		for i, row := range t.rows {
 			for j, v := range row {
-				cw.Write([]string{t.title, strconv.Itoa(i + 1), t.header[j], v})
+				cw.Write([]string{t.title, strconv.Itoa(i + 1), t.header[j], csvCell(v)})
 			}
 		}
 	}

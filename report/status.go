@@ -23,8 +23,15 @@ type Status struct {
 	Health      checks.Health      `json:"health"`
 	Bridge      *BridgeStatus      `json:"bridge,omitempty"`
 	Findings    []db.StoredFinding `json:"recent_findings"`
-	Stats       []db.JobStats      `json:"stats"`
+	// NextBefore, when there are older findings than those listed, is the
+	// before= (--before) that lists them.
+	NextBefore int64         `json:"next_before,omitempty"`
+	Stats      []db.JobStats `json:"stats"`
 }
+
+// MaxFindings is the most findings a status lists at once; older ones are
+// paged to with before.
+const MaxFindings = 1000
 
 // BridgeStatus is the bridge as its latest health check saw it.
 type BridgeStatus struct {
@@ -50,8 +57,13 @@ type JobStatus struct {
 // history no longer tells the current health.
 const staleAfter = 3
 
-// ReadStatus builds the status from history alone.
-func ReadStatus(ctx context.Context, store *db.Store, cfg *config.Config, now time.Time, minSeverity checks.Severity, n int) (*Status, error) {
+// ReadStatus builds the status from history alone, with the n newest
+// findings (at most MaxFindings) after the finding with id before, or the
+// newest when before is 0.
+func ReadStatus(ctx context.Context, store *db.Store, cfg *config.Config, now time.Time, minSeverity checks.Severity, n int, before int64) (*Status, error) {
+	if n < 0 || n > MaxFindings {
+		return nil, fmt.Errorf("%d findings asked for: at most %d at once (page with before)", n, MaxFindings)
+	}
 	st := &Status{GeneratedAt: now.UTC()}
 	var runs []*db.Run
 	var notCurrent []string
@@ -90,8 +102,15 @@ func ReadStatus(ctx context.Context, store *db.Store, cfg *config.Config, now ti
 		st.Reason = strings.Join(notCurrent, "; ") + " (is tidewatch run going?)"
 	}
 	var err error
-	if st.Findings, err = store.RecentFindings(ctx, minSeverity, n); err != nil {
-		return nil, err
+	if n > 0 {
+		// One more than asked for tells whether there are older ones.
+		if st.Findings, err = store.RecentFindings(ctx, minSeverity, n+1, before); err != nil {
+			return nil, err
+		}
+	}
+	if len(st.Findings) > n {
+		st.Findings = st.Findings[:n]
+		st.NextBefore = st.Findings[n-1].ID
 	}
 	if st.Stats, err = store.Stats(ctx); err != nil {
 		return nil, err

@@ -26,6 +26,7 @@ func WriteStatus(w io.Writer, st *Status, asJSON bool) error {
 	if asJSON {
 		return writeJSON(w, st)
 	}
+	st = printable(st)
 	fmt.Fprintf(w, "tidewatch: %s   (%s UTC)\n", strings.ToUpper(string(st.Overall)), st.GeneratedAt.Format(timeLayout))
 	if st.Reason != "" {
 		fmt.Fprintf(w, "  %s\n", st.Reason)
@@ -54,6 +55,9 @@ func WriteStatus(w io.Writer, st *Status, asJSON bool) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.ObservedAt.Format(timeLayout), f.Severity, f.Job, f.Category, f.Message)
 	}
 	tw.Flush()
+	if st.NextBefore != 0 {
+		fmt.Fprintf(w, "  (older ones: --before %d)\n", st.NextBefore)
+	}
 	if len(st.Stats) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "RUNS SINCE THE DATABASE WAS CREATED")
@@ -183,6 +187,7 @@ func WriteCheck(w io.Writer, c *Check, asJSON bool) error {
 	if asJSON {
 		return writeJSON(w, c)
 	}
+	c = printable(c)
 	fmt.Fprintf(w, "tidewatch check: %s\n\n", strings.ToUpper(string(c.Overall)))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, r := range c.Runs {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: set-up, formatting, vet, every test
+# The whole test suite, as CI runs it: set-up, formatting, vet, staticcheck, every test
 # with the race detector against a real Hazelcast member (the fault suite
 # included), and every fuzz target briefly.
 set -euo pipefail
@@ -14,5 +14,7 @@ if [ -n "$unformatted" ]; then
   exit 1
 fi
 go vet ./...
+# staticcheck, pinned in go.mod (tool directive).
+go tool staticcheck ./...
 go test -race -count=1 -timeout 15m ./...
 scripts/fuzz.sh

@@ -141,7 +141,7 @@ func (m *Member) start() error {
 	for time.Now().Before(deadline) {
 		select {
 		case <-m.exited:
-			return fmt.Errorf("Hazelcast member exited at start:\n%s", m.LogTail())
+			return fmt.Errorf("the Hazelcast member exited at start:\n%s", m.LogTail())
 		default:
 		}
 		if c, err := net.DialTimeout("tcp", m.Addr(), 200*time.Millisecond); err == nil {
@@ -150,7 +150,7 @@ func (m *Member) start() error {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	return fmt.Errorf("Hazelcast member did not listen on %s within 60s:\n%s", m.Addr(), m.LogTail())
+	return fmt.Errorf("the Hazelcast member did not listen on %s within 60s:\n%s", m.Addr(), m.LogTail())
 }
 
 func (m *Member) logPath() string { return filepath.Join(m.dir, fmt.Sprintf("member-%d.log", m.Port)) }
