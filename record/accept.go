@@ -17,6 +17,11 @@ import (
 // not) reads exactly: scan numbers beyond it are refused.
 const MaxExactInt = 1 << 53
 
+// clockGrain is how far a file's times may lag the clock: the kernel stamps
+// new files with its coarse clock, up to a tick (10 ms at worst) behind,
+// and bridged_at is written in milliseconds.
+const clockGrain = 10 * time.Millisecond
+
 // Rule holds the limits of the acceptance rule.
 type Rule struct {
 	// MaxFuture is how far ahead of the clock a scan's timestamp may be:
@@ -91,6 +96,10 @@ type Judgement struct {
 // unread); held is the scan Hazelcast holds (nil when there is none, or
 // none that can be decoded); now is the judging instant.
 //
+// A file the bridge has not read waits only once DecideWithin has passed
+// since it arrived, and only if it arrived after the held scan was
+// bridged: before, the bridge had it and took something newer.
+//
 // A scan is refused when its number is beyond MaxExactInt or its
 // timestamp was more than MaxFuture ahead of the clock when it was read:
 // the reading's time, not now, so that a verdict never changes with the
@@ -98,7 +107,13 @@ type Judgement struct {
 // decide; a lower number with a newer timestamp is the scanner's
 // numbering starting again, and is taken.
 func Judge(read *Reading, arrived time.Time, held *ScanHead, now time.Time, r Rule) Judgement {
+	held, _ = Bar(held, now, r)
 	switch {
+	case read == nil && held != nil && !held.BridgedAt.IsZero() && arrived.Before(held.BridgedAt.Add(-clockGrain)):
+		// The bridge had it before it pushed what Hazelcast holds: it took
+		// something newer. (A bridge that records no decisions, such as a
+		// bridge.command of another make, is judged by this alone.)
+		return Judgement{NotNewer, fmt.Sprintf("it was in place before scan #%d in Hazelcast was bridged", held.Number)}
 	case read == nil && now.Sub(arrived) < r.DecideWithin:
 		return Judgement{Pending, "the bridge has not read it yet"}
 	case read == nil:
@@ -111,7 +126,6 @@ func Judge(read *Reading, arrived time.Time, held *ScanHead, now time.Time, r Ru
 		return Judgement{Refused, fmt.Sprintf("scan #%d is dated %s, %s ahead of the clock when it was read (bridge.max_future is %s)",
 			read.Number, read.Timestamp.UTC().Format(time.RFC3339Nano), read.Timestamp.Sub(read.At).Round(time.Millisecond), r.MaxFuture)}
 	}
-	held, _ = Bar(held, now, r)
 	switch {
 	case held == nil:
 		return Judgement{Take, ""}
