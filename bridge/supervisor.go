@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -133,8 +134,28 @@ func (s *Supervisor) Stop() {
 }
 
 // NewestFile is the newest scan file in the watched directory that looks
-// whole, or nil when none does.
-func (s *Supervisor) NewestFile() (*checks.NewestFile, error) { return s.files.Newest() }
+// whole, with what the bridge recorded when it read it, or nil when none
+// looks whole.
+func (s *Supervisor) NewestFile() (*checks.NewestFile, error) {
+	f, err := s.files.Newest()
+	if f == nil || err != nil {
+		return f, err
+	}
+	ds, err := readDecisions(s.state.path("decisions.json"))
+	if err != nil {
+		// Without the record every file counts as unread: the grace and
+		// the stale readings still stand between that and a restart.
+		s.log.Warn("the bridge's record of decisions is unreadable", "err", err)
+		return f, nil
+	}
+	name, mtime := filepath.Base(f.Path), f.ModTime.UnixNano()
+	for _, d := range ds.Files {
+		if d.Name == name && d.Size == f.Size && d.MTime == mtime {
+			f.Reading = &d.Reading
+		}
+	}
+	return f, nil
+}
 
 // WaitReady waits until the bridge has reported ready (its first push is
 // done by then), has failed, or ctx ends: the first checks should judge
@@ -143,7 +164,10 @@ func (s *Supervisor) WaitReady(ctx context.Context) {
 	t := time.NewTicker(50 * time.Millisecond)
 	defer t.Stop()
 	for {
-		switch s.Snapshot().State {
+		s.mu.Lock()
+		state := s.snap.State
+		s.mu.Unlock()
+		switch state {
 		case checks.BridgeRunning, checks.BridgeFailed, checks.BridgeCooldown:
 			return
 		}
@@ -164,13 +188,20 @@ func (s *Supervisor) Restart(reason string) {
 	}
 }
 
-// Snapshot is the bridge's state now.
+// Snapshot is the bridge's state now, with the decisions it recorded.
 func (s *Supervisor) Snapshot() checks.BridgeProcess {
 	s.mu.Lock()
 	p := s.snap
 	p.Poisoned = append([]string(nil), s.snap.Poisoned...)
 	s.mu.Unlock()
 	p.LastLines = s.out.last()
+	ds, err := readDecisions(s.state.path("decisions.json"))
+	if err != nil {
+		s.log.Warn("the bridge's record of decisions is unreadable", "err", err)
+	}
+	for _, d := range ds.Files {
+		p.Decisions = append(p.Decisions, checks.BridgeDecision{Seq: d.Seq, File: d.Name, Reading: d.Reading, Poisoned: d.Poisoned})
+	}
 	return p
 }
 
