@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"tidewatch/config"
 	"tidewatch/hz"
 	"tidewatch/record"
@@ -90,6 +92,7 @@ type candidate struct {
 	since   time.Time   // when it was first noticed
 	info    fs.FileInfo // from lstat; nil until looked at
 	retryAt time.Time   // a file still incomplete is read again no sooner
+	renamed bool        // renamed into place, not written to since
 }
 
 // skip is why a file is refused. A file refused for a permission is read
@@ -182,8 +185,8 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 			return 0
 		case <-b.watch.changed:
 			names, overflow, err := b.watch.take()
-			for name := range names {
-				b.notice(name, now)
+			for name, events := range names {
+				b.notice(name, events, now)
 			}
 			if overflow {
 				log.Warn("bridge: file events were lost (the kernel's queue overflowed); listing the directory")
@@ -227,12 +230,22 @@ func (b *Bridge) waitForWatchDir(ctx context.Context) (code int, ok bool) {
 }
 
 // notice makes a name that changed a candidate, to be looked at afresh.
-func (b *Bridge) notice(name string, now time.Time) {
-	if c, ok := b.pending[name]; ok {
-		c.info, c.retryAt = nil, time.Time{}
+// A file found incomplete is read again on its retry, or at once when it
+// is done changing: a large file written in small pieces is not read again
+// for every piece. A file renamed into place, and not written to since, is
+// whole: it need not be quiet before it is read.
+func (b *Bridge) notice(name string, events uint32, now time.Time) {
+	renamed := events&unix.IN_MOVED_TO != 0 && events&writeEvents == 0
+	c, ok := b.pending[name]
+	if !ok {
+		b.pending[name] = &candidate{since: now, renamed: renamed}
 		return
 	}
-	b.pending[name] = &candidate{since: now}
+	c.info = nil
+	c.renamed = renamed || (c.renamed && events&writeEvents == 0)
+	if events&doneEvents != 0 {
+		c.retryAt = time.Time{}
+	}
 }
 
 // listing is the directory as a background listing found it.
@@ -407,11 +420,18 @@ func (b *Bridge) isSkipped(id fileID, info fs.FileInfo) bool {
 // consider reads one file, parses it, and decides on it by the acceptance
 // rule.
 func (b *Bridge) consider(now time.Time, name string, c *candidate, id fileID) outcome {
-	data, o, err := readWhole(id.Path, b.cfg.MaxFileSize)
+	data, o, err := readWhole(id.Path, b.cfg.MaxFileSize, !c.renamed)
 	if o.id != (fileID{}) {
 		id = o.id // what was opened, which may have changed since lstat
 	}
+	var settling errSettling
 	switch {
+	case errors.As(err, &settling):
+		out := b.incomplete(now, c, id, err)
+		if out == retry {
+			c.retryAt = settling.until
+		}
+		return out
 	case errors.Is(err, fs.ErrNotExist):
 		return dropped
 	case errors.Is(err, errNotRegular):

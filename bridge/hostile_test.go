@@ -147,7 +147,7 @@ func TestTornScansAreNeverPushed(t *testing.T) {
 	defer f.Close()
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	var buf []byte
-	const versions = 400
+	const versions = 200
 	for v := int64(1); v <= versions; v++ {
 		buf = series.Bytes(buf, v, now.Add(time.Duration(v)*time.Millisecond))
 		for off := 0; off < len(buf); off += 4096 {
@@ -155,8 +155,9 @@ func TestTornScansAreNeverPushed(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		// A moment between versions, in which a whole one can be read.
-		time.Sleep(time.Duration(v%3) * time.Millisecond)
+		// Moments between versions, some long enough for the file to be
+		// quiet and read whole, some not.
+		time.Sleep(time.Duration(v%4) * 4 * time.Millisecond)
 	}
 	p.countUntil(t, versions, 20*time.Second)
 	p.mu.Lock()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"sync"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -18,34 +19,62 @@ var errNotRegular = errors.New("not a regular file")
 // when its mode or owner changes.
 var errPermission = errors.New("the bridge may not read it")
 
+// errSettling marks a file written to moments ago: it is read once it has
+// been quiet for a while.
+type errSettling struct{ until time.Time }
+
+func (e errSettling) Error() string {
+	return fmt.Sprintf("%v: it is still being written (read when quiet, from %s)", ErrIncomplete, e.until.UTC().Format(time.StampMilli))
+}
+
+func (e errSettling) Unwrap() error { return ErrIncomplete }
+
 // rereads is how many times a file that changes while it is read is read
 // again before it counts as incomplete for now.
 const rereads = 3
 
-// settle is how recently a file may have changed for its times alone to be
-// trusted. A write stamps the file's times when it begins, so one still
-// landing when fstat looked leaves no trace in them; and kernels before
-// Linux 6.13 stamp with a clock that moves a tick (up to 10 ms) at a time,
-// so a write within the tick of the last one leaves none either. A file
-// that changed this recently is read twice and the bytes compared.
-const settle = 20 * time.Millisecond
+// Why a file must be quiet before it is read, and how long. A write stamps
+// the file's times when it begins, with the kernel's coarse clock (a tick
+// of 4 ms at 250 Hz), so two writes within one tick leave the same times:
+// comparing fstat before and after a read proves nothing about a file
+// written moments ago (measured here: one torn read in seven went
+// unseen). Once a file's mtime is more than a tick in the past, any write
+// that starts moves it. So a file written to in place is read only when
+// its mtime is quiet() old, and then fstat before and after the read tells
+// whether it changed meanwhile.
+var quiet = sync.OnceValue(func() time.Duration {
+	var res unix.Timespec
+	if unix.ClockGetres(unix.CLOCK_REALTIME_COARSE, &res) != nil {
+		return 20 * time.Millisecond // no answer: a tick at 100 Hz, twice
+	}
+	return max(2*time.Duration(res.Nano()), 2*time.Millisecond)
+})
+
+// settle is how recently changed a file may be for one read to be trusted:
+// one write call still landing (a large buffer takes milliseconds to
+// copy) leaves no trace in the file's times once it has begun, and a file
+// renamed into place is read without waiting. Such a file is read twice
+// and the bytes compared.
+const settle = 50 * time.Millisecond
 
 // opened is what fstat said of a file that was read.
 type opened struct {
-	id    fileID
-	mode  fs.FileMode
-	ctime time.Time // changes with every write, chmod or chown
+	id   fileID
+	mode fs.FileMode
 }
 
 // readWhole reads a whole regular file of at most max bytes. It opens the
 // name without following a symlink and without waiting for a FIFO's
 // writer, and checks what it opened with fstat: a name swapped for a
-// special file after it was listed can never block the bridge. A file
-// whose size, times or inode change while it is read (rewritten in place),
-// or, changed within settle, reads differently twice, is read again, and
-// after rereads changes counts as incomplete for now: what the bridge
-// parses is always one consistent version of the file.
-func readWhole(path string, max int64) ([]byte, opened, error) {
+// special file after it was listed can never block the bridge. With
+// mustBeQuiet (a file that may be written in place, as opposed to one
+// renamed into place) a file written to within quiet() is not read yet:
+// errSettling says when to come back. A file whose size, times or inode
+// change while it is read, or, changed within settle, reads differently
+// twice, is read again, and after rereads changes counts as incomplete for
+// now: what the bridge parses is always one consistent version of the
+// file.
+func readWhole(path string, max int64, mustBeQuiet bool) ([]byte, opened, error) {
 	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
 	switch {
 	case errors.Is(err, unix.ELOOP):
@@ -60,40 +89,40 @@ func readWhole(path string, max int64) ([]byte, opened, error) {
 	defer unix.Close(fd)
 	for range rereads {
 		var before, after unix.Stat_t
-		began := time.Now()
 		if err := unix.Fstat(fd, &before); err != nil {
 			return nil, opened{}, &fs.PathError{Op: "fstat", Path: path, Err: err}
 		}
+		began := time.Now()
 		o := openedOf(path, &before)
-		if !o.mode.IsRegular() {
+		switch {
+		case !o.mode.IsRegular():
 			return nil, o, fmt.Errorf("%w: a %s", errNotRegular, kind(o.mode))
-		}
-		if before.Size > max {
+		case before.Size > max:
 			return nil, o, fmt.Errorf("%d bytes is over bridge.max_file_size (%d)", before.Size, max)
 		}
+		if mtime := time.Unix(before.Mtim.Unix()); mustBeQuiet && began.Sub(mtime) < quiet() {
+			return nil, o, errSettling{mtime.Add(quiet())}
+		}
 		// One byte more than fstat said, to see a file that grew.
-		data := make([]byte, before.Size+1)
-		n, err := preadFull(fd, data)
+		data, err := pread(fd, before.Size+1)
 		if err != nil {
 			return nil, o, &fs.PathError{Op: "read", Path: path, Err: err}
 		}
 		if err := unix.Fstat(fd, &after); err != nil {
 			return nil, o, &fs.PathError{Op: "fstat", Path: path, Err: err}
 		}
-		if int64(n) != before.Size || !same(&before, &after) {
+		if int64(len(data)) != before.Size || !same(&before, &after) {
 			continue
 		}
-		data = data[:n]
-		if time.Unix(before.Ctim.Unix()).After(began.Add(-settle)) {
-			again := make([]byte, n+1)
-			m, err := preadFull(fd, again)
+		if began.Sub(time.Unix(before.Ctim.Unix())) < settle {
+			again, err := pread(fd, before.Size+1)
 			if err != nil {
 				return nil, o, &fs.PathError{Op: "read", Path: path, Err: err}
 			}
 			if err := unix.Fstat(fd, &after); err != nil {
 				return nil, o, &fs.PathError{Op: "fstat", Path: path, Err: err}
 			}
-			if m != n || !bytes.Equal(data, again[:m]) || !same(&before, &after) {
+			if !bytes.Equal(data, again) || !same(&before, &after) {
 				continue
 			}
 		}
@@ -102,26 +131,26 @@ func readWhole(path string, max int64) ([]byte, opened, error) {
 	return nil, opened{}, fmt.Errorf("%w: it changed while it was read, %d times in a row", ErrIncomplete, rereads)
 }
 
-func preadFull(fd int, buf []byte) (int, error) {
-	n := 0
-	for n < len(buf) {
-		m, err := unix.Pread(fd, buf[n:], int64(n))
+// pread reads up to n bytes from the start of a file.
+func pread(fd int, n int64) ([]byte, error) {
+	buf := make([]byte, n)
+	got := 0
+	for got < len(buf) {
+		m, err := unix.Pread(fd, buf[got:], int64(got))
 		switch {
 		case errors.Is(err, unix.EINTR):
 			continue
 		case err != nil:
-			return n, err
+			return nil, err
 		case m == 0:
-			return n, nil
+			return buf[:got], nil
 		}
-		n += m
+		got += m
 	}
-	return n, nil
+	return buf, nil
 }
 
-// same tells whether a file is unchanged between two fstat calls. With
-// fine-grained timestamps (Linux 6.13 and later stamp a change after a
-// stat with the exact time) every write in between shows.
+// same tells whether a file is unchanged between two fstat calls.
 func same(a, b *unix.Stat_t) bool {
 	return a.Dev == b.Dev && a.Ino == b.Ino && a.Size == b.Size && a.Mtim == b.Mtim && a.Ctim == b.Ctim
 }
@@ -144,9 +173,8 @@ func openedOf(path string, st *unix.Stat_t) opened {
 		mode = fs.ModeDevice
 	}
 	return opened{
-		id:    fileID{Path: path, Size: st.Size, MTime: time.Unix(st.Mtim.Unix()).UnixNano()},
-		mode:  mode | fs.FileMode(st.Mode&0o777),
-		ctime: time.Unix(st.Ctim.Unix()),
+		id:   fileID{Path: path, Size: st.Size, MTime: time.Unix(st.Mtim.Unix()).UnixNano()},
+		mode: mode | fs.FileMode(st.Mode&0o777),
 	}
 }
 

@@ -51,11 +51,21 @@ type watcher struct {
 	// happened (an overflow, the end of the watch).
 	changed chan struct{}
 
-	mu       sync.Mutex
-	names    map[string]struct{}
+	mu sync.Mutex
+	// names maps each name that changed to the events it had, or'ed.
+	names    map[string]uint32
 	overflow bool  // events were lost: the directory must be listed
 	err      error // the watch ended
 }
+
+const (
+	// doneEvents say a file is worth reading at once: closed after
+	// writing, renamed into place, or its mode or times set. A file only
+	// being written to is read on its retry.
+	doneEvents = unix.IN_CLOSE_WRITE | unix.IN_MOVED_TO | unix.IN_ATTRIB
+	// writeEvents say a file is written in place.
+	writeEvents = unix.IN_CREATE | unix.IN_MODIFY | unix.IN_CLOSE_WRITE
+)
 
 // watch starts watching dir for files written, renamed into place or
 // whose mode changed.
@@ -71,7 +81,7 @@ func watch(dir, pattern string) (*watcher, error) {
 		return nil, fmt.Errorf("inotify: %s: %w", dir, err)
 	}
 	w := &watcher{f: os.NewFile(uintptr(fd), "inotify"), pattern: pattern, changed: make(chan struct{}, 1),
-		names: map[string]struct{}{}}
+		names: map[string]uint32{}}
 	go w.run()
 	return w, nil
 }
@@ -95,7 +105,7 @@ func (w *watcher) run() {
 			case mask&watchEnded != 0:
 				w.err = errors.New("the watch directory was removed or moved away")
 			case scanName(w.pattern, name):
-				w.names[name] = struct{}{}
+				w.names[name] |= mask
 			}
 		})
 		ended := w.err != nil
@@ -110,13 +120,13 @@ func (w *watcher) run() {
 	}
 }
 
-// take returns the names that changed since the last take, whether events
-// were lost, and why the watch ended, if it did.
-func (w *watcher) take() (names map[string]struct{}, overflow bool, err error) {
+// take returns the names that changed since the last take with their
+// events, whether events were lost, and why the watch ended, if it did.
+func (w *watcher) take() (names map[string]uint32, overflow bool, err error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	names, overflow = w.names, w.overflow
-	w.names, w.overflow = map[string]struct{}{}, false
+	w.names, w.overflow = map[string]uint32{}, false
 	return names, overflow, w.err
 }
 
