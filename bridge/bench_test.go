@@ -116,7 +116,9 @@ func BenchmarkCrashToReplacement(b *testing.B) {
 	var over []time.Duration
 	for range b.N {
 		p := waitRunning(b, s.sup, 0)
-		time.Sleep(2 * time.Millisecond) // past stable_after
+		for time.Since(p.ReadyAt) <= cfg.Bridge.StableAfter.Duration { // past stable_after
+			time.Sleep(100 * time.Microsecond)
+		}
 		start := time.Now()
 		syscall.Kill(p.PID, syscall.SIGKILL)
 		waitRunning(b, s.sup, p.PID)

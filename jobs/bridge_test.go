@@ -308,3 +308,53 @@ func TestBridgeJobNeedsASupervisor(t *testing.T) {
 		t.Errorf("%+v, %v", run, err)
 	}
 }
+
+// Case 10 of "nothing lost, nothing torn": 5,000 files landing at once,
+// while the bridge job judges the bridge every 50 ms on the real clock. The
+// bridge keeps up, and the newest file of the burst, which it has not read
+// yet at any moment, is never taken for a file that waits: the bridge is
+// never restarted.
+func TestABurstNeverGetsTheBridgeBlamed(t *testing.T) {
+	t.Parallel()
+	b := newBridgeEnv(t)
+	b.write("scan_0.arrow", 1)
+	b.waitScan(1)
+	p := b.waitState(checks.BridgeRunning, 0)
+	series, err := scantest.NewSeries(20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const files = 5000
+	landed := make(chan struct{})
+	go func() {
+		defer close(landed)
+		var buf []byte
+		for i := range files {
+			n := int64(i + 2)
+			buf = series.Bytes(buf, n, time.Now())
+			tmp := filepath.Join(b.scan, ".tmp")
+			if err := os.WriteFile(tmp, buf, 0o644); err != nil {
+				t.Error(err)
+				return
+			}
+			if err := os.Rename(tmp, filepath.Join(b.scan, fmt.Sprintf("b%06d.arrow", n))); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for done := false; !done; {
+		select {
+		case <-landed:
+			done = true
+		case <-time.After(50 * time.Millisecond):
+		}
+		if r := b.run(config.JobBridge); categories(r)[checks.CatBridgeStuck] != 0 {
+			t.Fatalf("the bridge was blamed during the burst: %v", r.Findings)
+		}
+	}
+	b.waitScan(files + 1)
+	if q := b.sup.Snapshot(); q.PID != p.PID || q.Restarts != 0 {
+		t.Errorf("the bridge was restarted: %+v", q)
+	}
+}
