@@ -185,8 +185,9 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 			return 0
 		case <-b.watch.changed:
 			names, overflow, err := b.watch.take()
+			seen := time.Now() // the loop may have waited long for this
 			for name, events := range names {
-				b.notice(name, events, now)
+				b.notice(name, events, seen)
 			}
 			if overflow {
 				log.Warn("bridge: file events were lost (the kernel's queue overflowed); listing the directory")
@@ -198,7 +199,7 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 			}
 		case l := <-b.listed:
 			b.listing = false
-			b.merge(l, now)
+			b.merge(l, time.Now())
 		case <-rescan.C:
 			b.startListing()
 		case <-wake.C:
