@@ -272,9 +272,14 @@ func TestPushesTheNewestExistingScanAtStart(t *testing.T) {
 func TestFollowsNewFilesWrittenInPlaceOrRenamed(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, hztest.Shared(t))
+	// No listing wakes the bridge during the idle spell below.
+	h.cfg.Bridge.RescanEvery = config.Duration{Duration: time.Minute}
 	h.start()
 	h.write("a.arrow", 10, t0)
 	h.waitFor(10, 10*time.Second)
+	// Idle for longer than incomplete_for: a file noticed next is timed
+	// from when it was noticed, not from the bridge's last wake.
+	h.stays(10, h.cfg.Bridge.IncompleteFor.Duration+200*time.Millisecond)
 
 	// Written in place, slowly: half now, the rest later. Never half-read.
 	data, err := scantest.Bytes(11, t0.Add(time.Second), 20, false)
@@ -292,6 +297,9 @@ func TestFollowsNewFilesWrittenInPlaceOrRenamed(t *testing.T) {
 	f.Write(data[len(data)/2:])
 	f.Close()
 	h.waitFor(11, 5*time.Second)
+	if strings.Contains(h.logs.String(), "skipped a file") {
+		t.Errorf("a file being written was refused:\n%s", h.logs.String())
+	}
 
 	// A stream file in place.
 	stream, err := scantest.Bytes(12, t0.Add(2*time.Second), 20, true)
