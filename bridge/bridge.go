@@ -461,7 +461,7 @@ func (b *Bridge) consider(now time.Time, name string, c *candidate, id fileID) o
 
 	reading := record.Reading{At: now, Number: scan.Number, Timestamp: scan.Timestamp}
 	bar := b.bar()
-	j := record.Judge(&reading, time.Time{}, bar, now, b.rule)
+	j := record.Judge(record.File{Name: name, Read: &reading}, bar, now, b.rule)
 	switch j.Verdict {
 	case record.Refused:
 		// The reading, not the reason, is recorded: the supervisor's
@@ -567,7 +567,7 @@ func (b *Bridge) flush(ctx context.Context) {
 			return
 		}
 		b.current, b.haveCurrent = cur, true
-		if j := record.Judge(&o.reading, time.Time{}, cur, time.Now(), b.rule); j.Verdict != record.Take {
+		if j := record.Judge(record.File{Name: filepath.Base(o.file.Path), Read: &o.reading}, cur, time.Now(), b.rule); j.Verdict != record.Take {
 			b.log.Info("bridge: skipped an older scan", "file", o.file.Path, "scan", o.reading.Number, "reason", j.Reason)
 			b.outbox = nil
 			return

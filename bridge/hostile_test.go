@@ -52,7 +52,7 @@ func TestAScanFromTheFutureIsRefusedAndIsNoBar(t *testing.T) {
 	h.waitFor(5, 10*time.Second)
 	h.write("s6.arrow", 1_000_000, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
 	h.waitLog(`file=`+filepath.Join(h.dir, "s6.arrow")+` reason="scan #1000000 is dated 2100-01-01T00:00:00Z`, 10*time.Second)
-	if d := h.decisionOn("s6.arrow"); d == nil || record.Judge(&d.Reading, time.Time{}, nil, time.Now(), h.rule()).Verdict != record.Refused {
+	if d := h.decisionOn("s6.arrow"); d == nil || record.Judge(record.File{Name: d.Name, Read: &d.Reading}, nil, time.Now(), h.rule()).Verdict != record.Refused {
 		t.Errorf("the decision recorded: %+v", d)
 	}
 	h.stays(5, 100*time.Millisecond)

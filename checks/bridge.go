@@ -210,7 +210,7 @@ func Bridge(now time.Time, p BridgeProcess, scan ScanRead, newest *NewestFile, p
 			why+"; there is no whole scan file: the scanner upstream has stopped (the bridge is not restarted)", nil, th)
 		return r, next, ""
 	}
-	j := record.Judge(newest.Reading, newest.Arrived, held, now, rule)
+	j := record.Judge(record.File{Name: filepath.Base(newest.Path), Arrived: newest.Arrived, Read: newest.Reading}, held, now, rule)
 	if j.Verdict == record.Pending {
 		// A file arrived moments ago: the bridge still has time to take
 		// it. The next check judges.
@@ -258,7 +258,7 @@ func (r *Result) refusals(now time.Time, ds []BridgeDecision, since int64, notBe
 		if d.Seq <= since || d.Poisoned || d.Reading.At.Before(notBefore) {
 			continue
 		}
-		if j := record.Judge(&d.Reading, time.Time{}, nil, now, rule); j.Verdict == record.Refused {
+		if j := record.Judge(record.File{Name: d.File, Read: &d.Reading}, nil, now, rule); j.Verdict == record.Refused {
 			r.add(Warning, CatBridgeRefused, "", fmt.Sprintf("the bridge refused the scan file %s: %s", d.File, j.Reason),
 				map[string]any{"file": d.File, "reason": j.Reason, "read_at": d.Reading.At},
 				map[string]any{"max_future_s": seconds(rule.MaxFuture)})

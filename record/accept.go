@@ -90,15 +90,18 @@ type Judgement struct {
 	Reason  string
 }
 
-// Judge applies the acceptance rule to one scan file. read is what the
-// bridge learned by reading it (nil when it has not read it); arrived is
-// when the file was last put in place (it matters only while it is
-// unread); held is the scan Hazelcast holds (nil when there is none, or
-// none that can be decoded); now is the judging instant.
-//
-// A file the bridge has not read waits only once DecideWithin has passed
-// since it arrived, and only if it arrived after the held scan was
-// bridged: before, the bridge had it and took something newer.
+// File is what is known of one scan file: its name in the watched
+// directory, when it was last put in place, and what the bridge learned by
+// reading it (nil when it has not read it).
+type File struct {
+	Name    string
+	Arrived time.Time
+	Read    *Reading
+}
+
+// Judge applies the acceptance rule to one scan file. held is the scan
+// Hazelcast holds (nil when there is none, or none that can be decoded);
+// now is the judging instant.
 //
 // A scan is refused when its number is beyond MaxExactInt or its
 // timestamp was more than MaxFuture ahead of the clock when it was read:
@@ -106,18 +109,27 @@ type Judgement struct {
 // clock. A held scan from the future is no bar. Otherwise scan numbers
 // decide; a lower number with a newer timestamp is the scanner's
 // numbering starting again, and is taken.
-func Judge(read *Reading, arrived time.Time, held *ScanHead, now time.Time, r Rule) Judgement {
+//
+// A file the bridge has not read is not newer when the held scan was
+// bridged from it (and it has not changed since), or when it was in place
+// before the held scan was bridged: the bridge had it and took something
+// newer. A bridge that records no decisions (a bridge.command of another
+// make) is judged by this alone. Otherwise an unread file waits once
+// DecideWithin has passed since it arrived.
+func Judge(f File, held *ScanHead, now time.Time, r Rule) Judgement {
 	held, _ = Bar(held, now, r)
+	read := f.Read
+	bridged := held != nil && !held.BridgedAt.IsZero()
 	switch {
-	case read == nil && held != nil && !held.BridgedAt.IsZero() && arrived.Before(held.BridgedAt.Add(-clockGrain)):
-		// The bridge had it before it pushed what Hazelcast holds: it took
-		// something newer. (A bridge that records no decisions, such as a
-		// bridge.command of another make, is judged by this alone.)
+	// bridged_at is written in milliseconds, truncated.
+	case read == nil && bridged && held.Source == f.Name && !f.Arrived.After(held.BridgedAt.Add(time.Millisecond)):
+		return Judgement{NotNewer, fmt.Sprintf("scan #%d in Hazelcast was bridged from it", held.Number)}
+	case read == nil && bridged && f.Arrived.Before(held.BridgedAt.Add(-clockGrain)):
 		return Judgement{NotNewer, fmt.Sprintf("it was in place before scan #%d in Hazelcast was bridged", held.Number)}
-	case read == nil && now.Sub(arrived) < r.DecideWithin:
+	case read == nil && now.Sub(f.Arrived) < r.DecideWithin:
 		return Judgement{Pending, "the bridge has not read it yet"}
 	case read == nil:
-		return Judgement{Unread, fmt.Sprintf("the bridge has not read it in the %s since it arrived", now.Sub(arrived).Round(time.Millisecond))}
+		return Judgement{Unread, fmt.Sprintf("the bridge has not read it in the %s since it arrived", now.Sub(f.Arrived).Round(time.Millisecond))}
 	case read.Refused != "":
 		return Judgement{Refused, read.Refused}
 	case read.Number > MaxExactInt || read.Number < -MaxExactInt:

@@ -37,13 +37,17 @@ func TestJudge(t *testing.T) {
 		{"not read, past the grace", nil, now.Add(-11 * time.Second), &ScanHead{Number: 100, BridgedAt: now.Add(-time.Minute)}, Unread, "has not read it in the 11s"},
 		{"not read, nothing held", nil, now.Add(-11 * time.Second), nil, Unread, ""},
 		{"not read, there before the held scan was bridged", nil, now.Add(-2 * time.Second), held, NotNewer, "before scan #100 in Hazelcast was bridged"},
+		{"not read, the held scan's source, unchanged", nil, now.Add(-time.Second), &ScanHead{Number: 100, BridgedAt: now.Add(-time.Second), Source: "s.arrow"},
+			NotNewer, "scan #100 in Hazelcast was bridged from it"},
+		{"not read, the held scan's source, changed since", nil, now.Add(-time.Second), &ScanHead{Number: 100, BridgedAt: now.Add(-time.Minute), Source: "s.arrow"},
+			Pending, ""},
 		{"a future scan held is no bar", scan(7, now), now,
 			&ScanHead{Number: 9e15, Timestamp: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}, Take, ""},
 		{"a scan held that was future when bridged is no bar", scan(7, now.Add(-time.Hour)), now,
 			&ScanHead{Number: 50, Timestamp: now.Add(-time.Minute), BridgedAt: now.Add(-time.Hour)}, Take, ""},
 	}
 	for _, tt := range tests {
-		j := Judge(tt.read, tt.arrived, tt.held, now, rule)
+		j := Judge(File{Name: "s.arrow", Arrived: tt.arrived, Read: tt.read}, tt.held, now, rule)
 		if j.Verdict != tt.want || !strings.Contains(j.Reason, tt.reason) {
 			t.Errorf("%s: %v %q, want %v %q", tt.name, j.Verdict, j.Reason, tt.want, tt.reason)
 		}
@@ -60,7 +64,7 @@ func TestJudgeIsStableOverTime(t *testing.T) {
 	read := &Reading{At: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC), Number: 5, Timestamp: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)}
 	rule := Rule{MaxFuture: 5 * time.Second}
 	for _, now := range []time.Time{read.At, read.At.Add(2 * time.Hour)} {
-		if j := Judge(read, time.Time{}, nil, now, rule); j.Verdict != Refused {
+		if j := Judge(File{Name: "s.arrow", Read: read}, nil, now, rule); j.Verdict != Refused {
 			t.Errorf("at %s: %v", now, j)
 		}
 	}
