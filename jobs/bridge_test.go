@@ -128,6 +128,7 @@ func TestStuckBridgeIsRestarted(t *testing.T) {
 	p := b.waitState(checks.BridgeRunning, 0)
 
 	syscall.Kill(p.PID, syscall.SIGSTOP) // hung: alive, doing nothing
+	waitStopped(t, p.PID)
 	b.write("scan_2.arrow", 2)
 	b.later(2 * time.Second)
 	if r := b.run(config.JobBridge); len(r.Findings) != 0 {
@@ -286,6 +287,20 @@ func TestABridgeStillStuckAfterItsRestartIsAFinding(t *testing.T) {
 	if z := b.sup.Snapshot(); z.PID != q.PID || z.Restarts != 1 || z.Attempts != 0 || z.State != checks.BridgeRunning {
 		t.Errorf("after the checks: %+v", z)
 	}
+}
+
+// waitStopped waits until a process stopped by SIGSTOP is stopped: the
+// signal takes effect after kill returns.
+func waitStopped(t *testing.T, pid int) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		// The state follows the command name in parentheses: "... (tidewatch) T ...".
+		if i := strings.LastIndexByte(string(b), ')'); err == nil && i >= 0 && i+2 < len(b) && b[i+2] == 'T' {
+			return
+		}
+	}
+	t.Fatalf("process %d did not stop", pid)
 }
 
 // scantestRecord is the record the bridge would write for a scan file.
