@@ -132,10 +132,12 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 		return ExitLocked
 	}
 	defer unlock()
-	if b.decided, err = b.state.decisions(); err != nil {
+	b.decided, err = b.state.decisions()
+	if err != nil {
 		// The record is for the supervisor; the bridge starts a new one.
 		log.Warn("bridge: the record of decisions is unreadable; starting it again", "err", err)
 	}
+	defer b.decided.close()
 	if err := b.recoverFromCrash(); err != nil {
 		log.Error("bridge: state directory", "err", err)
 		return ExitFailed
@@ -630,8 +632,8 @@ func (b *Bridge) readCurrent(ctx context.Context) (*record.ScanHead, error) {
 	return bar, nil
 }
 
-// save writes the record of decisions for the supervisor, once per round
-// of work however many files were decided on.
+// save hands the record of decisions over to be written for the
+// supervisor, once per round of work however many files were decided on.
 func (b *Bridge) save() {
 	err := b.decided.save()
 	switch {

@@ -25,16 +25,19 @@ import (
 // records too big, files rewritten while read, names swapped for FIFOs,
 // special files, files it may not read.
 
-// decisionOn is the bridge's recorded decision on a file, or nil.
+// decisionOn waits for the bridge's recorded decision on a file (the
+// record is written a moment after the decision), or returns nil.
 func (h *harness) decisionOn(name string) *decision {
 	h.t.Helper()
-	f, err := readDecisions(filepath.Join(h.cfg.Bridge.StateDir, "decisions.json"))
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	for _, d := range f.Files {
-		if d.Name == name {
-			return &d
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		f, err := readDecisions(filepath.Join(h.cfg.Bridge.StateDir, "decisions.json"))
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		for _, d := range f.Files {
+			if d.Name == name {
+				return &d
+			}
 		}
 	}
 	return nil

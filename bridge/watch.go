@@ -98,21 +98,25 @@ func (w *watcher) run() {
 		if err != nil {
 			w.err = fmt.Errorf("reading inotify events: %w", err)
 		}
+		news := false // only news wakes the bridge: not a writer's hidden files
 		eachEvent(buf[:n], func(mask uint32, name string) {
 			switch {
 			case mask&unix.IN_Q_OVERFLOW != 0:
-				w.overflow = true
+				w.overflow, news = true, true
 			case mask&watchEnded != 0:
 				w.err = errors.New("the watch directory was removed or moved away")
 			case scanName(w.pattern, name):
 				w.names[name] |= mask
+				news = true
 			}
 		})
 		ended := w.err != nil
 		w.mu.Unlock()
-		select {
-		case w.changed <- struct{}{}:
-		default:
+		if news || ended {
+			select {
+			case w.changed <- struct{}{}:
+			default:
+			}
 		}
 		if ended {
 			return
