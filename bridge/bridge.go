@@ -466,13 +466,13 @@ func (b *Bridge) consider(now time.Time, name string, c *candidate, id fileID) o
 	j := record.Judge(record.File{Name: name, Read: &reading}, bar, now, b.rule)
 	switch j.Verdict {
 	case record.Refused:
-		// The reading, not the reason, is recorded: the supervisor's
-		// judgement of it comes to the same.
-		b.decided.put(id, reading, false)
+		// The reading is recorded as read: the supervisor's judgement of
+		// it comes to the same.
+		b.decided.put(id, reading, j, false)
 		b.skipFor(id, j.Reason, time.Time{})
 		return dropped
 	case record.NotNewer:
-		b.decided.put(id, reading, false)
+		b.decided.put(id, reading, j, false)
 		if bar != nil && reading.Number == bar.Number {
 			b.log.Debug("bridge: scan already pushed", "file", id.Path, "scan", reading.Number)
 		} else {
@@ -493,7 +493,7 @@ func (b *Bridge) consider(now time.Time, name string, c *candidate, id fileID) o
 	if j.Reason != "" {
 		b.log.Warn("bridge: scan numbering started again; taking the newer scan", "file", id.Path, "reason", j.Reason)
 	}
-	b.decided.put(id, reading, false)
+	b.decided.put(id, reading, j, false)
 	b.outbox = &outgoing{file: id, reading: reading, assets: scan.Assets, record: rec}
 	b.handled = id
 	return decided
@@ -512,7 +512,7 @@ func (b *Bridge) incomplete(now time.Time, c *candidate, id fileID, err error) o
 
 // refuse records that a file is no scan the bridge may push, and why.
 func (b *Bridge) refuse(now time.Time, id fileID, why string, ctime time.Time) {
-	b.decided.put(id, record.Reading{At: now, Refused: why}, false)
+	b.decided.put(id, record.Reading{At: now, Refused: why}, record.Judgement{Verdict: record.Refused, Reason: why}, false)
 	b.skipFor(id, why, ctime)
 }
 
@@ -585,6 +585,7 @@ func (b *Bridge) flush(ctx context.Context) {
 		b.log.Info("bridge: Hazelcast is back; pushed the newest scan", "scan", o.reading.Number)
 	}
 	b.current = &record.ScanHead{Number: o.reading.Number, Timestamp: o.reading.Timestamp, BridgedAt: at}
+	b.decided.pushed(o.file)
 	b.outbox, b.backoff, b.nextTry = nil, 0, time.Time{}
 	b.pushed++
 	switch {
@@ -684,7 +685,8 @@ func (b *Bridge) recoverFromCrash() error {
 	for _, id := range poisoned {
 		b.poisoned[id] = true
 		if !b.decided.has(id) {
-			b.decided.put(id, record.Reading{At: time.Now(), Refused: "the bridge died while parsing it"}, true)
+			const why = "the bridge died while parsing it"
+			b.decided.put(id, record.Reading{At: time.Now(), Refused: why}, record.Judgement{Verdict: record.Refused, Reason: why}, true)
 		}
 	}
 	return nil

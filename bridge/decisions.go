@@ -15,9 +15,9 @@ import (
 )
 
 // keepDecisions bounds the decisions kept: the newest file is nearly always
-// among the last few read, the health check reads them every 30 s, and the
-// file stays small enough (about 12 KB) to write after every push.
-const keepDecisions = 64
+// among the last few read, and refusals, which the health check (every
+// 30 s) reports, are the last to go.
+const keepDecisions = 128
 
 // decision is what the bridge learned of one scan file, named by its name
 // in the watched directory, size and modification time (a file rewritten
@@ -28,6 +28,12 @@ type decision struct {
 	Size  int64  `json:"size"`
 	MTime int64  `json:"mtime_ns"`
 	record.Reading
+	// Verdict and Reason are the bridge's judgement, for people reading the
+	// file: "pushed", "take" (not pushed yet, or overtaken by a newer
+	// scan), "not newer" or "refused". The supervisor judges the reading
+	// itself, by the same rule.
+	Verdict string `json:"verdict"`
+	Reason  string `json:"reason,omitempty"`
 	// Poisoned marks a file that killed a bridge; the supervisor reports
 	// those on their own.
 	Poisoned bool `json:"poisoned,omitempty"`
@@ -91,21 +97,29 @@ func readDecisions(path string) (decisionFile, error) {
 }
 
 // put records a decision on a file, replacing any earlier one on the same
-// name.
-func (ds *decisions) put(id fileID, r record.Reading, poisoned bool) {
+// name. Past keepDecisions the oldest decision goes, the oldest that is no
+// refusal first.
+func (ds *decisions) put(id fileID, r record.Reading, j record.Judgement, poisoned bool) {
 	name := filepath.Base(id.Path)
-	for i, x := range ds.files {
-		if x.Name == name {
-			ds.files = append(ds.files[:i], ds.files[i+1:]...)
-			break
-		}
-	}
+	ds.files = slices.DeleteFunc(ds.files, func(x decision) bool { return x.Name == name })
 	if len(ds.files) >= keepDecisions {
-		ds.files = ds.files[len(ds.files)-keepDecisions+1:]
+		i := slices.IndexFunc(ds.files, func(x decision) bool { return x.Verdict != record.Refused.String() })
+		ds.files = slices.Delete(ds.files, max(i, 0), max(i, 0)+1)
 	}
 	ds.seq++
-	ds.files = append(ds.files, decision{Seq: ds.seq, Name: name, Size: id.Size, MTime: id.MTime, Reading: r, Poisoned: poisoned})
+	ds.files = append(ds.files, decision{Seq: ds.seq, Name: name, Size: id.Size, MTime: id.MTime, Reading: r,
+		Verdict: j.Verdict.String(), Reason: j.Reason, Poisoned: poisoned})
 	ds.dirty = true
+}
+
+// pushed marks the file's decision as pushed.
+func (ds *decisions) pushed(id fileID) {
+	name := filepath.Base(id.Path)
+	for i := range ds.files {
+		if x := &ds.files[i]; x.Name == name && x.Size == id.Size && x.MTime == id.MTime {
+			x.Verdict, ds.dirty = "pushed", true
+		}
+	}
 }
 
 // has tells whether the file has a decision.

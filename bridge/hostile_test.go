@@ -321,3 +321,37 @@ func TestAFileRefusedForPermissionIsReadWhenItsModeChanges(t *testing.T) {
 		t.Errorf("the bridge exited:\n%s", h.logs.String())
 	}
 }
+
+// The record of decisions says, for people reading it, what the bridge
+// decided on each file and why; past its bound, refusals are the last to
+// go.
+func TestTheRecordOfDecisions(t *testing.T) {
+	t.Parallel()
+	ds, err := stateDir(t.TempDir()).decisions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Now()
+	refused := record.Judgement{Verdict: record.Refused, Reason: "no scan number"}
+	ds.put(fileID{Path: "/d/bad.arrow", Size: 1, MTime: 1}, record.Reading{At: at, Refused: "no scan number"}, refused, false)
+	for i := range keepDecisions + 10 {
+		id := fileID{Path: fmt.Sprintf("/d/s%d.arrow", i), Size: 2, MTime: int64(i)}
+		ds.put(id, record.Reading{At: at, Number: int64(i), Timestamp: at}, record.Judgement{Verdict: record.Take}, false)
+		ds.pushed(id)
+	}
+	if err := ds.save(); err != nil {
+		t.Fatal(err)
+	}
+	ds.close() // writes what was handed over last
+	f, err := readDecisions(ds.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Files) != keepDecisions || f.Files[0].Name != "bad.arrow" || f.Files[0].Verdict != "refused" || f.Files[0].Reason != "no scan number" {
+		t.Fatalf("%d decisions, the first %+v", len(f.Files), f.Files[0])
+	}
+	last := f.Files[len(f.Files)-1]
+	if last.Name != fmt.Sprintf("s%d.arrow", keepDecisions+9) || last.Verdict != "pushed" || last.Seq != keepDecisions+11 {
+		t.Errorf("the last: %+v", last)
+	}
+}
