@@ -48,17 +48,26 @@ func BenchmarkFileToHazelcast(b *testing.B) {
 	testenv.ReportPercentiles(b, lat)
 }
 
-// BenchmarkBurst lands a burst of tiny scan files (20 assets) as fast as
-// they can be written and renamed into place, and measures from the last
-// one landing to the newest scan being in Hazelcast. It reports the pushes
-// a burst took: a burst is coalesced, not queued.
+// BenchmarkBurst lands a burst of tiny scan files (20 assets), and
+// measures from the last one landing to the newest scan being in
+// Hazelcast. "landed" writes and renames each file into place in turn, as
+// fast as that goes (a scanner catching up); "at-once" writes them all
+// aside first and then renames them into place one after the other (a
+// directory moved in). It reports the pushes a burst took: a burst is
+// coalesced, not queued.
 func BenchmarkBurst(b *testing.B) {
-	for _, n := range []int{1000, 100000} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) { burst(b, n) })
+	for _, atOnce := range []bool{false, true} {
+		for _, n := range []int{1000, 100000} {
+			name := fmt.Sprintf("landed/%d", n)
+			if atOnce {
+				name = fmt.Sprintf("at-once/%d", n)
+			}
+			b.Run(name, func(b *testing.B) { burst(b, n, atOnce) })
+		}
 	}
 }
 
-func burst(b *testing.B, files int) {
+func burst(b *testing.B, files int, atOnce bool) {
 	h := newHarness(b, hztest.Shared(b))
 	p := h.recordPushes()
 	h.start()
@@ -66,16 +75,37 @@ func burst(b *testing.B, files int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	next := int64(1)
+	// A first scan, so that the map exists and the client knows it.
+	buf := series.Bytes(nil, 1, t0)
+	land(b, h.dir, "b0000000.arrow", buf)
+	waitNumber(b, h, 1)
+	next := int64(2)
 	var lat []time.Duration
-	var buf []byte
-	pushesBefore, pushes := 0, 0
+	pushesBefore, pushes := p.countUntil(b, 1, 30*time.Second), 0
 	b.ResetTimer()
 	for range b.N {
-		for i := range files {
-			n := next + int64(i)
-			buf = series.Bytes(buf, n, t0.Add(time.Duration(n)*time.Millisecond))
-			land(b, h.dir, fmt.Sprintf("b%07d.arrow", n), buf)
+		name := func(i int) string { return fmt.Sprintf("b%07d.arrow", next+int64(i)) }
+		if atOnce {
+			b.StopTimer()
+			for i := range files {
+				n := next + int64(i)
+				buf = series.Bytes(buf, n, t0.Add(time.Duration(n)*time.Millisecond))
+				if err := os.WriteFile(filepath.Join(h.dir, "."+name(i)), buf, 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StartTimer()
+			for i := range files {
+				if err := os.Rename(filepath.Join(h.dir, "."+name(i)), filepath.Join(h.dir, name(i))); err != nil {
+					b.Fatal(err)
+				}
+			}
+		} else {
+			for i := range files {
+				n := next + int64(i)
+				buf = series.Bytes(buf, n, t0.Add(time.Duration(n)*time.Millisecond))
+				land(b, h.dir, name(i), buf)
+			}
 		}
 		landed := time.Now()
 		newest := next + int64(files) - 1
