@@ -355,3 +355,31 @@ func TestTheRecordOfDecisions(t *testing.T) {
 		t.Errorf("the last: %+v", last)
 	}
 }
+
+// A file whose mtime is ahead of the clock (set by hand, or stamped by
+// another host on a network filesystem) is read as any other, never taken
+// for one still being written.
+func TestAFileWithAnMTimeAheadOfTheClockIsRead(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	h.start()
+	now := time.Now().UTC()
+	h.write("s1.arrow", 1, now)
+	h.waitFor(1, 10*time.Second)
+	data, err := scantest.Bytes(2, now.Add(time.Second), 20, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(h.dir, "s2.arrow")
+	if err := os.WriteFile(path, data, 0o644); err != nil { // in place, not renamed
+		t.Fatal(err)
+	}
+	ahead := now.Add(time.Hour)
+	if err := os.Chtimes(path, ahead, ahead); err != nil {
+		t.Fatal(err)
+	}
+	h.waitFor(2, 5*time.Second)
+	if strings.Contains(h.logs.String(), "skipped a file") {
+		t.Errorf("refused:\n%s", h.logs.String())
+	}
+}

@@ -100,7 +100,10 @@ func readWhole(path string, max int64, mustBeQuiet bool) ([]byte, opened, error)
 		case before.Size > max:
 			return nil, o, fmt.Errorf("%d bytes is over bridge.max_file_size (%d)", before.Size, max)
 		}
-		if mtime := time.Unix(before.Mtim.Unix()); mustBeQuiet && began.Sub(mtime) < quiet() {
+		// An mtime ahead of the clock (set by hand, or by another host's
+		// clock on a network filesystem) is no sign of a write in
+		// progress, and any write moves it back to now.
+		if mtime := time.Unix(before.Mtim.Unix()); mustBeQuiet && !mtime.After(began) && began.Sub(mtime) < quiet() {
 			return nil, o, errSettling{mtime.Add(quiet())}
 		}
 		// One byte more than fstat said, to see a file that grew.
