@@ -5,7 +5,6 @@ go 1.26.8
 require (
 	github.com/BurntSushi/toml v1.6.0
 	github.com/apache/arrow/go/v17 v17.0.0
-	github.com/fsnotify/fsnotify v1.9.0
 	github.com/hazelcast/hazelcast-go-client v1.5.0
 	github.com/prometheus/client_golang v1.23.2
 	github.com/prometheus/common v0.73.1

@@ -48,33 +48,84 @@ func BenchmarkFileToHazelcast(b *testing.B) {
 	testenv.ReportPercentiles(b, lat)
 }
 
-// BenchmarkBurst measures a burst of 1,000 files: from the last one
-// landing to the newest scan being in Hazelcast.
+// BenchmarkBurst lands a burst of tiny scan files (20 assets), and
+// measures from the last one landing to the newest scan being in
+// Hazelcast. "landed" writes and renames each file into place in turn, as
+// fast as that goes (a scanner catching up); "at-once" writes them all
+// aside first and then renames them into place one after the other (a
+// directory moved in). It reports the pushes a burst took: a burst is
+// coalesced, not queued.
 func BenchmarkBurst(b *testing.B) {
+	for _, atOnce := range []bool{false, true} {
+		for _, n := range []int{1000, 100000} {
+			name := fmt.Sprintf("landed/%d", n)
+			if atOnce {
+				name = fmt.Sprintf("at-once/%d", n)
+			}
+			b.Run(name, func(b *testing.B) { burst(b, n, atOnce) })
+		}
+	}
+}
+
+func burst(b *testing.B, files int, atOnce bool) {
 	h := newHarness(b, hztest.Shared(b))
+	p := h.recordPushes()
 	h.start()
-	next := int64(1)
+	series, err := scantest.NewSeries(20)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// A first scan, so that the map exists and the client knows it.
+	buf := series.Bytes(nil, 1, t0)
+	land(b, h.dir, "b0000000.arrow", buf)
+	waitNumber(b, h, 1)
+	next := int64(2)
 	var lat []time.Duration
+	pushesBefore, pushes := p.countUntil(b, 1, 30*time.Second), 0
+	b.ResetTimer()
 	for range b.N {
-		files := make([][]byte, 1000)
-		for i := range files {
-			var err error
-			if files[i], err = scantest.Bytes(next+int64(i), t0.Add(time.Duration(next+int64(i))*time.Millisecond), 20, false); err != nil {
-				b.Fatal(err)
+		name := func(i int) string { return fmt.Sprintf("b%07d.arrow", next+int64(i)) }
+		if atOnce {
+			b.StopTimer()
+			for i := range files {
+				n := next + int64(i)
+				buf = series.Bytes(buf, n, t0.Add(time.Duration(n)*time.Millisecond))
+				if err := os.WriteFile(filepath.Join(h.dir, "."+name(i)), buf, 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StartTimer()
+			for i := range files {
+				if err := os.Rename(filepath.Join(h.dir, "."+name(i)), filepath.Join(h.dir, name(i))); err != nil {
+					b.Fatal(err)
+				}
+			}
+		} else {
+			for i := range files {
+				n := next + int64(i)
+				buf = series.Bytes(buf, n, t0.Add(time.Duration(n)*time.Millisecond))
+				land(b, h.dir, name(i), buf)
 			}
 		}
-		b.StartTimer()
-		for i, f := range files {
-			land(b, h.dir, fmt.Sprintf("b%07d.arrow", next+int64(i)), f)
-		}
 		landed := time.Now()
-		newest := next + 999
+		newest := next + int64(files) - 1
 		waitNumber(b, h, newest)
 		lat = append(lat, time.Since(landed))
 		b.StopTimer()
-		next += 1000
+		count := p.countUntil(b, newest, 30*time.Second)
+		pushes += count - pushesBefore
+		pushesBefore = count
+		// The files of this round go, so that the next starts as the first did.
+		entries, _ := os.ReadDir(h.dir)
+		for _, e := range entries {
+			os.Remove(filepath.Join(h.dir, e.Name()))
+		}
+		next += int64(files)
+		b.StartTimer()
 	}
+	b.StopTimer()
 	testenv.ReportPercentiles(b, lat)
+	b.ReportMetric(float64(pushes)/float64(b.N), "pushes/burst")
 }
 
 // BenchmarkCrashToReplacement kills the bridge and measures until its
@@ -95,7 +146,9 @@ func BenchmarkCrashToReplacement(b *testing.B) {
 	var over []time.Duration
 	for range b.N {
 		p := waitRunning(b, s.sup, 0)
-		time.Sleep(2 * time.Millisecond) // past stable_after
+		for time.Since(p.ReadyAt) <= cfg.Bridge.StableAfter.Duration { // past stable_after
+			time.Sleep(100 * time.Microsecond)
+		}
 		start := time.Now()
 		syscall.Kill(p.PID, syscall.SIGKILL)
 		waitRunning(b, s.sup, p.PID)

@@ -1,20 +1,19 @@
 package bridge
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
+	"slices"
 	"syscall"
 	"time"
 
-	"github.com/fsnotify/fsnotify"
+	"golang.org/x/sys/unix"
 
 	"tidewatch/config"
 	"tidewatch/hz"
@@ -38,26 +37,41 @@ const (
 	retryIncomplete = 250 * time.Millisecond
 	// maxPushBackoff caps the wait between pushes while Hazelcast is down.
 	maxPushBackoff = 5 * time.Second
+	// maxRemembered bounds the files remembered as refused and the names
+	// remembered as no regular file. Past it they are forgotten at once: a
+	// refused file is then read, and refused, once more.
+	maxRemembered = 10000
 )
 
 // Bridge is the running bridge: one goroutine owns all of it.
 type Bridge struct {
-	cfg    config.Bridge
-	hzcfg  config.Hazelcast
-	hz     *hz.Client
-	log    *slog.Logger
-	fields Fields
-	state  stateDir
-	marker *marker
+	cfg     config.Bridge
+	hzcfg   config.Hazelcast
+	hz      *hz.Client
+	log     *slog.Logger
+	fields  Fields
+	rule    record.Rule
+	state   stateDir
+	marker  *marker
+	decided *decisions
+	watch   *watcher
 
-	pending map[string]time.Time // files to look at, and when first seen
-	skipped map[fileID]string    // files not to read again, and why
-	handled fileID               // the newest file handled: pushed, or older than what was
+	listed  chan listing // a listing of the directory, made in the background
+	listing bool         // one is under way
+	settled bool         // the first listing was taken: the files there at start were looked at
 
-	outbox  *outgoing // the newest scan not yet in Hazelcast
-	current *head     // what Hazelcast holds, once known
-	backoff time.Duration
-	nextTry time.Time
+	pending  map[string]*candidate // names to look at
+	skipped  map[fileID]skip       // files refused, not to read again
+	poisoned map[fileID]bool       // files that killed a bridge: never read again
+	odd      map[string]fs.FileMode
+	handled  fileID // the newest file decided on: offered, or not newer than what was
+
+	outbox      *outgoing        // the newest scan not yet in Hazelcast
+	current     *record.ScanHead // what Hazelcast holds, once known (nil: nothing usable)
+	haveCurrent bool
+	backoff     time.Duration
+	nextTry     time.Time
+	saveFailed  bool
 
 	pushed int
 	ready  bool
@@ -73,14 +87,26 @@ func idOf(path string, info fs.FileInfo) fileID {
 	return fileID{Path: path, Size: info.Size(), MTime: info.ModTime().UnixNano()}
 }
 
-type outgoing struct {
-	scan *Scan
-	file fileID
+// candidate is a name to look at.
+type candidate struct {
+	since   time.Time   // when it was first noticed
+	info    fs.FileInfo // from lstat; nil until looked at
+	retryAt time.Time   // a file still incomplete is read again no sooner
+	renamed bool        // renamed into place, not written to since
 }
 
-type head struct {
-	number    int64
-	timestamp time.Time
+// skip is why a file is refused. A file refused for a permission is read
+// again once its ctime moves (a chmod or chown).
+type skip struct {
+	why   string
+	ctime time.Time
+}
+
+type outgoing struct {
+	file    fileID
+	reading record.Reading
+	assets  int
+	record  encoded
 }
 
 // Run runs the bridge until ctx ends, and returns the process exit code.
@@ -88,9 +114,10 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 	b := &Bridge{
 		cfg: cfg.Bridge, hzcfg: cfg.Hazelcast, log: log,
 		fields:  Fields{ScanNumber: cfg.Bridge.ScanNumberField, Timestamp: cfg.Bridge.TimestampField},
+		rule:    record.Rule{MaxFuture: cfg.Bridge.MaxFuture.Duration, DecideWithin: cfg.Bridge.DecideWithin.Duration},
 		state:   stateDir(cfg.Bridge.StateDir),
-		pending: map[string]time.Time{},
-		skipped: map[fileID]string{},
+		listed:  make(chan listing, 1),
+		pending: map[string]*candidate{}, skipped: map[fileID]skip{}, poisoned: map[fileID]bool{}, odd: map[string]fs.FileMode{},
 	}
 	if code, ok := b.waitForWatchDir(ctx); !ok {
 		return code
@@ -105,6 +132,12 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 		return ExitLocked
 	}
 	defer unlock()
+	b.decided, err = b.state.decisions()
+	if err != nil {
+		// The record is for the supervisor; the bridge starts a new one.
+		log.Warn("bridge: the record of decisions is unreadable; starting it again", "err", err)
+	}
+	defer b.decided.close()
 	if err := b.recoverFromCrash(); err != nil {
 		log.Error("bridge: state directory", "err", err)
 		return ExitFailed
@@ -115,16 +148,11 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 	}
 	defer b.marker.close()
 
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
-		log.Error("bridge: cannot watch", "err", err)
+	if b.watch, err = watch(b.cfg.WatchDir, b.cfg.Pattern); err != nil {
+		log.Error("bridge: cannot watch", "watch_dir", b.cfg.WatchDir, "err", err)
 		return ExitFailed
 	}
-	defer w.Close()
-	if err := w.Add(b.cfg.WatchDir); err != nil {
-		log.Error("bridge: cannot watch", "watch_dir", b.cfg.WatchDir, "err", err)
-		return ExitConfig
-	}
+	defer b.watch.close()
 
 	if b.hz, err = hz.Open(cfg.Hazelcast, log); err != nil {
 		log.Error("bridge: hazelcast", "err", err)
@@ -136,53 +164,51 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 		b.hz.Close(cctx)
 	}()
 
-	b.rescan() // the newest existing scan is pushed at start
+	b.startListing() // the newest existing scan is pushed at start
 	rescan := time.NewTicker(b.cfg.RescanEvery.Duration)
 	defer rescan.Stop()
 	wake := time.NewTimer(0)
 	defer wake.Stop()
 	for {
-		b.process()
+		now := time.Now()
+		b.process(now)
 		b.flush(ctx)
+		b.save()
 		// Ready once connected with nothing left to push: the newest scan
 		// that existed at start is in Hazelcast by then.
-		if !b.ready && b.hz.Connected() && b.outbox == nil {
+		if !b.ready && b.settled && b.hz.Connected() && b.outbox == nil {
 			b.ready = true
 			log.Info("bridge ready", "watch_dir", b.cfg.WatchDir, "pattern", b.cfg.Pattern)
 		}
-		wake.Reset(b.nextWake())
+		wake.Reset(b.nextWake(now))
 		select {
 		case <-ctx.Done():
 			log.Info("bridge stopped", "pushed", b.pushed)
 			return 0
-		case ev, ok := <-w.Events:
-			if !ok {
+		case <-b.watch.changed:
+			names, overflow, err := b.watch.take()
+			seen := time.Now() // the loop may have waited long for this
+			for name, events := range names {
+				b.notice(name, events, seen)
+			}
+			if overflow {
+				log.Warn("bridge: file events were lost (the kernel's queue overflowed); listing the directory")
+				b.startListing()
+			}
+			if err != nil {
+				log.Error("bridge: the watch ended", "watch_dir", b.cfg.WatchDir, "err", err)
 				return ExitFailed
 			}
-			b.note(ev)
-			// Take whatever else is queued before reading: a burst of
-			// files is coalesced into one read of the newest.
-			for drained := false; !drained; {
-				select {
-				case ev := <-w.Events:
-					b.note(ev)
-				default:
-					drained = true
-				}
-			}
-		case err := <-w.Errors:
-			// An overflowed event queue loses events; a rescan finds them.
-			log.Warn("bridge: watch error; rescanning", "err", err)
-			b.rescan()
+		case l := <-b.listed:
+			b.listing = false
+			b.merge(l, time.Now())
 		case <-rescan.C:
-			b.rescan()
+			b.startListing()
 		case <-wake.C:
 		}
 	}
 }
 
-// matches tells a scan file by its name. Hidden files are never scans:
-// writers use them for files on their way into place.
 // waitForWatchDir waits for the watched directory to exist: the scanner
 // may create it after the bridge starts. A file in its place is a bad
 // configuration.
@@ -206,131 +232,302 @@ func (b *Bridge) waitForWatchDir(ctx context.Context) (code int, ok bool) {
 	}
 }
 
-func (b *Bridge) matches(path string) bool {
-	name := filepath.Base(path)
-	ok, _ := filepath.Match(b.cfg.Pattern, name)
-	return ok && !strings.HasPrefix(name, ".")
-}
-
-func (b *Bridge) note(ev fsnotify.Event) {
-	if ev.Has(fsnotify.Create|fsnotify.Write|fsnotify.Chmod) && b.matches(ev.Name) {
-		if _, ok := b.pending[ev.Name]; !ok {
-			b.pending[ev.Name] = time.Now()
-		}
-	}
-}
-
-// rescan adds every matching file newer than the last one handled: files
-// that appeared while the bridge was down, or whose events were lost.
-func (b *Bridge) rescan() {
-	entries, err := os.ReadDir(b.cfg.WatchDir)
-	if err != nil {
-		b.log.Warn("bridge: cannot list the watch directory", "watch_dir", b.cfg.WatchDir, "err", err)
+// notice makes a name that changed a candidate, to be looked at afresh.
+// A file found incomplete is read again on its retry, or at once when it
+// is done changing: a large file written in small pieces is not read again
+// for every piece. A file renamed into place, and not written to since, is
+// whole: it need not be quiet before it is read.
+func (b *Bridge) notice(name string, events uint32, now time.Time) {
+	renamed := events&unix.IN_MOVED_TO != 0 && events&writeEvents == 0
+	c, ok := b.pending[name]
+	if !ok {
+		b.pending[name] = &candidate{since: now, renamed: renamed}
 		return
 	}
+	c.info = nil
+	c.renamed = renamed || (c.renamed && events&writeEvents == 0)
+	if events&doneEvents != 0 {
+		c.retryAt = time.Time{}
+	}
+}
+
+// listing is the directory as a background listing found it.
+type listing struct {
+	files []listed // regular scan files modified at or after the threshold
+	odd   []listed // scan names that are no regular file
+	err   error
+}
+
+type listed struct {
+	name string
+	info fs.FileInfo
+}
+
+// startListing lists the directory in the background: files that appeared
+// while the bridge was down, or whose events were lost. Listing and
+// stating 100,000 files takes a few hundred milliseconds, which pushes
+// must not wait for.
+func (b *Bridge) startListing() {
+	if b.listing {
+		return
+	}
+	b.listing = true
+	dir, pattern, since := b.cfg.WatchDir, b.cfg.Pattern, b.handled.MTime
+	go func() { b.listed <- list(dir, pattern, since) }()
+}
+
+func list(dir, pattern string, since int64) listing {
+	d, err := os.Open(dir)
+	if err != nil {
+		return listing{err: err}
+	}
+	defer d.Close()
+	entries, err := d.ReadDir(-1) // unsorted: the order does not matter
+	if err != nil {
+		return listing{err: err}
+	}
+	var l listing
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !b.matches(e.Name()) {
+		if !scanName(pattern, e.Name()) {
 			continue
 		}
-		info, err := e.Info()
-		if err != nil {
-			continue
+		info, err := e.Info() // lstat: a symlink is never followed
+		switch {
+		case err != nil: // gone meanwhile
+		case !info.Mode().IsRegular():
+			l.odd = append(l.odd, listed{e.Name(), info})
+		case info.ModTime().UnixNano() >= since:
+			l.files = append(l.files, listed{e.Name(), info})
 		}
-		path := filepath.Join(b.cfg.WatchDir, e.Name())
-		id := idOf(path, info)
+	}
+	return l
+}
+
+// merge makes the files a listing found candidates, unless decided on.
+func (b *Bridge) merge(l listing, now time.Time) {
+	b.settled = true
+	if l.err != nil {
+		b.log.Warn("bridge: cannot list the watch directory", "watch_dir", b.cfg.WatchDir, "err", l.err)
+		return
+	}
+	for _, f := range l.odd {
+		b.noteOdd(f.name, f.info.Mode())
+	}
+	added := 0
+	for _, f := range l.files {
+		id := idOf(filepath.Join(b.cfg.WatchDir, f.name), f.info)
 		if id == b.handled || id.MTime < b.handled.MTime {
 			continue
 		}
-		if _, skip := b.skipped[id]; skip {
-			continue
-		}
-		if _, ok := b.pending[path]; !ok {
-			b.pending[path] = time.Now()
+		if _, ok := b.pending[f.name]; !ok {
+			b.pending[f.name] = &candidate{since: now, info: f.info}
+			added++
 		}
 	}
+	b.log.Debug("bridge: listed the watch directory", "new_files", added, "not_regular", len(l.odd))
 }
 
-// process reads the newest pending file that is complete and offers it
-// for pushing; everything older is dropped. Newer files still being
-// written stay pending, until they are complete or time out.
-func (b *Bridge) process() {
+// noteOdd logs, once for each name and type, a scan name that is no
+// regular file: symlinks are never followed, FIFOs and devices never
+// opened for reading.
+func (b *Bridge) noteOdd(name string, mode fs.FileMode) {
+	t := mode.Type()
+	if b.odd[name]&t == t && t != 0 {
+		return
+	}
+	if len(b.odd) >= maxRemembered {
+		clear(b.odd)
+	}
+	b.odd[name] |= t
+	b.log.Warn("bridge: not a regular file; never read", "file", filepath.Join(b.cfg.WatchDir, name), "type", kind(mode))
+}
+
+type outcome int
+
+const (
+	decided outcome = iota // offered, or not newer: older files are older still
+	dropped                // refused or gone: the next older file is tried
+	retry                  // incomplete: read again later
+)
+
+// process decides on the newest pending file that is complete: offered for
+// pushing, or not newer than what is held; everything older is dropped
+// unread. Newer files still being written stay pending until they are
+// complete or time out; refused files give way to the next older one.
+func (b *Bridge) process(now time.Time) {
 	if len(b.pending) == 0 {
 		return
 	}
 	type cand struct {
-		path string
-		info fs.FileInfo
+		name string
+		c    *candidate
 	}
 	list := make([]cand, 0, len(b.pending))
-	for path := range b.pending {
-		// Lstat: a symlink is never followed, so no name in the watched
-		// directory can make the bridge read outside it.
-		info, err := os.Lstat(path)
-		if err != nil || !info.Mode().IsRegular() {
-			delete(b.pending, path) // renamed away, removed, or not a plain file
-			continue
-		}
-		list = append(list, cand{path, info})
-	}
-	sort.Slice(list, func(i, j int) bool {
-		mi, mj := list[i].info.ModTime(), list[j].info.ModTime()
-		if !mi.Equal(mj) {
-			return mi.After(mj)
-		}
-		return list[i].path > list[j].path
-	})
-	for i, c := range list {
-		id := idOf(c.path, c.info)
-		if _, skip := b.skipped[id]; skip {
-			delete(b.pending, c.path)
-			continue
-		}
-		scan, err := b.read(c.path, c.info)
-		switch {
-		case errors.Is(err, ErrIncomplete):
-			if since := time.Since(b.pending[c.path]); since > b.cfg.IncompleteFor.Duration {
-				b.skip(id, fmt.Sprintf("still incomplete after %s: %v", since.Round(time.Second), err))
-				delete(b.pending, c.path)
+	for name, c := range b.pending {
+		if c.info == nil {
+			// Lstat: a symlink is never followed, so no name in the
+			// watched directory can make the bridge read outside it.
+			info, err := os.Lstat(filepath.Join(b.cfg.WatchDir, name))
+			if err != nil {
+				delete(b.pending, name) // renamed away or removed
+				continue
 			}
-			continue
-		case err != nil:
-			b.skip(id, err.Error())
-			delete(b.pending, c.path)
+			c.info = info
+		}
+		if !c.info.Mode().IsRegular() {
+			b.noteOdd(name, c.info.Mode())
+			delete(b.pending, name)
 			continue
 		}
-		b.offer(scan, id)
-		for _, older := range list[i:] {
-			delete(b.pending, older.path)
+		list = append(list, cand{name, c})
+	}
+	slices.SortFunc(list, func(x, y cand) int {
+		if c := y.c.info.ModTime().Compare(x.c.info.ModTime()); c != 0 {
+			return c
 		}
-		b.handled = id
-		return
+		return cmp.Compare(y.name, x.name)
+	})
+	for i, x := range list {
+		id := idOf(filepath.Join(b.cfg.WatchDir, x.name), x.c.info)
+		if id == b.handled || b.isSkipped(id, x.c.info) {
+			delete(b.pending, x.name)
+			continue
+		}
+		if now.Before(x.c.retryAt) {
+			continue
+		}
+		switch b.consider(now, x.name, x.c, id) {
+		case dropped:
+			delete(b.pending, x.name)
+		case decided:
+			for _, older := range list[i:] {
+				delete(b.pending, older.name)
+			}
+			return
+		}
 	}
 }
 
-func (b *Bridge) skip(id fileID, why string) {
-	b.skipped[id] = why
+func (b *Bridge) isSkipped(id fileID, info fs.FileInfo) bool {
+	if b.poisoned[id] {
+		return true
+	}
+	s, ok := b.skipped[id]
+	if ok && !s.ctime.IsZero() && !ctimeOf(info).Equal(s.ctime) {
+		delete(b.skipped, id) // its mode or owner changed: try again
+		return false
+	}
+	return ok
+}
+
+// consider reads one file, parses it, and decides on it by the acceptance
+// rule.
+func (b *Bridge) consider(now time.Time, name string, c *candidate, id fileID) outcome {
+	data, o, err := readWhole(id.Path, b.cfg.MaxFileSize, !c.renamed)
+	if o.id != (fileID{}) {
+		id = o.id // what was opened, which may have changed since lstat
+	}
+	var settling errSettling
+	switch {
+	case errors.As(err, &settling):
+		out := b.incomplete(now, c, id, err)
+		if out == retry {
+			c.retryAt = settling.until
+		}
+		return out
+	case errors.Is(err, fs.ErrNotExist):
+		return dropped
+	case errors.Is(err, errNotRegular):
+		b.noteOdd(name, o.mode)
+		return dropped
+	case errors.Is(err, errPermission):
+		b.refuse(now, id, err.Error(), ctimeOf(c.info))
+		return dropped
+	case errors.Is(err, ErrIncomplete):
+		return b.incomplete(now, c, id, err)
+	case err != nil:
+		b.refuse(now, id, err.Error(), time.Time{})
+		return dropped
+	}
+	if err := Complete(data); err != nil {
+		return b.incomplete(now, c, id, err)
+	}
+	scan, err := b.parse(data, id)
+	switch {
+	case errors.Is(err, ErrIncomplete):
+		return b.incomplete(now, c, id, err)
+	case err != nil:
+		b.refuse(now, id, err.Error(), time.Time{})
+		return dropped
+	}
+
+	reading := record.Reading{At: now, Number: scan.Number, Timestamp: scan.Timestamp}
+	bar := b.bar()
+	j := record.Judge(record.File{Name: name, Read: &reading}, bar, now, b.rule)
+	switch j.Verdict {
+	case record.Refused:
+		// The reading is recorded as read: the supervisor's judgement of
+		// it comes to the same.
+		b.decided.put(id, reading, j, false)
+		b.skipFor(id, j.Reason, time.Time{})
+		return dropped
+	case record.NotNewer:
+		b.decided.put(id, reading, j, false)
+		if bar != nil && reading.Number == bar.Number {
+			b.log.Debug("bridge: scan already pushed", "file", id.Path, "scan", reading.Number)
+		} else {
+			b.log.Info("bridge: skipped an older scan", "file", id.Path, "scan", reading.Number, "reason", j.Reason)
+		}
+		b.handled = id
+		return decided
+	}
+	rec, err := encodeRecord(scan, name)
+	switch {
+	case err != nil:
+		b.refuse(now, id, "cannot encode: "+err.Error(), time.Time{})
+		return dropped
+	case int64(len(rec.text)) > b.cfg.MaxRecordSize:
+		b.refuse(now, id, fmt.Sprintf("its record is %d bytes, over bridge.max_record_size (%d)", len(rec.text), b.cfg.MaxRecordSize), time.Time{})
+		return dropped
+	}
+	if j.Reason != "" {
+		b.log.Warn("bridge: scan numbering started again; taking the newer scan", "file", id.Path, "reason", j.Reason)
+	}
+	b.decided.put(id, reading, j, false)
+	b.outbox = &outgoing{file: id, reading: reading, assets: scan.Assets, record: rec}
+	b.handled = id
+	return decided
+}
+
+// incomplete keeps a file that is still being written, until
+// incomplete_for has passed since it was first noticed.
+func (b *Bridge) incomplete(now time.Time, c *candidate, id fileID, err error) outcome {
+	if since := now.Sub(c.since); since > b.cfg.IncompleteFor.Duration {
+		b.refuse(now, id, fmt.Sprintf("still incomplete after %s: %v", since.Round(time.Second), err), time.Time{})
+		return dropped
+	}
+	c.retryAt = now.Add(retryIncomplete)
+	return retry
+}
+
+// refuse records that a file is no scan the bridge may push, and why.
+func (b *Bridge) refuse(now time.Time, id fileID, why string, ctime time.Time) {
+	b.decided.put(id, record.Reading{At: now, Refused: why}, record.Judgement{Verdict: record.Refused, Reason: why}, false)
+	b.skipFor(id, why, ctime)
+}
+
+func (b *Bridge) skipFor(id fileID, why string, ctime time.Time) {
+	if len(b.skipped) >= maxRemembered {
+		clear(b.skipped)
+	}
+	b.skipped[id] = skip{why: why, ctime: ctime}
 	b.log.Warn("bridge: skipped a file", "file", id.Path, "reason", why)
 }
 
-// read reads a whole file and decodes it, guarded by the crash marker: a
-// file whose parsing kills the process is known after the restart.
-func (b *Bridge) read(path string, info fs.FileInfo) (*Scan, error) {
-	if info.Size() > b.cfg.MaxFileSize {
-		return nil, fmt.Errorf("%d bytes is over bridge.max_file_size (%d)", info.Size(), b.cfg.MaxFileSize)
-	}
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
-	if err != nil {
-		return nil, err
-	}
-	data, err := io.ReadAll(io.LimitReader(f, b.cfg.MaxFileSize+1))
-	f.Close()
-	if err != nil {
-		return nil, err
-	}
-	if err := Complete(data); err != nil {
-		return nil, err
-	}
-	if err := b.marker.set(idOf(path, info)); err != nil {
+// parse decodes a whole file, guarded by the crash marker: a file whose
+// parsing kills the process is known after the restart.
+func (b *Bridge) parse(data []byte, id fileID) (*Scan, error) {
+	if err := b.marker.set(id); err != nil {
 		return nil, fmt.Errorf("crash marker: %w", err)
 	}
 	scan, err := ParseScan(data, b.fields)
@@ -341,42 +538,18 @@ func (b *Bridge) read(path string, info fs.FileInfo) (*Scan, error) {
 		return nil, err
 	}
 	if len(scan.Omitted) > 0 {
-		b.log.Warn("bridge: columns left out", "file", path, "columns", scan.Omitted)
+		b.log.Warn("bridge: columns left out", "file", id.Path, "columns", scan.Omitted)
 	}
 	return scan, nil
 }
 
-// offer makes a scan the next to push unless it is older than what is
-// pushed or about to be. Scan numbers decide; a lower number with a newer
-// timestamp is the scanner's numbering starting again, and is taken.
-func (b *Bridge) offer(s *Scan, id fileID) {
-	ref := b.current
+// bar is the scan a new one must beat: the one about to be pushed, or the
+// one in Hazelcast.
+func (b *Bridge) bar() *record.ScanHead {
 	if b.outbox != nil {
-		ref = &head{b.outbox.scan.Number, b.outbox.scan.Timestamp}
+		return &record.ScanHead{Number: b.outbox.reading.Number, Timestamp: b.outbox.reading.Timestamp}
 	}
-	if ref != nil && !b.newer(s, *ref, id.Path) {
-		return
-	}
-	b.outbox = &outgoing{scan: s, file: id}
-}
-
-// newer decides whether s replaces ref, logging why not, or why a lower
-// number is taken anyway.
-func (b *Bridge) newer(s *Scan, ref head, path string) bool {
-	switch {
-	case s.Number > ref.number:
-		return true
-	case s.Number == ref.number:
-		b.log.Debug("bridge: scan already pushed", "file", path, "scan", s.Number)
-		return false
-	case s.Timestamp.After(ref.timestamp):
-		b.log.Warn("bridge: scan numbering started again; taking the newer scan",
-			"from", ref.number, "to", s.Number, "timestamp", s.Timestamp, "file", path)
-		return true
-	default:
-		b.log.Info("bridge: skipped an older scan", "file", path, "scan", s.Number, "current", ref.number)
-		return false
-	}
+	return b.current
 }
 
 // flush pushes the outbox, retrying with capped backoff while Hazelcast
@@ -388,42 +561,40 @@ func (b *Bridge) flush(ctx context.Context) {
 	if !b.ready && !b.hz.Connected() {
 		return // still starting: the client connects in a moment
 	}
-	if b.current == nil {
+	o := b.outbox
+	if !b.haveCurrent {
 		cur, err := b.readCurrent(ctx)
 		if err != nil {
 			b.failed(err)
 			return
 		}
-		b.current = cur
-		if cur != nil && !b.newer(b.outbox.scan, *cur, b.outbox.file.Path) {
+		b.current, b.haveCurrent = cur, true
+		if j := record.Judge(record.File{Name: filepath.Base(o.file.Path), Read: &o.reading}, cur, time.Now(), b.rule); j.Verdict != record.Take {
+			b.log.Info("bridge: skipped an older scan", "file", o.file.Path, "scan", o.reading.Number, "reason", j.Reason)
 			b.outbox = nil
 			return
 		}
 	}
-	o := b.outbox
-	text, err := Record(o.scan, filepath.Base(o.file.Path), time.Now())
-	if err != nil {
-		b.skip(o.file, "cannot encode: "+err.Error())
-		b.outbox = nil
-		return
-	}
-	if err := b.hz.Put(ctx, b.hzcfg.Map, b.hzcfg.ScanKey, string(text)); err != nil {
+	at := time.Now()
+	o.record.stamp(at)
+	if err := b.hz.Put(ctx, b.hzcfg.Map, b.hzcfg.ScanKey, string(o.record.text)); err != nil {
 		b.failed(err)
 		return
 	}
 	if b.backoff > 0 {
-		b.log.Info("bridge: Hazelcast is back; pushed the newest scan", "scan", o.scan.Number)
+		b.log.Info("bridge: Hazelcast is back; pushed the newest scan", "scan", o.reading.Number)
 	}
-	b.current = &head{o.scan.Number, o.scan.Timestamp}
+	b.current = &record.ScanHead{Number: o.reading.Number, Timestamp: o.reading.Timestamp, BridgedAt: at}
+	b.decided.pushed(o.file)
 	b.outbox, b.backoff, b.nextTry = nil, 0, time.Time{}
 	b.pushed++
 	switch {
 	case b.pushed == 1:
-		b.log.Info("bridge: pushed the first scan", "scan", o.scan.Number, "assets", o.scan.Assets, "file", o.file.Path)
+		b.log.Info("bridge: pushed the first scan", "scan", o.reading.Number, "assets", o.assets, "file", o.file.Path)
 	case b.pushed%b.cfg.ProgressEvery == 0:
-		b.log.Info(fmt.Sprintf("bridge: pushed %d scans, latest #%d, %d assets", b.pushed, o.scan.Number, o.scan.Assets))
+		b.log.Info(fmt.Sprintf("bridge: pushed %d scans, latest #%d, %d assets", b.pushed, o.reading.Number, o.assets))
 	default:
-		b.log.Debug("bridge: pushed", "scan", o.scan.Number, "assets", o.scan.Assets)
+		b.log.Debug("bridge: pushed", "scan", o.reading.Number, "assets", o.assets)
 	}
 }
 
@@ -438,8 +609,9 @@ func (b *Bridge) failed(err error) {
 }
 
 // readCurrent reads the scan Hazelcast holds, so that a restarted bridge
-// never replaces it with an older one.
-func (b *Bridge) readCurrent(ctx context.Context) (*head, error) {
+// never replaces it with an older one. A scan that cannot be decoded, or
+// comes from the future, is no bar: it is replaced.
+func (b *Bridge) readCurrent(ctx context.Context) (*record.ScanHead, error) {
 	v, err := b.hz.Get(ctx, b.hzcfg.Map, b.hzcfg.ScanKey)
 	if err != nil || v == nil {
 		return nil, err
@@ -454,23 +626,42 @@ func (b *Bridge) readCurrent(ctx context.Context) (*head, error) {
 		b.log.Warn("bridge: the scan in Hazelcast is unreadable; replacing it", "err", err)
 		return nil, nil
 	}
-	return &head{h.Number, h.Timestamp}, nil
+	bar, why := record.Bar(&h, time.Now(), b.rule)
+	if why != "" {
+		b.log.Warn("bridge: the scan in Hazelcast is from the future; replacing it", "reason", why)
+	}
+	return bar, nil
+}
+
+// save hands the record of decisions over to be written for the
+// supervisor, once per round of work however many files were decided on.
+func (b *Bridge) save() {
+	err := b.decided.save()
+	switch {
+	case err != nil && !b.saveFailed:
+		b.log.Warn("bridge: the record of decisions cannot be written; the supervisor may take a declined file for a waiting one", "err", err)
+	case err == nil && b.saveFailed:
+		b.log.Info("bridge: the record of decisions is written again")
+	}
+	b.saveFailed = err != nil
 }
 
 // nextWake is when the loop must look again without an event: a file
 // being written, or a push to retry.
-func (b *Bridge) nextWake() time.Duration {
+func (b *Bridge) nextWake(now time.Time) time.Duration {
 	wait := time.Hour
-	if len(b.pending) > 0 {
-		wait = retryIncomplete
+	for _, c := range b.pending {
+		if !c.retryAt.IsZero() {
+			wait = min(wait, c.retryAt.Sub(now))
+		}
 	}
 	if b.outbox != nil {
-		wait = min(wait, max(time.Until(b.nextTry), time.Millisecond))
+		wait = min(wait, time.Until(b.nextTry))
 	}
 	if !b.ready {
 		wait = min(wait, 100*time.Millisecond)
 	}
-	return wait
+	return max(wait, time.Millisecond)
 }
 
 // recoverFromCrash finds the file the previous bridge was parsing when it
@@ -480,14 +671,32 @@ func (b *Bridge) recoverFromCrash() error {
 	if err != nil {
 		return err
 	}
-	for _, id := range poisoned {
-		b.skipped[id] = "the bridge died while parsing it"
-	}
 	id, found, err := b.state.takeParsing()
-	if err != nil || !found {
+	if err != nil {
 		return err
 	}
-	b.log.Error("bridge: the previous bridge died while parsing a file; skipping it from now on", "file", id.Path)
-	b.skipped[id] = "the bridge died while parsing it"
-	return b.state.addPoisoned(id)
+	if found {
+		b.log.Error("bridge: the previous bridge died while parsing a file; skipping it from now on", "file", id.Path)
+		if err := b.state.addPoisoned(id); err != nil {
+			return err
+		}
+		poisoned = append(poisoned, id)
+	}
+	for _, id := range poisoned {
+		b.poisoned[id] = true
+		if !b.decided.has(id) {
+			const why = "the bridge died while parsing it"
+			b.decided.put(id, record.Reading{At: time.Now(), Refused: why}, record.Judgement{Verdict: record.Refused, Reason: why}, true)
+		}
+	}
+	return nil
+}
+
+// ctimeOf is a file's status change time, which moves with every write,
+// chmod or chown.
+func ctimeOf(info fs.FileInfo) time.Time {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return time.Unix(st.Ctim.Unix())
+	}
+	return time.Time{}
 }

@@ -6,12 +6,14 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/hazelcast/hazelcast-go-client"
+	"github.com/hazelcast/hazelcast-go-client/logger"
 
 	"tidewatch/config"
 	"tidewatch/hz"
@@ -116,6 +118,128 @@ func (h *harness) waitFor(n int64, within time.Duration) *record.ScanHead {
 	return nil
 }
 
+// waitLog waits for a line of the bridge's log to contain want.
+func (h *harness) waitLog(want string, within time.Duration) {
+	h.t.Helper()
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		if strings.Contains(h.logs.String(), want) {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	h.t.Fatalf("the log has no %q within %s:\n%s", want, within, h.logs.String())
+}
+
+// waitCount waits for n lines of the bridge's log to contain want.
+func (h *harness) waitCount(want string, n int, within time.Duration) {
+	h.t.Helper()
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		if strings.Count(h.logs.String(), want) >= n {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	h.t.Fatalf("the log has not %d lines with %q within %s:\n%s", n, want, within, h.logs.String())
+}
+
+// pushes is every record put under the scan key, in order, as an entry
+// listener on the member saw them: every push, not only the last.
+type pushes struct {
+	mu    sync.Mutex
+	texts []string
+}
+
+// recordPushes starts recording; call it before the bridge pushes.
+func (h *harness) recordPushes() *pushes {
+	h.t.Helper()
+	p := &pushes{}
+	cfg := hazelcast.NewConfig()
+	cfg.Cluster.Name = h.cfg.Hazelcast.ClusterName
+	cfg.Cluster.Network.SetAddresses(h.cfg.Hazelcast.Addresses...)
+	cfg.Logger.Level = logger.OffLevel
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	c, err := hazelcast.StartNewClientWithConfig(ctx, cfg)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.t.Cleanup(func() { c.Shutdown(context.Background()) })
+	m, err := c.GetMap(ctx, h.cfg.Hazelcast.Map)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	lc := hazelcast.MapEntryListenerConfig{Key: h.cfg.Hazelcast.ScanKey, IncludeValue: true}
+	lc.NotifyEntryAdded(true)
+	lc.NotifyEntryUpdated(true)
+	if _, err := m.AddEntryListener(ctx, lc, func(e *hazelcast.EntryNotified) {
+		s, _ := e.Value.(string)
+		p.mu.Lock()
+		p.texts = append(p.texts, s)
+		p.mu.Unlock()
+	}); err != nil {
+		h.t.Fatal(err)
+	}
+	return p
+}
+
+// heads decodes the records pushed so far.
+func (p *pushes) heads(t testing.TB) []record.ScanHead {
+	t.Helper()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make([]record.ScanHead, 0, len(p.texts))
+	for _, text := range p.texts {
+		h, err := record.DecodeScanHead([]byte(text))
+		if err != nil {
+			t.Fatalf("the bridge pushed an undecodable record: %v", err)
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// waitFor waits until the listener has seen scan n pushed, and returns
+// every scan pushed until then.
+func (p *pushes) waitFor(t testing.TB, n int64, within time.Duration) []record.ScanHead {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		heads := p.heads(t)
+		for i, h := range heads {
+			if h.Number == n {
+				return heads[:i+1]
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("scan #%d was not pushed within %s: %+v", n, within, p.heads(t))
+	return nil
+}
+
+// countUntil waits until scan n is the last record pushed, and returns how
+// many were pushed in all.
+func (p *pushes) countUntil(t testing.TB, n int64, within time.Duration) int {
+	t.Helper()
+	want := fmt.Sprintf(`{"scan_number":%d,`, n)
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		p.mu.Lock()
+		count, last := len(p.texts), ""
+		if count > 0 {
+			last = p.texts[count-1]
+		}
+		p.mu.Unlock()
+		if strings.HasPrefix(last, want) {
+			return count
+		}
+		time.Sleep(time.Millisecond)
+	}
+	t.Fatalf("scan #%d was not the last pushed within %s", n, within)
+	return 0
+}
+
 // stays checks that the scan in Hazelcast stays n for a while.
 func (h *harness) stays(n int64, d time.Duration) {
 	h.t.Helper()
@@ -141,17 +265,21 @@ func TestPushesTheNewestExistingScanAtStart(t *testing.T) {
 	if c.Source != filepath.Base(newest) || c.Assets != 20 || !c.Timestamp.Equal(t0.Add(time.Second)) || c.BridgedAt.IsZero() {
 		t.Errorf("record %+v", c)
 	}
-	if !strings.Contains(h.logs.String(), "bridge ready") {
-		t.Errorf("no ready line:\n%s", h.logs.String())
-	}
+	// The ready line follows the push it waited for.
+	h.waitLog("bridge ready", 10*time.Second)
 }
 
 func TestFollowsNewFilesWrittenInPlaceOrRenamed(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, hztest.Shared(t))
+	// No listing wakes the bridge during the idle spell below.
+	h.cfg.Bridge.RescanEvery = config.Duration{Duration: time.Minute}
 	h.start()
 	h.write("a.arrow", 10, t0)
 	h.waitFor(10, 10*time.Second)
+	// Idle for longer than incomplete_for: a file noticed next is timed
+	// from when it was noticed, not from the bridge's last wake.
+	h.stays(10, h.cfg.Bridge.IncompleteFor.Duration+200*time.Millisecond)
 
 	// Written in place, slowly: half now, the rest later. Never half-read.
 	data, err := scantest.Bytes(11, t0.Add(time.Second), 20, false)
@@ -169,6 +297,9 @@ func TestFollowsNewFilesWrittenInPlaceOrRenamed(t *testing.T) {
 	f.Write(data[len(data)/2:])
 	f.Close()
 	h.waitFor(11, 5*time.Second)
+	if strings.Contains(h.logs.String(), "skipped a file") {
+		t.Errorf("a file being written was refused:\n%s", h.logs.String())
+	}
 
 	// A stream file in place.
 	stream, err := scantest.Bytes(12, t0.Add(2*time.Second), 20, true)
@@ -245,39 +376,45 @@ func TestNeverReplacesANewerScanWithAnOlderOne(t *testing.T) {
 	h.stays(1, 700*time.Millisecond)
 }
 
+// A burst of 1,000 files landing at once (written aside, then renamed into
+// place one after the other, as fast as rename goes) is coalesced: the
+// bridge pushes the newest, and a few on the way, never one push a file.
 func TestABurstCoalescesToTheNewest(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, hztest.Shared(t))
+	p := h.recordPushes()
 	h.start()
 	h.write("first.arrow", 1, t0)
-	h.waitFor(1, 10*time.Second)
-	data := make([][]byte, 1000)
-	for i := range data {
-		var err error
-		if data[i], err = scantest.Bytes(int64(i+2), t0.Add(time.Duration(i)*time.Millisecond), 20, false); err != nil {
+	p.waitFor(t, 1, 10*time.Second)
+	const files = 1000
+	for i := range files {
+		data, err := scantest.Bytes(int64(i+2), t0.Add(time.Duration(i)*time.Millisecond), 20, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(h.dir, fmt.Sprintf(".b%04d", i)), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for i, d := range data {
-		tmp := filepath.Join(h.dir, fmt.Sprintf(".b%04d", i))
-		os.WriteFile(tmp, d, 0o644)
-		os.Rename(tmp, filepath.Join(h.dir, fmt.Sprintf("b%04d.arrow", i)))
-	}
-	h.waitFor(1001, 10*time.Second)
-	// Whatever it coalesced, what Hazelcast saw only ever moved forward.
-	last := int64(0)
-	pushes := pushed.FindAllStringSubmatch(h.logs.String(), -1)
-	for _, m := range pushes {
-		n, _ := strconv.ParseInt(m[1], 10, 64)
-		if n <= last {
-			t.Fatalf("pushed #%d after #%d", n, last)
+	for i := range files {
+		if err := os.Rename(filepath.Join(h.dir, fmt.Sprintf(".b%04d", i)), filepath.Join(h.dir, fmt.Sprintf("b%04d.arrow", i))); err != nil {
+			t.Fatal(err)
 		}
-		last = n
 	}
-	t.Logf("%d pushes for 1,001 files", len(pushes))
+	heads := p.waitFor(t, files+1, 10*time.Second)
+	// What Hazelcast saw only ever moved forward.
+	for i := 1; i < len(heads); i++ {
+		if heads[i].Number <= heads[i-1].Number {
+			t.Fatalf("pushed #%d after #%d", heads[i].Number, heads[i-1].Number)
+		}
+	}
+	// The first file's push, then the burst's.
+	burst := len(heads) - 1
+	t.Logf("%d pushes for a burst of %d files", burst, files)
+	if burst > files/10 {
+		t.Errorf("%d pushes for a burst of %d files: queued, not coalesced", burst, files)
+	}
 }
-
-var pushed = regexp.MustCompile(`msg="bridge: pushed[^"]*" scan=(\d+)`)
 
 func TestHazelcastDownThenBack(t *testing.T) {
 	t.Parallel()
@@ -289,14 +426,13 @@ func TestHazelcastDownThenBack(t *testing.T) {
 	m.Kill()
 	h.write("x2.arrow", 2, t0.Add(time.Second))
 	h.write("x3.arrow", 3, t0.Add(2*time.Second))
-	time.Sleep(500 * time.Millisecond)
+	// The bridge tried to push and found the member gone.
+	h.waitLog("cannot push; retrying until Hazelcast answers", 30*time.Second)
 	m.Restart(t)
 	// The member lost its data; the bridge pushes the newest scan it has.
 	h.waitFor(3, 30*time.Second)
-	if !strings.Contains(h.logs.String(), "cannot push; retrying until Hazelcast answers") ||
-		!strings.Contains(h.logs.String(), "Hazelcast is back") {
-		t.Errorf("the outage is not in the log:\n%s", h.logs.String())
-	}
+	// That line follows the push it waited for.
+	h.waitLog("Hazelcast is back", 10*time.Second)
 }
 
 func TestASecondBridgeOnTheSameStateRefusesToRun(t *testing.T) {
@@ -316,13 +452,10 @@ func TestWaitsForTheWatchDirectoryToAppear(t *testing.T) {
 	h := newHarness(t, hztest.Shared(t))
 	os.Remove(h.dir)
 	h.start()
-	time.Sleep(200 * time.Millisecond)
+	h.waitLog("waiting for the watch directory to appear", 10*time.Second)
 	os.MkdirAll(h.dir, 0o755)
 	h.write("late.arrow", 3, t0)
 	h.waitFor(3, 10*time.Second)
-	if !strings.Contains(h.logs.String(), "waiting for the watch directory to appear") {
-		t.Errorf("the wait is not in the log:\n%s", h.logs.String())
-	}
 }
 
 func TestAFileWhereTheWatchDirectoryBelongsIsABadConfiguration(t *testing.T) {

@@ -1,10 +1,9 @@
 package bridge
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/binary"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -44,9 +43,30 @@ type ScanFiles struct {
 	trusted    bool // watched without a break since the last listing
 	unreported bool // the filesystem does not report every change
 	events     []byte
-	files      map[string]time.Time
+	files      map[string]fileTimes
 	changed    map[string]bool
 	listed     time.Time
+}
+
+// fileTimes is what is kept of a file between checks.
+type fileTimes struct {
+	mod  time.Time
+	size int64
+	// arrived is when the file was last put in place: its ctime, which a
+	// rename into place moves and no writer can set back, or its mtime if
+	// later.
+	arrived time.Time
+}
+
+func timesOf(info fs.FileInfo) fileTimes {
+	return fileTimes{mod: info.ModTime(), size: info.Size(), arrived: later(info.ModTime(), ctimeOf(info))}
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 // NewScanFiles watches nothing yet: the first Newest starts the watch.
@@ -96,7 +116,7 @@ func (f *ScanFiles) Newest() (*checks.NewestFile, error) {
 		if err != nil || !info.Mode().IsRegular() {
 			delete(f.files, name)
 		} else {
-			f.files[name] = info.ModTime()
+			f.files[name] = timesOf(info)
 		}
 	}
 	clear(f.changed)
@@ -105,9 +125,9 @@ func (f *ScanFiles) Newest() (*checks.NewestFile, error) {
 
 // missed tells whether a listing differs from the kept times other than
 // in the files that events named.
-func (f *ScanFiles) missed(listed map[string]time.Time) bool {
-	for name, mod := range listed {
-		if kept, ok := f.files[name]; !f.changed[name] && (!ok || !kept.Equal(mod)) {
+func (f *ScanFiles) missed(listed map[string]fileTimes) bool {
+	for name, t := range listed {
+		if kept, ok := f.files[name]; !f.changed[name] && (!ok || !kept.mod.Equal(t.mod) || kept.size != t.size) {
 			return true
 		}
 	}
@@ -152,17 +172,17 @@ func (f *ScanFiles) readEvents() bool {
 		case err != nil || n <= 0:
 			return false
 		}
-		for off := 0; off+unix.SizeofInotifyEvent <= n; {
-			mask := binary.NativeEndian.Uint32(f.events[off+4:])
-			size := int(binary.NativeEndian.Uint32(f.events[off+12:]))
-			if mask&(unix.IN_Q_OVERFLOW|unix.IN_IGNORED|unix.IN_DELETE_SELF|unix.IN_MOVE_SELF) != 0 {
-				return false
-			}
-			name := string(bytes.TrimRight(f.events[off+unix.SizeofInotifyEvent:off+unix.SizeofInotifyEvent+size], "\x00"))
-			if ok, _ := filepath.Match(f.pattern, name); ok {
+		lost := false
+		eachEvent(f.events[:n], func(mask uint32, name string) {
+			switch {
+			case mask&(unix.IN_Q_OVERFLOW|watchEnded) != 0:
+				lost = true
+			case scanName(f.pattern, name):
 				f.changed[name] = true
 			}
-			off += unix.SizeofInotifyEvent + size
+		})
+		if lost {
+			return false
 		}
 	}
 }
@@ -179,7 +199,7 @@ func (f *ScanFiles) Close() {
 func (f *ScanFiles) newestWhole() *checks.NewestFile {
 	type file struct {
 		name string
-		mod  time.Time
+		fileTimes
 	}
 	newer := func(a, b file) int {
 		if c := b.mod.Compare(a.mod); c != 0 {
@@ -187,47 +207,49 @@ func (f *ScanFiles) newestWhole() *checks.NewestFile {
 		}
 		return cmp.Compare(b.name, a.name)
 	}
+	found := func(x file) *checks.NewestFile {
+		return &checks.NewestFile{Path: filepath.Join(f.dir, x.name), ModTime: x.mod, Size: x.size, Arrived: x.arrived}
+	}
 	// The newest is nearly always whole: one pass finds it. Only when it
 	// is not (being written in place) are they all put in order.
 	var first file
-	for name, mod := range f.files {
-		if c := (file{name, mod}); first.name == "" || newer(c, first) < 0 {
+	for name, t := range f.files {
+		if c := (file{name, t}); first.name == "" || newer(c, first) < 0 {
 			first = c
 		}
 	}
 	if first.name == "" {
 		return nil
 	}
-	if path := filepath.Join(f.dir, first.name); looksWhole(path) {
-		return &checks.NewestFile{Path: path, ModTime: first.mod}
+	if looksWhole(filepath.Join(f.dir, first.name)) {
+		return found(first)
 	}
 	files := make([]file, 0, len(f.files))
-	for name, mod := range f.files {
-		files = append(files, file{name, mod})
+	for name, t := range f.files {
+		files = append(files, file{name, t})
 	}
 	slices.SortFunc(files, newer)
-	for _, file := range files[1:] {
-		if path := filepath.Join(f.dir, file.name); looksWhole(path) {
-			return &checks.NewestFile{Path: path, ModTime: file.mod}
+	for _, x := range files[1:] {
+		if looksWhole(filepath.Join(f.dir, x.name)) {
+			return found(x)
 		}
 	}
 	return nil
 }
 
-// listFiles lists the regular files in dir that match pattern, with their
-// modification times.
-func listFiles(dir, pattern string) (map[string]time.Time, error) {
+// listFiles lists the regular scan files in dir, with their times.
+func listFiles(dir, pattern string) (map[string]fileTimes, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
-	files := make(map[string]time.Time, len(entries))
+	files := make(map[string]fileTimes, len(entries))
 	for _, e := range entries {
-		if ok, _ := filepath.Match(pattern, e.Name()); !ok || !e.Type().IsRegular() {
+		if !scanName(pattern, e.Name()) || !e.Type().IsRegular() {
 			continue
 		}
 		if info, err := e.Info(); err == nil {
-			files[e.Name()] = info.ModTime()
+			files[e.Name()] = timesOf(info)
 		}
 	}
 	return files, nil

@@ -58,7 +58,12 @@ func TestScanFiles(t *testing.T) {
 	a := put("a.arrow", whole, t0)
 	put("notes.txt", whole, t0.Add(time.Hour))
 	os.Symlink(a, filepath.Join(dir, "link.arrow"))
+	// Hidden files are never scans, to the bridge or to the supervisor.
+	put(".on_its_way.arrow", whole, t0.Add(time.Hour))
 	want(a)
+	if n, _ := f.Newest(); n.Size != int64(len(whole)) || n.Arrived.Before(n.ModTime) || time.Since(n.Arrived) > time.Minute {
+		t.Errorf("size and arrival: %+v (the file was put in place now, dated %s)", n, t0)
+	}
 	b := put("b.arrow", whole[:len(whole)/2], t0.Add(time.Minute)) // being written
 	want(a)
 	put("b.arrow", whole, t0.Add(2*time.Minute)) // finished in place
@@ -103,8 +108,8 @@ func TestScanFilesWhereChangesGoUnreported(t *testing.T) {
 		t.Fatalf("a reported change taken for an unreported one: %s", logs.String())
 	}
 
-	f.files["a.arrow"] = t0 // as if the change to a.arrow had gone unreported
-	f.files["gone.arrow"] = t0
+	f.files["a.arrow"] = fileTimes{mod: t0} // as if the change to a.arrow had gone unreported
+	f.files["gone.arrow"] = fileTimes{mod: t0}
 	f.listed = f.listed.Add(-verifyEvery)
 	if n, err := f.Newest(); err != nil || n == nil || n.Path != a {
 		t.Fatalf("%+v %v", n, err)
@@ -112,7 +117,7 @@ func TestScanFilesWhereChangesGoUnreported(t *testing.T) {
 	if !f.unreported || f.watch >= 0 || !strings.Contains(logs.String(), "does not report every change") {
 		t.Fatalf("unreported changes not noticed: %s", logs.String())
 	}
-	f.files["a.arrow"] = t0
+	f.files["a.arrow"] = fileTimes{mod: t0}
 	if n, _ := f.Newest(); n == nil || !n.ModTime.After(t0) {
 		t.Errorf("not listed again: %+v", n)
 	}

@@ -18,6 +18,26 @@ const timeLayout = "2006-01-02T15:04:05.000Z"
 //
 // Columns keep the file's order; a null, NaN or infinite value is null.
 func Record(s *Scan, source string, bridgedAt time.Time) ([]byte, error) {
+	r, err := encodeRecord(s, source)
+	if err != nil {
+		return nil, err
+	}
+	r.stamp(bridgedAt)
+	return r.text, nil
+}
+
+// encoded is a record whose bridged_at is written at the push: the record
+// is encoded once, when its file is read (its size decides whether it may
+// be pushed at all), and stamped when it goes.
+type encoded struct {
+	text []byte
+	at   int // where bridged_at's value starts
+}
+
+// stamp writes bridged_at; every time in timeLayout has the same length.
+func (e encoded) stamp(t time.Time) { copy(e.text[e.at:], t.UTC().Format(timeLayout)) }
+
+func encodeRecord(s *Scan, source string) (encoded, error) {
 	var b bytes.Buffer
 	b.Grow(64 + 16*s.Assets*len(s.Columns))
 	b.WriteString(`{"scan_number":`)
@@ -35,24 +55,25 @@ func Record(s *Scan, source string, bridgedAt time.Time) ([]byte, error) {
 		}
 		name, err := json.Marshal(c.Name)
 		if err != nil {
-			return nil, err
+			return encoded{}, err
 		}
 		b.Write(name)
 		b.WriteByte(':')
 		vals, err := json.Marshal(c.Values)
 		if err != nil {
-			return nil, err
+			return encoded{}, err
 		}
 		b.Write(vals)
 	}
 	b.WriteString(`},"bridged_at":"`)
-	b.WriteString(bridgedAt.UTC().Format(timeLayout))
+	at := b.Len()
+	b.WriteString(time.Time{}.Format(timeLayout))
 	b.WriteString(`","source_file":`)
 	src, err := json.Marshal(source)
 	if err != nil {
-		return nil, err
+		return encoded{}, err
 	}
 	b.Write(src)
 	b.WriteByte('}')
-	return b.Bytes(), nil
+	return encoded{b.Bytes(), at}, nil
 }

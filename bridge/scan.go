@@ -7,6 +7,7 @@ package bridge
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -101,12 +102,16 @@ func ParseScan(data []byte, f Fields) (s *Scan, err error) {
 		return nil, err
 	}
 	defer func() {
-		if p := recover(); p != nil {
+		switch p := recover().(type) {
+		case nil:
+		case overCap:
+			s, err = nil, fmt.Errorf("the scan decompresses beyond what the bridge reads: %w", p)
+		default:
 			s, err = nil, fmt.Errorf("the arrow reader panicked: %v", p)
 		}
 	}()
 	// Compressed bodies grow when read, but never to this.
-	mem := cappedAllocator{memory.NewGoAllocator(), 32*len(data) + 16<<20}
+	mem := cappedAllocator{memory.NewGoAllocator(), 32*len(data) + 16<<20, len(data)}
 	var c collector
 	if bytes.HasPrefix(data, fileMagic) {
 		r, err := ipc.NewFileReader(bytes.NewReader(data), ipc.WithAllocator(mem))
@@ -170,7 +175,19 @@ func (c *collector) start(schema *arrow.Schema) error {
 	c.schema = schema
 	c.cols = make([]Column, len(schema.Fields()))
 	c.omitted = make([]string, len(schema.Fields()))
+	// Names are compared as the JSON keys they become: JSON writes each
+	// byte that is not valid UTF-8 as U+FFFD, so two different names can
+	// become one key.
+	seen := make(map[string]int, len(schema.Fields()))
 	for i, fld := range schema.Fields() {
+		key, err := json.Marshal(fld.Name)
+		if err != nil {
+			return fmt.Errorf("column %d: %w", i+1, err)
+		}
+		if j, dup := seen[string(key)]; dup {
+			return fmt.Errorf("two columns are named %s (columns %d and %d): a consumer could not tell them apart", key, j+1, i+1)
+		}
+		seen[string(key)] = i
 		c.cols[i] = Column{Name: fld.Name, Values: []any{}}
 	}
 	return nil
@@ -330,11 +347,20 @@ func getter(arr arrow.Array) (func(int) any, string) {
 	case *array.Date64:
 		return func(i int) any { return a.Value(i).ToTime().UTC() }, ""
 	case *array.Dictionary:
-		get, why := getter(a.Dictionary())
+		// A null index is found by values; a valid index may still point
+		// at a null in the dictionary.
+		dict := a.Dictionary()
+		get, why := getter(dict)
 		if why != "" {
 			return nil, "dictionary of " + why
 		}
-		return func(i int) any { return get(a.GetValueIndex(i)) }, ""
+		return func(i int) any {
+			j := a.GetValueIndex(i)
+			if dict.IsNull(j) {
+				return nil
+			}
+			return get(j)
+		}, ""
 	}
 	return nil, "type " + arr.DataType().String() + " is not mapped"
 }

@@ -196,7 +196,7 @@ func TestRecordShape(t *testing.T) {
 }
 
 func FuzzParseScan(f *testing.F) {
-	for _, name := range []string{"py_file.arrow", "py_stream.arrows", "py_epoch_ms.arrow", "killer.arrow"} {
+	for _, name := range []string{"py_file.arrow", "py_stream.arrows", "py_epoch_ms.arrow", "killer.arrow", "py_dict_nulls.arrow", "py_zstd.arrow"} {
 		b, err := os.ReadFile("testdata/" + name)
 		if err != nil {
 			f.Fatal(err)
@@ -236,5 +236,72 @@ func TestStreamCutWhereTheDataLooksLikeTheEnd(t *testing.T) {
 	}
 	if s, err := ParseScan(buf.Bytes(), fields); err != nil || s.Assets != 2 || s.Number != 4294967295 {
 		t.Errorf("the whole stream: %v, %v", s, err)
+	}
+}
+
+// A null stays null for every type: a null index, and an index that points
+// at a null in the dictionary, are both null, never "" or 0.
+func TestDictionaryNullsStayNull(t *testing.T) {
+	t.Parallel()
+	for _, dir := range pyarrowDirs(t) {
+		s, err := parseFile(t, filepath.Join(dir, "py_dict_nulls.arrow"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string][]any{
+			"regime": {"trend", nil, nil, "chop", nil},
+			"level":  {int64(10), nil, int64(30), nil, int64(10)},
+			"score":  {nil, nil, 1.5, nil, 1.5}, // NaN is null too
+			"flag":   {true, nil, true, nil, nil},
+		}
+		for name, vals := range want {
+			got := column(s, name)
+			if len(got) != len(vals) {
+				t.Fatalf("%s: %s = %#v", dir, name, got)
+			}
+			for i := range vals {
+				if got[i] != vals[i] {
+					t.Errorf("%s: %s[%d] = %#v, want %#v", dir, name, i, got[i], vals[i])
+				}
+			}
+		}
+		b, err := Record(s, "py_dict_nulls.arrow", fixtureT)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), `"regime":["trend",null,null,"chop",null],"level":[10,null,30,null,10]`) {
+			t.Errorf("%s: record %s", dir, b)
+		}
+	}
+}
+
+// Two columns of one name would make a JSON object with a repeated key,
+// of which Python keeps the last: which one a consumer meant cannot be
+// known, so the scan is refused, naming the column.
+func TestDuplicateColumnNamesAreRefused(t *testing.T) {
+	t.Parallel()
+	for _, dir := range pyarrowDirs(t) {
+		_, err := parseFile(t, filepath.Join(dir, "py_duplicate_columns.arrow"))
+		want := `two columns are named "eigen_1" (columns 3 and 4): a consumer could not tell them apart`
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: got %v, want %s", dir, err, want)
+		}
+	}
+}
+
+// Compressed scans are read; one that decompresses beyond what the bridge
+// allows is refused with that reason, not as a panic of the arrow reader.
+func TestCompressedScans(t *testing.T) {
+	t.Parallel()
+	for _, dir := range pyarrowDirs(t) {
+		s, err := parseFile(t, filepath.Join(dir, "py_zstd.arrow"))
+		if err != nil || s.Number != 4234 || s.Assets != 500 || column(s, "asset")[499] != "A0499USDT" {
+			t.Errorf("%s: zstd scan: %v", dir, err)
+		}
+		_, err = parseFile(t, filepath.Join(dir, "py_zstd_expands.arrow"))
+		if err == nil || strings.Contains(err.Error(), "panicked") ||
+			!strings.Contains(err.Error(), "decompresses beyond what the bridge reads: a buffer of 33554432 bytes") {
+			t.Errorf("%s: got %v", dir, err)
+		}
 	}
 }

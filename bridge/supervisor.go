@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -138,8 +139,28 @@ func (s *Supervisor) Stop() {
 }
 
 // NewestFile is the newest scan file in the watched directory that looks
-// whole, or nil when none does.
-func (s *Supervisor) NewestFile() (*checks.NewestFile, error) { return s.files.Newest() }
+// whole, with what the bridge recorded when it read it, or nil when none
+// looks whole.
+func (s *Supervisor) NewestFile() (*checks.NewestFile, error) {
+	f, err := s.files.Newest()
+	if f == nil || err != nil {
+		return f, err
+	}
+	ds, err := readDecisions(s.state.path("decisions.json"))
+	if err != nil {
+		// Without the record every file counts as unread: the grace and
+		// the stale readings still stand between that and a restart.
+		s.log.Warn("the bridge's record of decisions is unreadable", "err", err)
+		return f, nil
+	}
+	name, mtime := filepath.Base(f.Path), f.ModTime.UnixNano()
+	for _, d := range ds.Files {
+		if d.Name == name && d.Size == f.Size && d.MTime == mtime {
+			f.Reading = &d.Reading
+		}
+	}
+	return f, nil
+}
 
 // WaitReady waits until the bridge has reported ready (its first push is
 // done by then), has failed, or ctx ends: the first checks should judge
@@ -148,7 +169,10 @@ func (s *Supervisor) WaitReady(ctx context.Context) {
 	t := time.NewTicker(50 * time.Millisecond)
 	defer t.Stop()
 	for {
-		switch s.Snapshot().State {
+		s.mu.Lock()
+		state := s.snap.State
+		s.mu.Unlock()
+		switch state {
 		case checks.BridgeRunning, checks.BridgeFailed, checks.BridgeCooldown:
 			return
 		}
@@ -169,13 +193,20 @@ func (s *Supervisor) Restart(reason string) {
 	}
 }
 
-// Snapshot is the bridge's state now.
+// Snapshot is the bridge's state now, with the decisions it recorded.
 func (s *Supervisor) Snapshot() checks.BridgeProcess {
 	s.mu.Lock()
 	p := s.snap
 	p.Poisoned = append([]string(nil), s.snap.Poisoned...)
 	s.mu.Unlock()
 	p.LastLines = s.out.last()
+	ds, err := readDecisions(s.state.path("decisions.json"))
+	if err != nil {
+		s.log.Warn("the bridge's record of decisions is unreadable", "err", err)
+	}
+	for _, d := range ds.Files {
+		p.Decisions = append(p.Decisions, checks.BridgeDecision{Seq: d.Seq, File: d.Name, Reading: d.Reading, Poisoned: d.Poisoned})
+	}
 	return p
 }
 
@@ -328,7 +359,7 @@ func (s *Supervisor) becameReady(c *child) {
 // spent, or nothing for a bridge that says its configuration is bad.
 func (s *Supervisor) exited(e exit) {
 	s.child, s.killAt = nil, time.Time{}
-	s.removePID()
+	s.removePID(e.pid)
 	lines := s.out.last()
 	if n := s.out.takeDropped(); n > 0 {
 		s.log.Warn("bridge output lines dropped: it wrote faster than the log took them", "lines", n)
@@ -344,8 +375,8 @@ func (s *Supervisor) exited(e exit) {
 		stable = !p.ReadyAt.IsZero() && e.at.Sub(p.ReadyAt) >= s.cfg.StableAfter.Duration
 		p.PID, p.LastExit = 0, e.String()
 	})
-	reason := "crash: " + e.String()
-	if s.restartReason != "" {
+	reason, ordered := "crash: "+e.String(), s.restartReason != ""
+	if ordered {
 		reason = s.restartReason
 		s.restartReason = ""
 	}
@@ -360,6 +391,15 @@ func (s *Supervisor) exited(e exit) {
 		s.set(func(p *checks.BridgeProcess) { p.State, p.FailedReason = checks.BridgeFailed, why })
 		s.log.Error("bridge reports a bad configuration; not restarting it", "exit", e, "last_lines", tail(lines, 5))
 		s.event(db.BridgeEvent{Kind: "failed", PID: e.pid, Reason: why, Output: lines})
+		return
+	}
+
+	if ordered {
+		// The supervisor stopped it: no crash, no attempt spent, no wait.
+		s.set(func(p *checks.BridgeProcess) { p.Restarts++ })
+		s.log.Info("bridge stopped as ordered; starting it again", "exit", e, "reason", reason)
+		s.event(db.BridgeEvent{Kind: "restart", PID: e.pid, Reason: reason + "; ordered by the supervisor, not counted as a crash"})
+		s.spawn()
 		return
 	}
 
@@ -432,12 +472,12 @@ func (s *Supervisor) shutdown() {
 	s.terminate(pid)
 	select {
 	case e := <-s.exits:
-		s.removePID()
+		s.removePID(pid)
 		s.event(db.BridgeEvent{Kind: "stop", PID: pid, Reason: "tidewatch stopping: " + e.String()})
 	case <-time.After(s.cfg.StopGrace.Duration):
 		syscall.Kill(-pid, syscall.SIGKILL)
 		e := <-s.exits
-		s.removePID()
+		s.removePID(pid)
 		s.event(db.BridgeEvent{Kind: "stop", PID: pid, Reason: "tidewatch stopping: killed after the grace: " + e.String()})
 	}
 	s.log.Info("bridge stopped", "pid", pid)
@@ -452,50 +492,104 @@ func (s *Supervisor) event(e db.BridgeEvent) {
 	}
 }
 
-// The pid file names the running bridge with its start time, so that a
-// later tidewatch finds a bridge left behind, and never mistakes a reused
-// pid for it.
+// The pid file names the running bridge and the tidewatch that runs it,
+// each with its start time, so that a later tidewatch finds a bridge left
+// behind, never mistakes a reused pid for it, and never stops the live
+// bridge of a tidewatch that still runs.
+type pidFile struct {
+	pid, parent        int
+	start, parentStart uint64
+}
+
+func (s *Supervisor) readPID() (pidFile, bool) {
+	b, err := os.ReadFile(s.state.path("bridge.pid"))
+	if err != nil {
+		return pidFile{}, false
+	}
+	var f pidFile
+	// An older tidewatch wrote the bridge alone: its parent is unknown.
+	n, _ := fmt.Sscanf(string(b), "%d %d %d %d", &f.pid, &f.start, &f.parent, &f.parentStart)
+	if n < 2 || f.pid <= 1 {
+		return pidFile{}, false
+	}
+	if n < 4 {
+		f.parent, f.parentStart = 0, 0
+	}
+	return f, true
+}
+
+// alive tells whether the pid file's bridge runs, and whether the
+// tidewatch that started it does.
+func (f pidFile) alive() (bridge, parent bool) {
+	bridge = isRunning(f.pid, f.start)
+	parent = f.parent > 1 && f.parent != os.Getpid() && isRunning(f.parent, f.parentStart)
+	return bridge, parent
+}
+
+func isRunning(pid int, start uint64) bool {
+	now, err := processStart(pid)
+	return err == nil && now == start
+}
+
 func (s *Supervisor) writePID(pid int) {
+	if f, ok := s.readPID(); ok {
+		if bridge, parent := f.alive(); bridge && parent {
+			return // another tidewatch's; stopLeftover said so
+		}
+	}
 	start, err := processStart(pid)
+	var self uint64
 	if err == nil {
-		err = os.WriteFile(s.state.path("bridge.pid"), fmt.Appendf(nil, "%d %d\n", pid, start), 0o644)
+		self, err = processStart(os.Getpid())
+	}
+	if err == nil {
+		err = os.WriteFile(s.state.path("bridge.pid"), fmt.Appendf(nil, "%d %d %d %d\n", pid, start, os.Getpid(), self), 0o644)
 	}
 	if err != nil {
 		s.log.Warn("bridge pid file not written", "err", err)
 	}
 }
 
-func (s *Supervisor) removePID() { os.Remove(s.state.path("bridge.pid")) }
+// removePID removes the pid file if it names the given bridge.
+func (s *Supervisor) removePID(pid int) {
+	if f, ok := s.readPID(); ok && f.pid == pid {
+		os.Remove(s.state.path("bridge.pid"))
+	}
+}
 
+// stopLeftover stops a bridge that an earlier tidewatch left behind: one
+// whose tidewatch is gone. The live bridge of a tidewatch that still runs
+// is left alone (two daemons on one state directory are refused by the
+// database lock before this).
 func (s *Supervisor) stopLeftover() {
-	b, err := os.ReadFile(s.state.path("bridge.pid"))
-	if err != nil {
+	f, ok := s.readPID()
+	if !ok {
+		os.Remove(s.state.path("bridge.pid"))
 		return
 	}
-	var pid int
-	var start uint64
-	if _, err := fmt.Sscanf(string(b), "%d %d", &pid, &start); err != nil || pid <= 1 {
-		s.removePID()
+	switch bridge, parent := f.alive(); {
+	case !bridge:
+		os.Remove(s.state.path("bridge.pid")) // gone, or the pid was reused
+		return
+	case parent:
+		s.log.Error("the bridge state directory is in use by another tidewatch; its bridge is left running",
+			"state_dir", s.state, "bridge_pid", f.pid, "tidewatch_pid", f.parent)
+		s.event(db.BridgeEvent{Kind: "leftover", PID: f.pid,
+			Reason: fmt.Sprintf("a bridge of tidewatch pid %d, which still runs, was left running", f.parent)})
 		return
 	}
-	if now, err := processStart(pid); err != nil || now != start {
-		s.removePID() // gone, or the pid was reused
-		return
-	}
-	s.log.Warn("stopping a bridge left behind by an earlier tidewatch", "pid", pid)
+	pid := f.pid
+	s.log.Warn("stopping a bridge left behind by an earlier tidewatch", "pid", pid, "tidewatch_pid", f.parent)
 	syscall.Kill(-pid, syscall.SIGTERM)
 	syscall.Kill(-pid, syscall.SIGCONT)
 	deadline := time.Now().Add(s.cfg.StopGrace.Duration)
-	for time.Now().Before(deadline) {
-		if now, err := processStart(pid); err != nil || now != start {
-			break
-		}
+	for time.Now().Before(deadline) && isRunning(pid, f.start) {
 		time.Sleep(50 * time.Millisecond)
 	}
-	if now, err := processStart(pid); err == nil && now == start {
+	if isRunning(pid, f.start) {
 		syscall.Kill(-pid, syscall.SIGKILL)
 	}
-	s.removePID()
+	os.Remove(s.state.path("bridge.pid"))
 	s.event(db.BridgeEvent{Kind: "leftover", PID: pid, Reason: "a bridge left behind by an earlier tidewatch was stopped"})
 }
 

@@ -171,9 +171,12 @@ func TestBadConfigurationIsNotRetried(t *testing.T) {
 	s := newSupervised(t, nil, testenv.Tidewatch(t), "bridge", "--config", "/nonexistent/config.toml")
 	s.start()
 	p := s.waitState(checks.BridgeFailed, 10*time.Second)
-	time.Sleep(300 * time.Millisecond) // longer than the restart delay
-	if got := s.kinds(); !slices.Equal(got, []string{"start", "exit", "failed"}) {
-		t.Errorf("events %v", got)
+	// Failed it stays, past the restart delay, with no start after.
+	for deadline := time.Now().Add(3 * s.cfg.Bridge.RestartDelay.Duration); time.Now().Before(deadline); {
+		if got := s.kinds(); !slices.Equal(got, []string{"start", "exit", "failed"}) || s.sup.Snapshot().State != checks.BridgeFailed {
+			t.Fatalf("events %v, %+v", got, s.sup.Snapshot())
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 	if !strings.Contains(p.FailedReason, "exited with code 78 (bad configuration)") {
 		t.Errorf("reason %q", p.FailedReason)
@@ -225,25 +228,61 @@ sys.stdout.write("a last line without its newline")
 	}
 }
 
-func TestLeftoverBridgeIsStoppedFirst(t *testing.T) {
-	t.Parallel()
-	h := newHarness(t, hztest.Shared(t))
-	s := newSupervised(t, h)
-	// A bridge from an earlier tidewatch, still holding the lock.
+// startOld starts a bridge as an earlier tidewatch would have, in a
+// process group of its own, and waits until it holds the bridge lock. It
+// dies with the test binary (Pdeathsig), and is killed when the test ends
+// however it ends.
+func startOld(t *testing.T, s *supervised) (*exec.Cmd, chan struct{}) {
+	t.Helper()
 	old := exec.Command(s.cfg.Bridge.Command[0], s.cfg.Bridge.Command[1:]...)
-	old.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	old.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if err := old.Start(); err != nil {
 		t.Fatal(err)
 	}
 	exited := make(chan struct{})
 	go func() { old.Wait(); close(exited) }()
-	start, err := processStart(old.Process.Pid)
+	t.Cleanup(func() {
+		syscall.Kill(-old.Process.Pid, syscall.SIGKILL)
+		<-exited
+	})
+	os.MkdirAll(s.cfg.Bridge.StateDir, 0o755)
+	lock := filepath.Join(s.cfg.Bridge.StateDir, "bridge.lock")
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if f, err := os.Open(lock); err == nil {
+			held := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil
+			f.Close()
+			if held {
+				return old, exited
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the old bridge never took the lock")
+		}
+	}
+}
+
+// pidLine is the pid file's line for a bridge and the tidewatch that ran it.
+func pidLine(t *testing.T, bridge, parent int) []byte {
+	t.Helper()
+	start, err := processStart(bridge)
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.MkdirAll(s.cfg.Bridge.StateDir, 0o755)
-	os.WriteFile(filepath.Join(s.cfg.Bridge.StateDir, "bridge.pid"), fmt.Appendf(nil, "%d %d\n", old.Process.Pid, start), 0o644)
-	time.Sleep(500 * time.Millisecond) // let it take the lock
+	parentStart, _ := processStart(parent)
+	return fmt.Appendf(nil, "%d %d %d %d\n", bridge, start, parent, parentStart)
+}
+
+// A bridge whose tidewatch is gone is stopped before the new one starts.
+func TestLeftoverBridgeIsStoppedFirst(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	s := newSupervised(t, h)
+	old, exited := startOld(t, s)
+	gone := exec.Command("true") // the earlier tidewatch, gone
+	if err := gone.Run(); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(s.cfg.Bridge.StateDir, "bridge.pid"), pidLine(t, old.Process.Pid, gone.Process.Pid), 0o644)
 
 	s.start()
 	select {
@@ -254,6 +293,78 @@ func TestLeftoverBridgeIsStoppedFirst(t *testing.T) {
 	s.waitState(checks.BridgeRunning, 20*time.Second)
 	if got := s.kinds(); len(got) < 3 || got[0] != "leftover" || got[1] != "start" || got[2] != "ready" {
 		t.Errorf("events %v", got)
+	}
+}
+
+// The live bridge of a tidewatch that still runs is never stopped as a
+// leftover, and its pid file is left as it is.
+func TestALiveTidewatchsBridgeIsLeftRunning(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	s := newSupervised(t, h)
+	old, exited := startOld(t, s)
+	parent := exec.Command("sleep", "3600") // the tidewatch that runs it
+	parent.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	if err := parent.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { parent.Process.Kill(); parent.Wait() })
+	pidFile := filepath.Join(s.cfg.Bridge.StateDir, "bridge.pid")
+	line := pidLine(t, old.Process.Pid, parent.Process.Pid)
+	os.WriteFile(pidFile, line, 0o644)
+
+	s.start() // stopLeftover has decided when Start returns
+	// Its own bridge finds the lock held and exits; it is to be restarted.
+	s.waitState(checks.BridgeBackoff, 20*time.Second)
+	select {
+	case <-exited:
+		t.Fatal("the live bridge of a running tidewatch was stopped")
+	default:
+	}
+	if b, _ := os.ReadFile(pidFile); string(b) != string(line) {
+		t.Errorf("the pid file was changed: %q, want %q", b, line)
+	}
+	evs, err := s.store.BridgeEvents(context.Background(), time.Now().Add(-time.Hour), time.Now().Add(time.Hour), "leftover")
+	if err != nil || len(evs) != 1 || !strings.Contains(evs[0].Reason, fmt.Sprintf("tidewatch pid %d, which still runs, was left running", parent.Process.Pid)) {
+		t.Errorf("leftover events %+v, %v", evs, err)
+	}
+}
+
+// Restarts the supervisor orders (a stuck bridge) are no crashes: they
+// spend no attempt, never lead to a cool-down, never end in "failed N
+// times (last: exit status 0)".
+func TestRestartsTheSupervisorOrdersAreNoCrashes(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, hztest.Shared(t))
+	s := newSupervised(t, h)
+	s.start()
+	p := s.waitState(checks.BridgeRunning, 20*time.Second)
+	for i := range 5 {
+		s.sup.Restart(fmt.Sprintf("test %d", i))
+		deadline := time.Now().Add(20 * time.Second)
+		q := s.sup.Snapshot()
+		for ; q.State != checks.BridgeRunning || q.PID == p.PID; q = s.sup.Snapshot() {
+			if q.State == checks.BridgeBackoff || q.State == checks.BridgeCooldown || time.Now().After(deadline) {
+				t.Fatalf("restart %d: %+v\n%s", i, q, s.logs.String())
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		p = q
+	}
+	if p.Restarts != 5 || p.Attempts != 0 {
+		t.Errorf("after 5 ordered restarts: %+v", p)
+	}
+	res, _, _ := checks.Bridge(time.Now(), p, checks.ScanRead{Absent: true}, nil, checks.BridgeState{}, s.cfg)
+	for _, f := range res.Findings {
+		if f.Category == checks.CatBridgeCooldown || f.Category == checks.CatBridgeRestarting {
+			t.Errorf("finding %v", f)
+		}
+	}
+	evs, _ := s.store.BridgeEvents(context.Background(), time.Now().Add(-time.Hour), time.Now().Add(time.Hour), "restart")
+	for _, e := range evs {
+		if !strings.HasSuffix(e.Reason, "ordered by the supervisor, not counted as a crash") {
+			t.Errorf("restart event %q", e.Reason)
+		}
 	}
 }
 

@@ -295,23 +295,31 @@ func validateStream(data []byte, pos int, end int64) error {
 }
 
 // cappedAllocator refuses allocations larger than a file could need: a
-// buffer length read from a corrupted file becomes a panic, which ParseScan
+// buffer length read from a corrupted file, or a valid compressed body that
+// expands beyond reason, becomes a panic with overCap, which ParseScan
 // recovers, instead of the runtime's fatal out-of-memory.
 type cappedAllocator struct {
 	memory.Allocator
-	limit int
+	limit, fileSize int
+}
+
+// overCap is the allocation cappedAllocator refused.
+type overCap struct{ size, limit, fileSize int }
+
+func (e overCap) Error() string {
+	return fmt.Sprintf("a buffer of %d bytes, over its limit of %d (32 times the file's %d bytes, plus 16 MiB)", e.size, e.limit, e.fileSize)
 }
 
 func (a cappedAllocator) Allocate(size int) []byte {
 	if size > a.limit {
-		panic(fmt.Sprintf("a buffer of %d bytes is more than the file could hold (%d)", size, a.limit))
+		panic(overCap{size, a.limit, a.fileSize})
 	}
 	return a.Allocator.Allocate(size)
 }
 
 func (a cappedAllocator) Reallocate(size int, b []byte) []byte {
 	if size > a.limit {
-		panic(fmt.Sprintf("a buffer of %d bytes is more than the file could hold (%d)", size, a.limit))
+		panic(overCap{size, a.limit, a.fileSize})
 	}
 	return a.Allocator.Reallocate(size, b)
 }

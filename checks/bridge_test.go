@@ -2,9 +2,11 @@ package checks
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
+	"tidewatch/config"
 	"tidewatch/record"
 )
 
@@ -16,35 +18,64 @@ func scanAt(n int64, age time.Duration, bridgedAgo time.Duration, source string)
 	return ScanRead{Head: record.ScanHead{Number: n, Timestamp: t0.Add(-age), Assets: 400, BridgedAt: t0.Add(-bridgedAgo), Source: source}}
 }
 
+// arrivedFile is a whole scan file that arrived some time before t0, not
+// read by the bridge yet.
+func arrivedFile(name string, ago time.Duration) *NewestFile {
+	return &NewestFile{Path: "/scans/" + name, ModTime: t0.Add(-ago), Size: 1000, Arrived: t0.Add(-ago)}
+}
+
+// readFile is a whole scan file the bridge read, with what it learned.
+func readFile(name string, ago time.Duration, r record.Reading) *NewestFile {
+	f := arrivedFile(name, ago)
+	f.Reading = &r
+	return f
+}
+
 func TestBridgeStaleTwiceWithANewerFileRestarts(t *testing.T) {
 	t.Parallel()
 	cfg := defaults(t)
 	cfg.Bridge.Enabled = true
 	proc := running(time.Hour)
 	stale := scanAt(100, 90*time.Second, 89*time.Second, "scan_100.arrow")
-	newer := &NewestFile{Path: "/scans/scan_101.arrow", ModTime: t0.Add(-80 * time.Second)}
 	prev := BridgeState{LastNumber: 99, HaveNumber: true, LastAt: t0.Add(-30 * time.Second)}
-
-	r, s, restart := Bridge(t0, proc, stale, newer, prev, cfg)
-	if restart != "" || s.StaleReadings != 1 || len(r.Findings) != 0 {
-		t.Fatalf("first stale reading: restart %q, state %+v, findings %v", restart, s, r.Findings)
+	for _, newer := range []*NewestFile{
+		arrivedFile("scan_101.arrow", 80*time.Second), // not read within decide_within
+		readFile("scan_101.arrow", 80*time.Second, record.Reading{At: t0.Add(-80 * time.Second), Number: 101, Timestamp: t0.Add(-81 * time.Second)}), // read, taken, never pushed
+	} {
+		r, s, restart := Bridge(t0, proc, stale, newer, prev, cfg)
+		if restart != "" || s.StaleReadings != 1 || len(r.Findings) != 0 {
+			t.Fatalf("first stale reading: restart %q, state %+v, findings %v", restart, s, r.Findings)
+		}
+		r, s, restart = Bridge(t0.Add(30*time.Second), proc, stale, newer, s, cfg)
+		if restart == "" || s.StaleReadings != 0 || s.RestartedFor == "" {
+			t.Fatalf("second stale reading: restart %q, state %+v", restart, s)
+		}
+		sameFindings(t, r.Findings, want{Warning, CatBridgeStuck, ""})
 	}
-	r, s, restart = Bridge(t0.Add(30*time.Second), proc, stale, newer, s, cfg)
-	if restart == "" || s.StaleReadings != 0 {
-		t.Fatalf("second stale reading: restart %q, state %+v", restart, s)
-	}
-	sameFindings(t, r.Findings, want{Warning, CatBridgeStuck, ""})
 }
 
+// Case 5 of "a verdict that cannot be fooled": a newest file the bridge
+// rightly declined never counts as waiting. The scan going stale is then
+// the scanner's doing: upstream_stale, and the bridge is left alone.
 func TestBridgeStaleWithoutANewerFileIsUpstream(t *testing.T) {
 	t.Parallel()
 	cfg := defaults(t)
 	proc := running(time.Hour)
 	stale := scanAt(100, 90*time.Second, 89*time.Second, "scan_100.arrow")
+	read := func(n int64, ts time.Time) record.Reading {
+		return record.Reading{At: t0.Add(-20 * time.Second), Number: n, Timestamp: ts}
+	}
+	refused := func(why string) record.Reading { return record.Reading{At: t0.Add(-20 * time.Second), Refused: why} }
 	for _, newest := range []*NewestFile{
 		nil, // nothing at all in the directory
-		{Path: "/scans/scan_100.arrow", ModTime: t0.Add(-5 * time.Second)},   // its own source, touched
-		{Path: "/scans/scan_099.arrow", ModTime: t0.Add(-100 * time.Second)}, // older than the bridged scan
+		readFile("scan_100.arrow", 20*time.Second, read(100, t0.Add(-90*time.Second))), // its own source, touched
+		arrivedFile("scan_099.arrow", 100*time.Second),                                 // there before the scan was bridged
+		readFile("scan_099.arrow", 20*time.Second, read(99, t0.Add(-95*time.Second))),  // a lower number, older
+		readFile("no_number.arrow", 20*time.Second, refused(`no scan number: no column or schema metadata "scan_number"`)),
+		readFile("poisoned.arrow", 20*time.Second, refused("the bridge died while parsing it")),
+		readFile("future.arrow", 20*time.Second, read(101, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))),
+		readFile("huge.arrow", 20*time.Second, refused("its record is 9000000 bytes, over bridge.max_record_size (8388608)")),
+		readFile("big.arrow", 20*time.Second, refused("70000000 bytes is over bridge.max_file_size (67108864)")),
 	} {
 		_, s, _ := Bridge(t0, proc, stale, newest, BridgeState{}, cfg)
 		r, _, restart := Bridge(t0.Add(30*time.Second), proc, stale, newest, s, cfg)
@@ -52,21 +83,120 @@ func TestBridgeStaleWithoutANewerFileIsUpstream(t *testing.T) {
 			t.Errorf("newest %+v: a bridge that is not at fault was restarted: %q", newest, restart)
 		}
 		sameFindings(t, r.Findings, want{Critical, CatUpstreamStale, ""})
+		if newest != nil && newest.Reading != nil && newest.Reading.Number != 100 && !strings.Contains(r.Findings[0].Message, "was declined by the bridge") {
+			t.Errorf("the finding does not say the file was declined: %s", r.Findings[0].Message)
+		}
 	}
 }
 
-func TestBridgeScanNumberThatDoesNotMoveIsStale(t *testing.T) {
+// A file that arrived moments ago is not judged yet: the bridge has
+// decide_within to take it.
+func TestBridgeFileJustArrivedIsNotJudgedYet(t *testing.T) {
 	t.Parallel()
 	cfg := defaults(t)
 	proc := running(time.Hour)
-	fresh := scanAt(100, time.Second, time.Second, "scan_100.arrow") // clocks say fresh
-	newer := &NewestFile{Path: "/scans/scan_101.arrow", ModTime: t0}
-	s := BridgeState{LastNumber: 100, HaveNumber: true, LastAt: t0.Add(-30 * time.Second)}
-	_, s, _ = Bridge(t0, proc, fresh, newer, s, cfg)
-	_, _, restart := Bridge(t0.Add(30*time.Second), proc, fresh, newer, s, cfg)
-	if restart == "" {
-		t.Error("a scan number stuck for two checks did not count as stale")
+	stale := scanAt(100, 90*time.Second, 89*time.Second, "scan_100.arrow")
+	fresh := arrivedFile("scan_101.arrow", time.Second)
+	_, s, _ := Bridge(t0.Add(-time.Second), proc, stale, fresh, BridgeState{}, cfg)
+	r, s, restart := Bridge(t0, proc, stale, fresh, s, cfg)
+	if restart != "" || len(r.Findings) != 0 {
+		t.Fatalf("restart %q, findings %v", restart, r.Findings)
 	}
+	_, _, restart = Bridge(t0.Add(30*time.Second), proc, stale, fresh, s, cfg)
+	if restart == "" {
+		t.Error("a file unread past decide_within does not wait")
+	}
+}
+
+// A bridge restarted for a file that still waits after the restart is a
+// finding, and is not restarted again and again.
+func TestBridgeStillStuckWithTheSameFileIsAFindingNotALoop(t *testing.T) {
+	t.Parallel()
+	cfg := defaults(t)
+	stale := scanAt(100, 90*time.Second, 89*time.Second, "scan_100.arrow")
+	waiting := arrivedFile("scan_101.arrow", 80*time.Second)
+	var s BridgeState
+	var restarts int
+	for i := range 8 {
+		now := t0.Add(time.Duration(i) * 30 * time.Second)
+		var r Result
+		var restart string
+		// Restarted at once, ready again: past the grace every time.
+		r, s, restart = Bridge(now, running(2*time.Minute), stale, waiting, s, cfg)
+		if restart != "" {
+			restarts++
+		}
+		if i == 3 {
+			sameFindings(t, r.Findings, want{Critical, CatBridgeStillStuck, ""})
+		}
+	}
+	if restarts != 1 {
+		t.Errorf("%d restarts for one waiting file, want 1", restarts)
+	}
+	// Another file waiting is another matter.
+	other := arrivedFile("scan_102.arrow", 70*time.Second)
+	_, _, restart := Bridge(t0.Add(5*time.Minute), running(2*time.Minute), stale, other, s, cfg)
+	if restart == "" {
+		t.Error("a new waiting file did not restart the bridge")
+	}
+}
+
+// Case 8: "stuck" is judged by how long the scan number has not moved,
+// against bridge.scan_stuck_after, whatever the schedule.
+func TestBridgeScanNumberThatDoesNotMoveIsStale(t *testing.T) {
+	t.Parallel()
+	cfg := defaults(t)
+	cfg.Bridge.ScanStuckAfter = config.Duration{Duration: 60 * time.Second}
+	proc := running(time.Hour)
+	fresh := scanAt(100, time.Second, time.Second, "scan_100.arrow") // clocks say fresh
+	newer := arrivedFile("scan_101.arrow", -10*time.Second)          // arrived after the push, never read
+
+	// Checks 100 ms apart: the number not moving between them is nothing.
+	s := BridgeState{LastNumber: 99, HaveNumber: true, LastAt: t0.Add(-time.Second)}
+	for i := range 5 {
+		var r Result
+		r, s, _ = Bridge(t0.Add(time.Duration(i)*100*time.Millisecond), proc, fresh, newer, s, cfg)
+		if s.StaleReadings != 0 || len(r.Findings) != 0 {
+			t.Fatalf("check %d, 100 ms apart: %+v %v", i, s, r.Findings)
+		}
+	}
+	// Unmoved for longer than scan_stuck_after while its timestamp keeps
+	// claiming freshness: stale, in two readings.
+	lying := scanAt(100, -61*time.Second, time.Second, "scan_100.arrow")
+	_, s, _ = Bridge(t0.Add(61*time.Second), proc, lying, newer, s, cfg)
+	_, s, restart := Bridge(t0.Add(62*time.Second), proc, lying, newer, s, cfg)
+	if restart == "" || !strings.Contains(restart, "scan #100 has not moved for 1m2s") {
+		t.Errorf("a scan number stuck for 62s: %q %+v", restart, s)
+	}
+}
+
+// The bridge's refusals since the last check are findings: a scan from the
+// future, a record too big, a file it cannot read. Poisoned files have
+// their own finding; decisions of an earlier bridge are history.
+func TestBridgeRefusalsAreFindingsOnce(t *testing.T) {
+	t.Parallel()
+	cfg := defaults(t)
+	proc := running(time.Hour)
+	fresh := scanAt(100, time.Second, time.Second, "x")
+	at := t0.Add(-time.Second)
+	proc.Decisions = []BridgeDecision{
+		{Seq: 1, File: "old.arrow", Reading: record.Reading{At: t0.Add(-2 * time.Hour), Refused: "an earlier bridge's"}},
+		{Seq: 2, File: "s100.arrow", Reading: record.Reading{At: at, Number: 100, Timestamp: at}},
+		{Seq: 3, File: "future.arrow", Reading: record.Reading{At: at, Number: 101, Timestamp: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}},
+		{Seq: 4, File: "huge.arrow", Reading: record.Reading{At: at, Refused: "its record is 9000000 bytes, over bridge.max_record_size (8388608)"}},
+		{Seq: 5, File: "killer.arrow", Reading: record.Reading{At: at, Refused: "the bridge died while parsing it"}, Poisoned: true},
+	}
+	r, s, _ := Bridge(t0, proc, fresh, nil, BridgeState{}, cfg)
+	sameFindings(t, r.Findings, want{Warning, CatBridgeRefused, ""}, want{Warning, CatBridgeRefused, ""})
+	if !strings.Contains(r.Findings[0].Message, "future.arrow: scan #101 is dated 2100-01-01T00:00:00Z") ||
+		!strings.Contains(r.Findings[1].Message, "huge.arrow: its record is 9000000 bytes") || s.RefusedSeq != 5 {
+		t.Errorf("%v %+v", r.Findings, s)
+	}
+	r, s, _ = Bridge(t0.Add(30*time.Second), proc, fresh, nil, s, cfg)
+	sameFindings(t, r.Findings)
+	proc.Decisions = append(proc.Decisions, BridgeDecision{Seq: 6, File: "bad.arrow", Reading: record.Reading{At: t0, Refused: "corrupted"}})
+	r, _, _ = Bridge(t0.Add(60*time.Second), proc, fresh, nil, s, cfg)
+	sameFindings(t, r.Findings, want{Warning, CatBridgeRefused, ""})
 }
 
 func TestBridgeHealthyAndItsMetrics(t *testing.T) {
@@ -87,7 +217,7 @@ func TestBridgeHealthyAndItsMetrics(t *testing.T) {
 func TestBridgeStartupGraceAndHazelcastDownNeverRestart(t *testing.T) {
 	t.Parallel()
 	cfg := defaults(t)
-	newer := &NewestFile{Path: "/scans/new.arrow", ModTime: t0}
+	newer := arrivedFile("new.arrow", time.Minute)
 	// Just started: no scan yet is expected.
 	s := BridgeState{StaleReadings: 5}
 	r, s, restart := Bridge(t0, running(10*time.Second), ScanRead{Absent: true}, newer, s, cfg)

@@ -64,6 +64,8 @@ const (
 	CatBridgePoison     = "bridge_poison_file" // a file killed the bridge; it is skipped
 	CatBridgeStuck      = "bridge_stuck"       // stale scan while a newer file waits: restarted
 	CatUpstreamStale    = "upstream_stale"     // stale scan and no newer file: the scanner stopped
+	CatBridgeStillStuck = "bridge_still_stuck" // restarted for a waiting file, which still waits: not restarted again
+	CatBridgeRefused    = "bridge_refused"     // the bridge refused a scan file (from the future, too big, unreadable)
 )
 
 // Finding is one thing a check noticed.

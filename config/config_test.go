@@ -15,6 +15,8 @@ func TestBadConfigsAreRefusedWithFileLineAndKey(t *testing.T) {
 	tests := []struct{ file, want string }{
 		{"address_without_port.toml", `testdata/address_without_port.toml:2: hazelcast.addresses: "localhost" is not host:port`},
 		{"bad_time_zone.toml", `testdata/bad_time_zone.toml:10: freshness.quiet_hours[1].timezone: "Mars/Olympus_Mons" is not a known time zone`},
+		{"bridge_record_too_large.toml", "testdata/bridge_record_too_large.toml:2: bridge.max_future: must be greater than zero\n" +
+			"testdata/bridge_record_too_large.toml:3: bridge.max_record_size: must be a number of bytes from 1 to 16777216 (16 MiB, the most the checks read)"},
 		{"bare_duration.toml", `testdata/bare_duration.toml:2: freshness.stale_after: "120" is not a duration (write it with a unit, such as "30s" or "5m")`},
 		{"critical_not_expected.toml", `testdata/critical_not_expected.toml:2: indicators.critical: "moon_phase" is not in indicators.expected`},
 		{"empty_expected.toml", `testdata/empty_expected.toml:3: indicators.expected: must not be empty`},

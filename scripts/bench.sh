@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark suite, against a real Hazelcast member on loopback: each
-# job, a run's SQLite write, the bridge (file to Hazelcast, a burst of
-# 1,000 files, crash to replacement, finding the newest of 6,000 files),
+# job, a run's SQLite write, the bridge (file to Hazelcast, bursts of
+# 1,000 and 100,000 files landed in turn or renamed in at once, crash to
+# replacement, finding the newest of 6,000 files),
 # reports, status and pruning on 90 days of history, and a soak of the
 # real daemon (every job each second, 10 scans a second) for its memory,
 # goroutines, open files and run times. It prints a table with the core

@@ -78,3 +78,43 @@ cut = sink.getvalue().to_pybytes()  # schema and one batch, no end-of-stream mar
 with open(path("stream_cut.arrows"), "wb") as f:
     f.write(cut)
 open(path("empty.arrow"), "wb").close()
+
+# Dictionary columns whose dictionaries hold nulls, beside null indices:
+# both are null in the record, never "" or 0.
+n = 5
+t = pa.table({
+    "scan_number": pa.array([4232] * n, pa.int64()),
+    "timestamp": pa.array([TS] * n, pa.timestamp("ms", tz="UTC")),
+    "regime": pa.DictionaryArray.from_arrays(
+        pa.array([0, 1, None, 2, 1], pa.int8()), pa.array(["trend", None, "chop"])),
+    "level": pa.DictionaryArray.from_arrays(
+        pa.array([0, 1, 2, 1, 0], pa.int32()), pa.array([10, None, 30], pa.int64())),
+    "score": pa.DictionaryArray.from_arrays(
+        pa.array([2, 1, 0, None, 0], pa.int16()), pa.array([1.5, None, float("nan")], pa.float64())),
+    "flag": pa.DictionaryArray.from_arrays(
+        pa.array([0, 1, 0, 1, None], pa.int8()), pa.array([True, None], pa.bool_())),
+})
+with ipc.new_file(path("py_dict_nulls.arrow"), t.schema) as w:
+    w.write_table(t)
+
+# Two columns of one name: a JSON object cannot hold both.
+t = pa.Table.from_arrays(
+    [pa.array([4233] * n, pa.int64()), pa.array([TS] * n, pa.timestamp("ms", tz="UTC")),
+     pa.array([1.0] * n), pa.array([2.0] * n)],
+    names=["scan_number", "timestamp", "eigen_1", "eigen_1"])
+with ipc.new_file(path("py_duplicate_columns.arrow"), t.schema) as w:
+    w.write_table(t)
+
+# zstd-compressed: a scan as it should be, and a valid file whose 32 MB of
+# zeros decompress far beyond what its few kilobytes could hold uncompressed.
+zstd = ipc.IpcWriteOptions(compression="zstd")
+t = table(4234)
+with ipc.new_file(path("py_zstd.arrow"), t.schema, options=zstd) as w:
+    w.write_table(t)
+rows = 4 << 20
+t = pa.table({
+    "scan_number": pa.array([4235] * rows, pa.int64()),
+    "timestamp": pa.array([int(TS.timestamp() * 1000)] * rows, pa.int64()),
+})
+with ipc.new_file(path("py_zstd_expands.arrow"), t.schema, options=zstd) as w:
+    w.write_table(t)

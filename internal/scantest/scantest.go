@@ -3,6 +3,8 @@
 package scantest
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -105,4 +107,57 @@ func (w *bytesWriter) Seek(offset int64, whence int) (int64, error) {
 		w.pos = len(w.buf) + int(offset)
 	}
 	return int64(w.pos), nil
+}
+
+// Series makes many scan files of the same shape fast: Bytes once, then
+// the scan number and timestamp patched into a copy for each file. It is
+// for bursts of tens of thousands of files, where building each with the
+// arrow writer would take longer than the burst.
+type Series struct {
+	template   []byte
+	number, ts []int // offsets of the scan number's and the timestamp's values
+}
+
+// Marker values no real scan carries, found in the template to patch.
+const (
+	numberMarker = int64(0x5CA7_5CA7_0000_0001)
+	tsMarker     = int64(0x7153_7153_0000_0001)
+)
+
+// NewSeries prepares files of the given number of assets.
+func NewSeries(assets int) (*Series, error) {
+	data, err := Bytes(numberMarker, time.UnixMilli(tsMarker), assets, false)
+	if err != nil {
+		return nil, err
+	}
+	s := &Series{template: data}
+	s.number = offsets(data, numberMarker)
+	s.ts = offsets(data, tsMarker)
+	if len(s.number) != assets || len(s.ts) != assets {
+		return nil, fmt.Errorf("scantest: the template holds %d scan numbers and %d timestamps, want %d each", len(s.number), len(s.ts), assets)
+	}
+	return s, nil
+}
+
+func offsets(data []byte, v int64) []int {
+	var out []int
+	want := binary.LittleEndian.AppendUint64(nil, uint64(v))
+	for i := 0; i+8 <= len(data); i++ {
+		if bytes.Equal(data[i:i+8], want) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Bytes is the file of one scan, in buf when it is large enough.
+func (s *Series) Bytes(buf []byte, number int64, ts time.Time) []byte {
+	buf = append(buf[:0], s.template...)
+	for _, at := range s.number {
+		binary.LittleEndian.PutUint64(buf[at:], uint64(number))
+	}
+	for _, at := range s.ts {
+		binary.LittleEndian.PutUint64(buf[at:], uint64(ts.UnixMilli()))
+	}
+	return buf
 }
