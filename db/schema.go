@@ -276,4 +276,15 @@ SELECT job, category, indicator, severity, opened_at, last_seen_at, occurrences,
        suppressed_by, paged_severity IS NOT NULL AS paged
 FROM problems WHERE state = 'open';
 `,
+	// 5: when tidewatch first saw each record's current bytes, so that a
+	// record's age (how long it has not changed) survives a restart.
+	`
+CREATE TABLE observations (
+	map           TEXT NOT NULL,
+	key           TEXT NOT NULL,
+	hash          TEXT NOT NULL, -- SHA-256 of the value's bytes, hex
+	first_seen_at TEXT NOT NULL, -- when tidewatch first saw these bytes, UTC
+	PRIMARY KEY (map, key)
+) WITHOUT ROWID;
+`,
 }
