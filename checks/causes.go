@@ -4,18 +4,18 @@ package checks
 // explain it: Hazelcast away empties every record, a record that cannot be
 // had leaves every indicator missing, a bridge that is down leaves the scan
 // to age. Alerts keep such a consequence from paging while its cause is
-// open.
+// open; text output folds it under its cause.
 var causes = func() map[string][]string {
 	hazelcast := []string{CatConnectivity}
 	record := []string{CatConnectivity, CatRecordAbsent, CatRecordInvalid}
 	bridge := []string{CatConnectivity, CatBridgeCooldown, CatBridgeConfig, CatBridgeRestarting, CatBridgeNotReady}
 	m := map[string][]string{}
-	for _, c := range []string{CatMissing, CatMissingCritical, CatACBMismatch, CatRecordStale,
-		CatStale, CatStuck, CatDivergence, CatDiskLag, CatValueMismatch, CatOutOfRange} {
+	for _, c := range []string{CatMissing, CatMissingCritical, CatACBMismatch, CatACBReadyInvalid, CatRecordStale,
+		CatStale, CatStalenessInvalid, CatStuck, CatValuesFrozen, CatDivergence, CatDiskLag, CatValueMismatch, CatOutOfRange} {
 		m[c] = record
 	}
 	for _, c := range []string{CatScanStale, CatScanAbsent, CatScanStuck, CatScanBackwards, CatScanInvalid,
-		CatUpstreamStale, CatBridgeStuck} {
+		CatScanAssets, CatScanAssetDrop, CatUpstreamStale, CatBridgeStuck} {
 		m[c] = bridge
 	}
 	for _, c := range []string{CatRecordAbsent, CatRecordInvalid} {

@@ -110,7 +110,7 @@ func BenchmarkNewestSnapshot(b *testing.B) {
 			}
 			b.ResetTimer()
 			for range b.N {
-				if _, _, why := newestSnapshot(dir, "*.npz"); why != "" {
+				if _, _, why := newestSnapshots(dir, "*.npz", time.Now(), maxCandidates); why != "" {
 					b.Fatal(why)
 				}
 			}
