@@ -243,6 +243,7 @@ func Build(ctx context.Context, store *db.Store, cfg *config.Config, now, since,
 		return nil, err
 	}
 	r.heatmap(cells, cfg.Indicators.Expected)
+	fillLists(r)
 	return r, nil
 }
 
