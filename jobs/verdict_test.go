@@ -16,6 +16,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/hz"
 	"tidewatch/internal/testenv"
 	"tidewatch/report"
 )
@@ -219,6 +220,23 @@ func TestEmptyScanAndAssetDrop(t *testing.T) {
 func TestOversizedRecordIsInvalidNotUnreachable(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
+	if testenv.Race {
+		// Reading 50 MB allocates about 150 MB: 0.2 s at the default 2 s
+		// timeout, but 1 to 2 s under the race detector on two busy cores.
+		e.cfg.Hazelcast.CallTimeout.Duration = 10 * time.Second
+		c, err := hz.Open(e.cfg.Hazelcast, quiet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close(context.Background())
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := c.WaitConnected(ctx); err != nil {
+			t.Fatal(err)
+		}
+		e.client = c
+		e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
+	}
 	hc := e.cfg.Hazelcast
 	cmd := exec.Command(testenv.Python(t), filepath.Join(testenv.Root(t), "jobs/testdata/put_value.py"),
 		hc.Addresses[0], hc.ClusterName, hc.Map, hc.ExFKey, "50")
