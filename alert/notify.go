@@ -10,10 +10,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -306,11 +308,25 @@ func keyDetails(p db.Problem) string {
 	}
 	for _, k := range []string{"reason", "cause", "staleness_s", "age_s", "lag_s", "value", "hz_only", "disk_only", "last_exit"} {
 		if v, ok := p.Details[k]; ok {
-			parts = append(parts, fmt.Sprintf("%s %v", k, v))
+			parts = append(parts, k+" "+detail(v))
 		}
 	}
 	parts = append(parts, "fingerprint "+p.Fingerprint())
 	return strings.Join(parts, " · ")
+}
+
+// detail prints a detail as people read it. Details come back from the
+// database as JSON, where every number is a float64: a scan number reads
+// 4228, not 4228.000000 or 1e+06.
+func detail(v any) string {
+	f, ok := v.(float64)
+	switch {
+	case !ok:
+		return fmt.Sprint(v)
+	case f == math.Trunc(f) && math.Abs(f) < 1e21:
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(f, 'g', 6, 64)
 }
 
 type slack struct {

@@ -346,3 +346,17 @@ func TestATimeoutAfterSendingMayHaveDelivered(t *testing.T) {
 		t.Errorf("a refused connection: %v", err)
 	}
 }
+
+// Details come back from the database as JSON floats: numbers in a chat
+// line read as people write them.
+func TestKeyDetailsPrintNumbersAsPeopleWriteThem(t *testing.T) {
+	t.Parallel()
+	p := db.Problem{Job: "freshness", Category: checks.CatScanStale, Details: map[string]any{
+		"age_s": 1e6, "value": 0.1 + 0.2, "lag_s": 61.5, "reason": "NaN"}}
+	got := keyDetails(p)
+	for _, want := range []string{"age_s 1000000", "value 0.3 ", "lag_s 61.5", "reason NaN"} {
+		if !strings.Contains(got+" ", want) {
+			t.Errorf("%q lacks %q", got, want)
+		}
+	}
+}

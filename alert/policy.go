@@ -64,29 +64,6 @@ func minSeverity(r config.Receiver) checks.Severity {
 	return checks.Severity(r.MinSeverity)
 }
 
-// causes names, for a category, the categories of the problems that
-// explain it: while one of those is open, this one is recorded but does not
-// page on its own. Hazelcast away empties every record; a bridge that is
-// down leaves the scan to age.
-var causes = func() map[string][]string {
-	hazelcast := []string{checks.CatConnectivity}
-	record := []string{checks.CatConnectivity, checks.CatRecordAbsent, checks.CatRecordInvalid}
-	bridge := []string{checks.CatConnectivity, checks.CatBridgeCooldown, checks.CatBridgeConfig, checks.CatBridgeRestarting, checks.CatBridgeNotReady}
-	m := map[string][]string{}
-	for _, c := range []string{checks.CatMissing, checks.CatMissingCritical, checks.CatACBMismatch, checks.CatRecordStale,
-		checks.CatStale, checks.CatStuck, checks.CatDivergence, checks.CatDiskLag, checks.CatValueMismatch, checks.CatOutOfRange} {
-		m[c] = record
-	}
-	for _, c := range []string{checks.CatScanStale, checks.CatScanAbsent, checks.CatScanStuck, checks.CatScanBackwards,
-		checks.CatScanInvalid, checks.CatUpstreamStale, checks.CatBridgeStuck} {
-		m[c] = bridge
-	}
-	for _, c := range []string{checks.CatRecordAbsent, checks.CatRecordInvalid} {
-		m[c] = hazelcast
-	}
-	return m
-}()
-
 // Evaluate advances a job's problems by one run of it. live are all the
 // pending and open problems before the run, of every job (other jobs'
 // problems can explain this job's). It returns the problems that changed
@@ -205,7 +182,7 @@ func cause(p *db.Problem, open []db.Problem) string {
 		if o.SuppressedBy != "" {
 			continue
 		}
-		for _, c := range causes[p.Category] {
+		for _, c := range checks.Causes(p.Category) {
 			if o.Category == c {
 				return o.Fingerprint()
 			}

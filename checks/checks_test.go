@@ -117,8 +117,9 @@ func TestIntegrity(t *testing.T) {
 	}{
 		{name: "every indicator present", overall: StatusHealthy},
 		{
+			// Listed once, as missing_critical: not also as a missing warning.
 			name: "NaN token in a critical indicator", raw: map[string]string{"vix": "NaN"},
-			want:    []want{{Warning, CatMissing, "vix"}, {Critical, CatMissingCritical, "vix"}, {Warning, CatACBMismatch, ""}},
+			want:    []want{{Critical, CatMissingCritical, "vix"}, {Warning, CatACBMismatch, ""}},
 			overall: StatusCritical,
 		},
 		{
@@ -134,13 +135,21 @@ func TestIntegrity(t *testing.T) {
 		},
 		{
 			name: "absent critical indicator without the readiness claim", extra: map[string]any{"taker": nil, "_acb_ready": false},
-			want:    []want{{Warning, CatMissing, "taker"}, {Critical, CatMissingCritical, "taker"}},
+			want:    []want{{Critical, CatMissingCritical, "taker"}},
 			overall: StatusCritical,
 		},
 		{
 			name: "not ready although every critical indicator is there", extra: map[string]any{"_acb_ready": false},
 			want:    []want{{Info, CatACBNotReady, ""}},
 			overall: StatusHealthy,
+		},
+		{
+			name: "no readiness flag at all", extra: map[string]any{"_acb_ready": nil},
+			want: []want{{Warning, CatACBReadyInvalid, ""}}, overall: StatusHealthy,
+		},
+		{
+			name: "a readiness flag that is not a bool", extra: map[string]any{"_acb_ready": "true"},
+			want: []want{{Warning, CatACBReadyInvalid, ""}}, overall: StatusHealthy,
 		},
 		{
 			name: "range boundaries are inside", extra: map[string]any{"fng": 100.0}, overall: StatusHealthy,
@@ -227,12 +236,44 @@ func TestUnavailableRecordIsCriticalAndEveryIndicatorMissing(t *testing.T) {
 				t.Errorf("unexpected %s", f.Category)
 			}
 		}
-		if crit != 1 || missing != 28 || missingCrit != 9 {
+		// Each indicator once: the nine critical ones as missing_critical.
+		if crit != 1 || missing != 19 || missingCrit != 9 {
 			t.Errorf("%s: %d, %d missing, %d critical missing", tt.cat, crit, missing, missingCrit)
+		}
+		if *r.Health.MissingCount != 28 {
+			t.Errorf("%s: missing count %d, want all 28", tt.cat, *r.Health.MissingCount)
 		}
 		if r.Health.HazelcastConnected != (tt.in.Unreachable == nil) {
 			t.Errorf("%s: hazelcast_connected %v", tt.cat, r.Health.HazelcastConnected)
 		}
+	}
+}
+
+// An empty object is a record with nothing in it: every indicator
+// missing, no readiness flag, no staleness, and its age what tidewatch saw.
+func TestEmptyRecordIsNothingButFindings(t *testing.T) {
+	t.Parallel()
+	cfg := defaults(t)
+	rec, err := record.DecodeExF([]byte(`{}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := ExFRead{Record: rec, Seen: Seen{Since: t0.Add(-10 * time.Minute)}}
+	r := Integrity(in, cfg)
+	c := map[string]int{}
+	for _, f := range r.Findings {
+		c[f.Category]++
+	}
+	if c[CatMissing] != 19 || c[CatMissingCritical] != 9 || c[CatACBReadyInvalid] != 1 || Overall(r.Findings, cfg.Health) != StatusCritical {
+		t.Errorf("integrity: %v", c)
+	}
+	r, _ = Freshness(t0, in, ScanRead{Absent: true}, FreshnessState{}, cfg)
+	c = map[string]int{}
+	for _, f := range r.Findings {
+		c[f.Category]++
+	}
+	if c[CatStalenessInvalid] != 1 || c[CatRecordTime] != 1 || c[CatRecordStale] != 1 || c[CatStale] != 28 {
+		t.Errorf("freshness: %v", c)
 	}
 }
 
@@ -262,6 +303,7 @@ func TestOverallFollowsTheSeedRule(t *testing.T) {
 		{"eleven missing", n(11, missing), limits, StatusDegraded},
 		{"counts are configurable", n(2, stale), config.Health{DegradedStaleCount: 1, DegradedMissingCount: 10}, StatusDegraded},
 		{"any critical", append(n(4, stale), Finding{Severity: Critical, Category: CatScanStale}), limits, StatusCritical},
+		{"a critical after the counts", append(n(11, missing), Finding{Severity: Critical, Category: CatMissingCritical}), limits, StatusCritical},
 		{"a check that failed", []Finding{CheckFailed(errors.New("boom"))}, limits, StatusCritical},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,8 @@ package checks
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"time"
 
 	"tidewatch/config"
@@ -39,6 +41,7 @@ const (
 	CatMissingCritical  = "missing_critical"   // the same for an ACB-critical indicator
 	CatACBMismatch      = "acb_ready_mismatch" // _acb_ready true while a critical indicator is missing
 	CatACBNotReady      = "acb_not_ready"      // _acb_ready false with every critical indicator present
+	CatACBReadyInvalid  = "acb_ready_invalid"  // _acb_ready absent or not a bool
 	CatOutOfRange       = "out_of_range"
 	CatPersistence      = "persistence_unavailable"
 	CatDivergence       = "divergence" // key sets of Hazelcast and disk differ
@@ -46,8 +49,11 @@ const (
 	CatValueMismatch    = "value_mismatch"
 	CatPickled          = "pickled_entry"
 	CatSnapshotEntry    = "snapshot_entry_invalid"
+	CatSnapshotUnread   = "snapshot_unreadable" // the newest snapshot has stayed unreadable past divergence.incomplete_for
 	CatStale            = "stale"
+	CatStalenessInvalid = "staleness_invalid" // _staleness_s absent, empty or not an object
 	CatStuck            = "stuck"
+	CatValuesFrozen     = "values_frozen" // every indicator has held its value past freshness.frozen_after
 	CatRecordStale      = "record_stale"
 	CatRecordTime       = "record_time" // _pushed_at absent or unreadable
 	CatScanAbsent       = "scan_absent"
@@ -55,6 +61,8 @@ const (
 	CatScanStale        = "scan_stale"
 	CatScanStuck        = "scan_stuck"
 	CatScanBackwards    = "scan_backwards"
+	CatScanAssets       = "scan_assets"     // fewer assets than freshness.min_assets, or no asset_count
+	CatScanAssetDrop    = "scan_asset_drop" // the asset count fell by more than freshness.max_asset_drop
 	CatClockSkew        = "clock_skew"
 	CatCheckFailed      = "check_failed"       // the check could not run at all
 	CatBridgeConfig     = "bridge_config"      // the bridge says its configuration is bad; not restarted
@@ -127,6 +135,30 @@ type ExFRead struct {
 	// Invalid is why the value could not be decoded.
 	Invalid error
 	Record  *record.ExF
+	Seen    Seen
+}
+
+// Seen is what tidewatch knows of a record's age besides what the record
+// says of itself, which a producer that died or a wrong clock can make a
+// lie. Zero times are unknown.
+type Seen struct {
+	// Since is when tidewatch first saw the record's current bytes.
+	Since time.Time
+	// Updated is when the member last wrote the entry; only members with
+	// per-entry statistics keep it.
+	Updated time.Time
+}
+
+// age is how long the record has certainly not changed, by tidewatch's
+// clock and the member's; ok is false when neither is known. A time ahead
+// of now (a clock that moved back) counts as no age.
+func (s Seen) age(now time.Time) (age time.Duration, ok bool) {
+	for _, t := range []time.Time{s.Since, s.Updated} {
+		if !t.IsZero() {
+			age, ok = max(age, now.Sub(t)), true
+		}
+	}
+	return age, ok
 }
 
 // exfRecord turns a read into the record to judge, adding the findings for
@@ -163,5 +195,14 @@ func CheckFailed(err error) Finding {
 }
 
 func seconds(d time.Duration) float64 { return d.Seconds() }
+
+// num prints a number as people read it: integers as integers (a scan
+// number is #1000000, not #1e+06), others in the shortest exact form.
+func num(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e21 {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
 
 func ptr[T any](v T) *T { return &v }

@@ -37,18 +37,20 @@ func (s Status) ExitCode() int {
 // indicators are stale or missing than the configured counts; healthy
 // otherwise. A lone warning stays a finding and does not degrade.
 func Overall(findings []Finding, limits config.Health) Status {
-	stale, missing := 0, 0
+	critical, stale, missing := false, 0, 0
 	for _, f := range findings {
-		switch {
-		case f.Severity == Critical:
-			return StatusCritical
-		case f.Category == CatStale:
+		critical = critical || f.Severity == Critical
+		switch f.Category {
+		case CatStale:
 			stale++
-		case f.Category == CatMissing:
+		case CatMissing, CatMissingCritical:
 			missing++
 		}
 	}
-	if stale > limits.DegradedStaleCount || missing > limits.DegradedMissingCount {
+	switch {
+	case critical:
+		return StatusCritical
+	case stale > limits.DegradedStaleCount || missing > limits.DegradedMissingCount:
 		return StatusDegraded
 	}
 	return StatusHealthy

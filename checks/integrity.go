@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"tidewatch/config"
@@ -30,7 +31,10 @@ func Integrity(in ExFRead, cfg *config.Config) Result {
 		return d
 	}
 
+	// An ACB-critical indicator is listed once, as missing_critical; the
+	// missing count of the health row and of the degraded rule has it too.
 	present, missing := 0, 0
+	var missingCritical []string
 	for _, name := range ind.Expected {
 		p := problem(name)
 		if p == "" {
@@ -38,10 +42,10 @@ func Integrity(in ExFRead, cfg *config.Config) Result {
 			continue
 		}
 		missing++
-		r.add(Warning, CatMissing, name, fmt.Sprintf("%s is %s", name, p), details(p), nil)
+		if !slices.Contains(ind.Critical, name) {
+			r.add(Warning, CatMissing, name, fmt.Sprintf("%s is %s", name, p), details(p), nil)
+		}
 	}
-
-	var missingCritical []string
 	for _, name := range ind.Critical {
 		if p := problem(name); p != "" {
 			missingCritical = append(missingCritical, name)
@@ -51,6 +55,8 @@ func Integrity(in ExFRead, cfg *config.Config) Result {
 
 	if cause == "" {
 		switch {
+		case rec.ACBReadyErr != nil:
+			r.add(Warning, CatACBReadyInvalid, "", rec.ACBReadyErr.Error()+": the producer does not say whether it is ready", nil, nil)
 		case rec.ACBReady && len(missingCritical) > 0:
 			r.add(Warning, CatACBMismatch, "",
 				"_acb_ready is true but ACB-critical indicators are missing: "+strings.Join(missingCritical, ", "),
@@ -68,7 +74,7 @@ func Integrity(in ExFRead, cfg *config.Config) Result {
 		}
 		if v.Number < lim[0] || v.Number > lim[1] {
 			r.add(Warning, CatOutOfRange, name,
-				fmt.Sprintf("%s = %g is outside [%g, %g]", name, v.Number, lim[0], lim[1]),
+				fmt.Sprintf("%s = %s is outside [%s, %s]", name, num(v.Number), num(lim[0]), num(lim[1])),
 				map[string]any{"value": v.Number}, map[string]any{"min": lim[0], "max": lim[1]})
 		}
 	}

@@ -87,6 +87,11 @@ type HTTP struct {
 	ReadyNoCriticalProblems bool `toml:"ready_no_critical_problems"`
 	ReadyACBCritical        bool `toml:"ready_acb_critical"`
 	ReadyScanFresh          bool `toml:"ready_scan_fresh"`
+	// ReadyMaxStaleCritical and ReadyMaxStale are the most stale
+	// ACB-critical indicators, and stale indicators of any kind, the gate
+	// lets through.
+	ReadyMaxStaleCritical int `toml:"ready_max_stale_critical"`
+	ReadyMaxStale         int `toml:"ready_max_stale"`
 }
 
 type Hazelcast struct {
@@ -178,19 +183,33 @@ type Divergence struct {
 	// ValueTolerance is the relative difference allowed between a value in
 	// Hazelcast and on disk when both carry the same timestamp.
 	ValueTolerance float64 `toml:"value_tolerance"`
+	// IncompleteFor is how long the newest snapshot may stay unreadable
+	// (numpy writes in place: a snapshot caught mid-write is unreadable for
+	// a moment) before it is reported; until then the newest readable one
+	// is compared.
+	IncompleteFor Duration `toml:"incomplete_for"`
 }
 
 type Freshness struct {
-	Schedule            Schedule                      `toml:"schedule"`
-	StaleAfter          Duration                      `toml:"stale_after"`
-	StuckAfter          Duration                      `toml:"stuck_after"`
-	RecordWarnAfter     Duration                      `toml:"record_warn_after"`
-	RecordCriticalAfter Duration                      `toml:"record_critical_after"`
-	ScanWarnAfter       Duration                      `toml:"scan_warn_after"`
-	ScanCriticalAfter   Duration                      `toml:"scan_critical_after"`
-	ClockSkewTolerance  Duration                      `toml:"clock_skew_tolerance"`
-	Indicator           map[string]IndicatorFreshness `toml:"indicator"`
-	QuietHours          []QuietHours                  `toml:"quiet_hours"`
+	Schedule   Schedule `toml:"schedule"`
+	StaleAfter Duration `toml:"stale_after"`
+	StuckAfter Duration `toml:"stuck_after"`
+	// FrozenAfter is how long every indicator may hold its value at once
+	// (a producer repeating itself under fresh stamps); 0 turns it off.
+	FrozenAfter         Duration `toml:"frozen_after"`
+	RecordWarnAfter     Duration `toml:"record_warn_after"`
+	RecordCriticalAfter Duration `toml:"record_critical_after"`
+	ScanWarnAfter       Duration `toml:"scan_warn_after"`
+	ScanCriticalAfter   Duration `toml:"scan_critical_after"`
+	ClockSkewTolerance  Duration `toml:"clock_skew_tolerance"`
+	// ScanStuckAfter is how long the scan number may stay the same.
+	ScanStuckAfter Duration `toml:"scan_stuck_after"`
+	// MinAssets is the fewest assets a scan may hold; MaxAssetDrop the
+	// largest share by which the count may fall from one scan to the next.
+	MinAssets    int                           `toml:"min_assets"`
+	MaxAssetDrop float64                       `toml:"max_asset_drop"`
+	Indicator    map[string]IndicatorFreshness `toml:"indicator"`
+	QuietHours   []QuietHours                  `toml:"quiet_hours"`
 }
 
 // IndicatorFreshness overrides the freshness limits for one indicator.
@@ -309,6 +328,7 @@ func Default() Config {
 			MaxDiskLag:       d(5 * time.Minute),
 			SnapshotTimeKey:  "_pushed_at",
 			ValueTolerance:   1e-9,
+			IncompleteFor:    d(10 * time.Second),
 		},
 		Bridge: Bridge{
 			ReadyPattern:        `bridge ready|[Pp]ushed`,
@@ -349,6 +369,8 @@ func Default() Config {
 			ReadyNoCriticalProblems: true,
 			ReadyACBCritical:        true,
 			ReadyScanFresh:          true,
+			ReadyMaxStaleCritical:   0,
+			ReadyMaxStale:           3,
 		},
 		Freshness: Freshness{
 			Schedule:            must("@every 30s"),
@@ -358,6 +380,10 @@ func Default() Config {
 			ScanWarnAfter:       d(30 * time.Second),
 			ScanCriticalAfter:   d(60 * time.Second),
 			ClockSkewTolerance:  d(5 * time.Second),
+			ScanStuckAfter:      d(60 * time.Second),
+			FrozenAfter:         d(30 * time.Minute),
+			MinAssets:           1,
+			MaxAssetDrop:        0.5,
 		},
 	}
 }
@@ -520,6 +546,7 @@ func (c *Config) validate(v *validator) {
 	if d.ValueTolerance < 0 || math.IsNaN(d.ValueTolerance) || math.IsInf(d.ValueTolerance, 0) {
 		v.add("divergence.value_tolerance", "must be a finite number ≥ 0")
 	}
+	v.positive("divergence.incomplete_for", d.IncompleteFor)
 
 	c.validateBridge(v)
 	c.validateAlerts(v)
@@ -531,6 +558,13 @@ func (c *Config) validate(v *validator) {
 	v.positive("freshness.scan_warn_after", f.ScanWarnAfter)
 	v.below("freshness.record_warn_after", f.RecordWarnAfter, "freshness.record_critical_after", f.RecordCriticalAfter)
 	v.below("freshness.scan_warn_after", f.ScanWarnAfter, "freshness.scan_critical_after", f.ScanCriticalAfter)
+	v.positive("freshness.scan_stuck_after", f.ScanStuckAfter)
+	if f.MinAssets < 0 {
+		v.add("freshness.min_assets", "must not be negative")
+	}
+	if !(f.MaxAssetDrop > 0 && f.MaxAssetDrop <= 1) {
+		v.add("freshness.max_asset_drop", "must be a share above 0 and at most 1 (1 turns the check off)")
+	}
 	for name, o := range f.Indicator {
 		key := "freshness.indicator." + name
 		if !slices.Contains(c.Indicators.Expected, name) {
@@ -656,6 +690,12 @@ func (c *Config) validateAlerts(v *validator) {
 
 func (c *Config) validateHTTP(v *validator) {
 	h := c.HTTP
+	if h.ReadyMaxStaleCritical < 0 {
+		v.add("http.ready_max_stale_critical", "must not be negative")
+	}
+	if h.ReadyMaxStale < 0 {
+		v.add("http.ready_max_stale", "must not be negative")
+	}
 	if !h.Enabled {
 		return
 	}

@@ -17,10 +17,15 @@ func TestBadConfigsAreRefusedWithFileLineAndKey(t *testing.T) {
 		{"bad_time_zone.toml", `testdata/bad_time_zone.toml:10: freshness.quiet_hours[1].timezone: "Mars/Olympus_Mons" is not a known time zone`},
 		{"bridge_record_too_large.toml", "testdata/bridge_record_too_large.toml:2: bridge.max_future: must be greater than zero\n" +
 			"testdata/bridge_record_too_large.toml:3: bridge.max_record_size: must be a number of bytes from 1 to 16777216 (16 MiB, the most the checks read)"},
+		{"bad_scan_limits.toml", "testdata/bad_scan_limits.toml:4: freshness.scan_stuck_after: must be greater than zero\n" +
+			"testdata/bad_scan_limits.toml:3: freshness.min_assets: must not be negative\n" +
+			"testdata/bad_scan_limits.toml:2: freshness.max_asset_drop: must be a share above 0 and at most 1 (1 turns the check off)"},
 		{"bare_duration.toml", `testdata/bare_duration.toml:2: freshness.stale_after: "120" is not a duration (write it with a unit, such as "30s" or "5m")`},
 		{"critical_not_expected.toml", `testdata/critical_not_expected.toml:2: indicators.critical: "moon_phase" is not in indicators.expected`},
 		{"empty_expected.toml", `testdata/empty_expected.toml:3: indicators.expected: must not be empty`},
 		{"http_beyond_loopback.toml", `testdata/http_beyond_loopback.toml: http.token_env: listening beyond loopback (0.0.0.0:9477) needs a bearer token: name its environment variable`},
+		{"negative_ready_stale.toml", "testdata/negative_ready_stale.toml:2: http.ready_max_stale_critical: must not be negative\n" +
+			"testdata/negative_ready_stale.toml:3: http.ready_max_stale: must not be negative"},
 		{"inverted_range.toml", `testdata/inverted_range.toml:2: indicators.ranges.fng: min must be below max`},
 		{"panicking_schedule.toml", `testdata/panicking_schedule.toml:2: integrity.schedule: "TZ=0" is not a valid schedule`},
 		{"syntax_error.toml", `testdata/syntax_error.toml:2: expected '.' or ']' to end table name, but got '\n' instead`},
@@ -28,6 +33,7 @@ func TestBadConfigsAreRefusedWithFileLineAndKey(t *testing.T) {
 		{"unknown_key.toml", `testdata/unknown_key.toml:2: hazelcast.adress: unknown key`},
 		{"warn_not_below_critical.toml", `testdata/warn_not_below_critical.toml:2: freshness.scan_warn_after: 1m30s must be below freshness.scan_critical_after (1m0s)`},
 		{"wrong_type.toml", `testdata/wrong_type.toml:2: health.degraded_stale_count: incompatible types: TOML value has type string; destination has type integer`},
+		{"zero_incomplete_for.toml", `testdata/zero_incomplete_for.toml:2: divergence.incomplete_for: must be greater than zero`},
 		{"zero_interval.toml", `testdata/zero_interval.toml:2: integrity.schedule: "@every 0s": the interval must be at least 1s`},
 	}
 	for _, tt := range tests {
@@ -85,6 +91,13 @@ func TestShippedConfigIsValidAndKeepsTheSeedDefaults(t *testing.T) {
 		{"scan critical", cfg.Freshness.ScanCriticalAfter.Duration, 60 * time.Second},
 		{"record critical", cfg.Freshness.RecordCriticalAfter.Duration, def.Freshness.RecordCriticalAfter.Duration},
 		{"map", cfg.Hazelcast.Map, "DOLPHIN_FEATURES"},
+		{"snapshot incomplete for", cfg.Divergence.IncompleteFor, def.Divergence.IncompleteFor},
+		{"scan stuck after", cfg.Freshness.ScanStuckAfter, def.Freshness.ScanStuckAfter},
+		{"min assets", cfg.Freshness.MinAssets, def.Freshness.MinAssets},
+		{"frozen after", cfg.Freshness.FrozenAfter, def.Freshness.FrozenAfter},
+		{"max asset drop", cfg.Freshness.MaxAssetDrop, def.Freshness.MaxAssetDrop},
+		{"ready max stale critical", cfg.HTTP.ReadyMaxStaleCritical, def.HTTP.ReadyMaxStaleCritical},
+		{"ready max stale (seed's degraded rule)", cfg.HTTP.ReadyMaxStale, cfg.Health.DegradedStaleCount},
 	}
 	for _, c := range checks {
 		if c.got != c.want {

@@ -387,3 +387,59 @@ func TestFindingsPageInOrder(t *testing.T) {
 		t.Errorf("an unknown cursor: %v", err)
 	}
 }
+
+// Since when the current scan number has been seen: from the first run
+// after the last one that saw another, so that a stuck scan is judged by
+// how long it has been stuck, across restarts.
+func TestScanNumberSince(t *testing.T) {
+	t.Parallel()
+	s := open(t)
+	ctx := context.Background()
+	for i, n := range []int64{5, 5, 6, 6, 5, 5, 5} {
+		r := &Run{Job: "freshness", Started: t0.Add(time.Duration(i) * time.Minute), Status: checks.StatusHealthy, Overall: checks.StatusHealthy,
+			Health: checks.Health{HazelcastConnected: true, ScanNumber: ptr(n)}}
+		r.Finished = r.Started
+		if _, err := s.WriteRun(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A run that saw no scan (Hazelcast away) does not break the streak.
+	if _, err := s.WriteRun(ctx, &Run{Job: "freshness", Started: t0.Add(8 * time.Minute), Finished: t0.Add(8 * time.Minute),
+		Status: checks.StatusCritical, Overall: checks.StatusCritical}); err != nil {
+		t.Fatal(err)
+	}
+	since, ok, err := s.ScanNumberSince(ctx, "freshness", 5)
+	if err != nil || !ok || !since.Equal(t0.Add(4*time.Minute)) {
+		t.Errorf("since %v, %v, %v; want %v", since, ok, err, t0.Add(4*time.Minute))
+	}
+	if _, ok, err := s.ScanNumberSince(ctx, "bridge", 5); ok || err != nil {
+		t.Errorf("another job: %v, %v", ok, err)
+	}
+}
+
+// Observations are written with a run, and the latest one per key is kept.
+func TestObservationsRoundTrip(t *testing.T) {
+	t.Parallel()
+	s := open(t)
+	ctx := context.Background()
+	r := sampleRun("integrity", t0)
+	r.Observations = []Observation{{Map: "M", Key: "exf_latest", Hash: "aa", Since: t0}, {Map: "M", Key: "latest_eigen_scan", Hash: "bb", Since: t0}}
+	if _, err := s.WriteRun(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	r = sampleRun("integrity", t0.Add(time.Minute))
+	r.Observations = []Observation{{Map: "M", Key: "exf_latest", Hash: "cc", Since: t0.Add(time.Minute)}}
+	if _, err := s.WriteRun(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Observations(ctx)
+	if err != nil || len(got) != 2 {
+		t.Fatalf("%+v, %v", got, err)
+	}
+	for _, o := range got {
+		if o.Key == "exf_latest" && (o.Hash != "cc" || !o.Since.Equal(t0.Add(time.Minute))) ||
+			o.Key == "latest_eigen_scan" && (o.Hash != "bb" || !o.Since.Equal(t0)) {
+			t.Errorf("%+v", o)
+		}
+	}
+}

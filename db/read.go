@@ -212,6 +212,27 @@ func (s *Store) LastScanNumber(ctx context.Context, job string) (int64, bool, er
 	return n.Int64, n.Valid, nil
 }
 
+// ScanNumberSince is when a job's runs began to see scan number n without
+// a break: the first run that saw it after the last run that saw another.
+// A restarted tidewatch so judges a stuck scan by how long it has been
+// stuck, not from its own start.
+func (s *Store) ScanNumberSince(ctx context.Context, job string, n int64) (time.Time, bool, error) {
+	var at sql.NullString
+	err := s.r.QueryRowContext(ctx, `SELECT min(r.started_at) FROM runs r JOIN health h ON h.run_id = r.id
+		WHERE r.job = ?1 AND h.scan_number = ?2 AND r.started_at > coalesce((SELECT r2.started_at
+			FROM runs r2 JOIN health h2 ON h2.run_id = r2.id
+			WHERE r2.job = ?1 AND h2.scan_number IS NOT NULL AND h2.scan_number != ?2
+			ORDER BY r2.started_at DESC LIMIT 1), '')`, job, n).Scan(&at)
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("since when scan #%d: %w", n, err)
+	}
+	if !at.Valid {
+		return time.Time{}, false, nil
+	}
+	t, err := parseTime(at.String)
+	return t, err == nil, err
+}
+
 // LastRunAt is when the newest run started.
 func (s *Store) LastRunAt(ctx context.Context) (time.Time, bool, error) {
 	var at sql.NullString

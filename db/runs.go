@@ -35,6 +35,9 @@ type Run struct {
 	// Overall is the health verdict; Status differs from it only for a run
 	// that could not run at all (error, which counts as critical).
 	Overall checks.Status
+	// Observations are records this run saw change, kept so that a
+	// restarted tidewatch still knows how long they have not.
+	Observations []Observation
 }
 
 // WriteRun records a run, its findings and its health in one transaction.
@@ -115,6 +118,11 @@ func writeRun(ctx context.Context, tx writeTx, r *Run) (int64, error) {
 	r.ID = id
 	if err := writeProblems(ctx, tx, r); err != nil {
 		return 0, err
+	}
+	for _, o := range r.Observations {
+		if _, err := tx.exec(ctx, upsertObservation, o.Map, o.Key, o.Hash, formatTime(o.Since)); err != nil {
+			return 0, err
+		}
 	}
 	count := func(st checks.Status) int {
 		if r.Status == st {

@@ -287,4 +287,15 @@ CREATE UNIQUE INDEX notifications_by_uid ON notifications (uid);
 -- a cut connection): the receiver may have it even if state says failed.
 ALTER TABLE notifications ADD COLUMN maybe_delivered INTEGER NOT NULL DEFAULT 0;
 `,
+	// 6: when tidewatch first saw each record's current bytes, so that a
+	// record's age (how long it has not changed) survives a restart.
+	`
+CREATE TABLE observations (
+	map           TEXT NOT NULL,
+	key           TEXT NOT NULL,
+	hash          TEXT NOT NULL, -- SHA-256 of the value's bytes, hex
+	first_seen_at TEXT NOT NULL, -- when tidewatch first saw these bytes, UTC
+	PRIMARY KEY (map, key)
+) WITHOUT ROWID;
+`,
 }

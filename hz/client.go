@@ -141,7 +141,7 @@ func (c *Client) start(ctx context.Context, hc hazelcast.Config) {
 	cl, err := hazelcast.StartNewClientWithConfig(ctx, hc)
 	if err != nil {
 		if ctx.Err() == nil {
-			msg := err.Error()
+			msg := squeeze(err.Error())
 			c.lastErr.Store(&msg)
 			c.log.Error("hazelcast client failed to start", "err", err)
 		}
@@ -175,6 +175,18 @@ func (c *Client) WaitConnected(ctx context.Context) error {
 	case <-ctx.Done():
 		return c.unreachable()
 	}
+}
+
+// squeeze drops an error text's repeated tail: the client's errors wrap
+// their cause and print it twice ("dial tcp ...: refused: dial tcp ...:
+// refused").
+func squeeze(msg string) string {
+	for i := 0; i+2 < len(msg); i++ {
+		if msg[i] == ':' && msg[i+1] == ' ' && strings.HasSuffix(msg[:i], msg[i+2:]) {
+			return squeeze(msg[:i])
+		}
+	}
+	return msg
 }
 
 func (c *Client) unreachable() error {
@@ -224,6 +236,38 @@ func (c *Client) Get(ctx context.Context, mapName, key string) (any, error) {
 	return v, nil
 }
 
+// Entry is a map entry as GetEntry reads it.
+type Entry struct {
+	Value any
+	// Updated is the member's time of the last write; zero unless the
+	// member keeps per-entry statistics (the open-source member does not
+	// by default).
+	Updated time.Time
+}
+
+// GetEntry reads a key with what the member knows of it, in one call that
+// costs what Get costs; a missing key is (nil, nil).
+func (c *Client) GetEntry(ctx context.Context, mapName, key string) (*Entry, error) {
+	m, err := c.handle(ctx, mapName)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout.Duration)
+	defer cancel()
+	ev, err := m.GetEntryView(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("get %s[%s]: %w", mapName, key, err)
+	}
+	if ev == nil {
+		return nil, nil
+	}
+	e := &Entry{Value: ev.Value}
+	if ev.LastUpdateTime > 0 {
+		e.Updated = time.UnixMilli(ev.LastUpdateTime).UTC()
+	}
+	return e, nil
+}
+
 // Put writes a key.
 func (c *Client) Put(ctx context.Context, mapName, key string, value any) error {
 	m, err := c.handle(ctx, mapName)
@@ -260,6 +304,20 @@ func (c *Client) Close(ctx context.Context) error {
 	return nil
 }
 
+// Size is the length of a value stored as text, 0 for anything else; it
+// copies nothing, so an oversized value can be refused before it is.
+func Size(v any) int {
+	switch x := v.(type) {
+	case string:
+		return len(x)
+	case serialization.JSON:
+		return len(x)
+	case []byte:
+		return len(x)
+	}
+	return 0
+}
+
 // Text is the JSON text of a value as producers store it: a Python
 // map.put(k, json.dumps(d)) arrives as a string, a HazelcastJsonValue as
 // serialization.JSON.
@@ -286,7 +344,7 @@ func (l clientLogger) Log(weight logger.Weight, f func() string) {
 	var level slog.Level
 	switch {
 	case weight <= logger.WeightError:
-		msg := f()
+		msg := squeeze(f())
 		l.c.lastErr.Store(&msg)
 		l.c.log.Debug("hazelcast client", "msg", msg)
 		return

@@ -47,6 +47,28 @@ func TestStringAndJSONValuesReadBack(t *testing.T) {
 	}
 }
 
+// GetEntry reads the value with the member's view of the entry: the open
+// source member keeps no last-update time by default, which is then zero,
+// never a made-up time.
+func TestGetEntry(t *testing.T) {
+	t.Parallel()
+	c := hztest.Shared(t).Client(t, quiet)
+	ctx := context.Background()
+	if err := c.Put(ctx, "ENTRY_VIEW", "k", `{"vix": 20.5}`); err != nil {
+		t.Fatal(err)
+	}
+	e, err := c.GetEntry(ctx, "ENTRY_VIEW", "k")
+	if err != nil || e == nil || e.Value != `{"vix": 20.5}` || hz.Size(e.Value) != 13 {
+		t.Fatalf("entry %+v, %v", e, err)
+	}
+	if !e.Updated.IsZero() && (e.Updated.After(time.Now()) || time.Since(e.Updated) > time.Minute) {
+		t.Errorf("updated %v", e.Updated)
+	}
+	if e, err := c.GetEntry(ctx, "ENTRY_VIEW", "missing"); e != nil || err != nil {
+		t.Errorf("missing key: %+v, %v", e, err)
+	}
+}
+
 func TestNoMemberFailsAtOnceUntilOneAppears(t *testing.T) {
 	t.Parallel()
 	m := hztest.Start(t)

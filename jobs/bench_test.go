@@ -110,7 +110,7 @@ func BenchmarkNewestSnapshot(b *testing.B) {
 			}
 			b.ResetTimer()
 			for range b.N {
-				if _, _, why := newestSnapshot(context.Background(), dir, "*.npz"); why != "" {
+				if _, _, why := newestSnapshots(context.Background(), dir, "*.npz", time.Now(), maxCandidates); why != "" {
 					b.Fatal(why)
 				}
 			}

@@ -38,6 +38,9 @@ type Runner struct {
 	fresh  checks.FreshnessState
 	bridge checks.BridgeState
 
+	observed     observer
+	snapFailures map[snapshotFile]time.Time // see readSnapshot
+
 	// record orders the recording of runs, so that each health change
 	// follows the one before it.
 	record   sync.Mutex
@@ -76,9 +79,10 @@ func (r *Runner) LastRecorded() time.Time {
 }
 
 // NewRunner prepares a runner; sup is the bridge supervisor for the bridge
-// job, or nil. The freshness check's memory of the last scan number is
-// restored from history, so a restart does not hide a scan number that
-// stopped moving.
+// job, or nil. The freshness check's memory of the last scan number, and
+// since when it has been seen, is restored from history, and so is when
+// each record was last seen to change: a restart neither hides a scan
+// number that stopped moving nor makes a frozen record young.
 func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.Store, sup *bridge.Supervisor, log *slog.Logger) *Runner {
 	r := &Runner{
 		cfg: cfg, hz: c, store: store, sup: sup, log: log, now: time.Now,
@@ -90,11 +94,20 @@ func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.
 		r.busy[job.Name] = &sync.Mutex{}
 	}
 	n, ok, err := store.LastScanNumber(ctx, config.JobFreshness)
+	if err == nil && ok {
+		r.fresh.ScanSince, _, err = store.ScanNumberSince(ctx, config.JobFreshness, n)
+	}
 	if err != nil {
 		// As after a first start: the stuck-scan clock starts now.
 		log.Warn("the last scan number is not restored from history", "err", err)
 	}
 	r.fresh.ScanNumber, r.fresh.HaveScan = n, ok
+	kept, err := store.Observations(ctx)
+	if err != nil {
+		// As after a first start: records age from now on, or by what they say.
+		log.Warn("when records last changed is not restored from history", "err", err)
+	}
+	r.observed.restore(kept)
 	return r
 }
 
@@ -154,6 +167,7 @@ func (r *Runner) start(ctx context.Context, name string) (*db.Run, *pending, err
 			run.Staleness[ind] = st
 		}
 	}
+	run.Observations = r.observed.unsaved()
 	p, err := r.queue.add(run)
 	return run, p, err
 }
@@ -219,6 +233,7 @@ func (r *Runner) write(ctx context.Context, run *db.Run) error {
 	if err != nil {
 		return err
 	}
+	r.observed.saved(run.Observations)
 	r.last.Store(time.Now().UnixNano())
 	if r.recorded != nil {
 		r.recorded(run)
@@ -322,24 +337,23 @@ func (r *Runner) safeCheck(ctx context.Context, name string, now time.Time) (res
 
 // check gathers a job's inputs and calls its check.
 func (r *Runner) check(ctx context.Context, name string, now time.Time) (checks.Result, error) {
-	hc := r.cfg.Hazelcast
 	switch name {
 	case config.JobIntegrity:
-		return checks.Integrity(readExF(ctx, r.hz, hc), r.cfg), nil
+		return checks.Integrity(r.readExF(ctx, now), r.cfg), nil
 	case config.JobDivergence:
-		exf := readExF(ctx, r.hz, hc)
-		snap, err := readSnapshot(ctx, r.cfg.Divergence)
+		exf := r.readExF(ctx, now)
+		snap, err := r.readSnapshot(ctx, now)
 		if err != nil {
 			return checks.Result{}, err
 		}
-		return checks.Divergence(exf, snap, r.cfg), nil
+		return checks.Divergence(now, exf, snap, r.cfg), nil
 	case config.JobBridge:
 		return r.checkBridge(ctx, now)
 	default: // Freshness
-		exf := readExF(ctx, r.hz, hc)
+		exf := r.readExF(ctx, now)
 		scan := checks.ScanRead{Unreachable: exf.Unreachable}
 		if exf.Unreachable == nil {
-			scan = readScan(ctx, r.hz, hc)
+			scan = r.readScan(ctx, now)
 		}
 		r.mu.Lock()
 		defer r.mu.Unlock()
@@ -356,7 +370,7 @@ func (r *Runner) checkBridge(ctx context.Context, now time.Time) (checks.Result,
 		return checks.Result{}, fmt.Errorf("no bridge is supervised here (only tidewatch run supervises one)")
 	}
 	proc := r.sup.Snapshot()
-	scan := readScan(ctx, r.hz, r.cfg.Hazelcast)
+	scan := r.readScan(ctx, now)
 	newest, err := r.sup.NewestFile()
 	if err != nil {
 		return checks.Result{}, fmt.Errorf("bridge watch directory: %w", err)

@@ -17,18 +17,19 @@ func TestSnapshotSearchGivesUpWhenItsContextEnds(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	copyFile(t, "../npz/testdata/snapshot.npz", filepath.Join(dir, "a", "exf.npz"), time.Now())
-	cfg := config.Default().Divergence
-	cfg.SnapshotDir = dir
-	if snap, err := readSnapshot(context.Background(), cfg); err != nil || snap.Data == nil {
+	cfg := config.Default()
+	cfg.Divergence.SnapshotDir = dir
+	r := &Runner{cfg: &cfg}
+	if snap, err := r.readSnapshot(context.Background(), time.Now()); err != nil || snap.Data == nil {
 		t.Fatalf("with a live context: %+v, %v", snap, err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	snap, err := readSnapshot(ctx, cfg)
+	snap, err := r.readSnapshot(ctx, time.Now())
 	if !errors.Is(err, context.Canceled) || snap.Data != nil {
 		t.Errorf("with an ended context: %+v, %v", snap, err)
 	}
-	if _, _, why := newestSnapshot(ctx, dir, "*.npz"); why == "" {
+	if files, _, _ := newestSnapshots(ctx, dir, "*.npz", time.Now(), maxCandidates); len(files) != 0 {
 		t.Error("the walk went on after its context ended")
 	}
 }

@@ -1,6 +1,7 @@
 package record
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -14,14 +15,24 @@ type ExF struct {
 	Values map[string]Value
 	// Staleness is _staleness_s: each indicator's age at its source, in
 	// seconds. Entries that are not numbers are kept as such, to be reported.
-	Staleness map[string]Value
+	// StalenessErr says why there is nothing to read: absent, empty, or not
+	// an object.
+	Staleness    map[string]Value
+	StalenessErr error
 	// ACBReady is the producer's own readiness flag; only JSON true counts.
-	ACBReady bool
+	// ACBReadyErr says why it is not a flag at all: absent, or not a bool.
+	ACBReady    bool
+	ACBReadyErr error
 	// PushedAt is when the record was written; zero when it carries no
 	// _pushed_at. PushedAtErr says why a _pushed_at could not be read.
 	PushedAt    time.Time
 	PushedAtErr error
 }
+
+// MinTime is the earliest time a producer can have meant: earlier ones
+// (year 1, the unix epoch) are a default value left in place, never a
+// time anything was written.
+var MinTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Value is one JSON value where a number is expected.
 type Value struct {
@@ -80,19 +91,34 @@ func DecodeExF(data []byte) (*ExF, error) {
 	if !ok {
 		return nil, fmt.Errorf("not a JSON object but %s", valueOf(v).typeName())
 	}
-	r := &ExF{Values: map[string]Value{}, Staleness: map[string]Value{}}
+	r := &ExF{Values: map[string]Value{}, Staleness: map[string]Value{},
+		StalenessErr: errors.New("_staleness_s is absent"), ACBReadyErr: errors.New("_acb_ready is absent")}
 	for k, v := range obj {
 		switch {
 		case k == "_staleness_s":
-			if m, ok := v.(map[string]any); ok {
-				for name, age := range m {
-					r.Staleness[name] = valueOf(age)
-				}
+			m, ok := v.(map[string]any)
+			switch {
+			case !ok:
+				r.StalenessErr = fmt.Errorf("_staleness_s is %s, not an object", valueOf(v).typeName())
+			case len(m) == 0:
+				r.StalenessErr = errors.New("_staleness_s is an empty object")
+			default:
+				r.StalenessErr = nil
+			}
+			for name, age := range m {
+				r.Staleness[name] = valueOf(age)
 			}
 		case k == "_acb_ready":
-			r.ACBReady = v == true
+			b, ok := v.(bool)
+			r.ACBReady, r.ACBReadyErr = b, nil
+			if !ok {
+				r.ACBReadyErr = fmt.Errorf("_acb_ready is %s, not a bool", valueOf(v).typeName())
+			}
 		case k == "_pushed_at":
 			r.PushedAt, r.PushedAtErr = ParseTime(v)
+			if r.PushedAtErr == nil && r.PushedAt.Before(MinTime) {
+				r.PushedAt, r.PushedAtErr = time.Time{}, fmt.Errorf("%s is before %d: a default value, not a time", r.PushedAt.Format(time.RFC3339), MinTime.Year())
+			}
 		case strings.HasPrefix(k, "_"):
 			// other metadata
 		default:

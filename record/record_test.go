@@ -111,6 +111,40 @@ func TestDecodeExF(t *testing.T) {
 	if want := time.Date(2026, 11, 23, 9, 0, 0, 5e8, time.UTC); !r.PushedAt.Equal(want) || r.PushedAtErr != nil {
 		t.Errorf("pushed at %v (%v), want %v", r.PushedAt, r.PushedAtErr, want)
 	}
+	if r.StalenessErr != nil || r.ACBReadyErr != nil {
+		t.Errorf("errors on a whole record: %v, %v", r.StalenessErr, r.ACBReadyErr)
+	}
+}
+
+// Metadata that is absent or malformed is said to be, never read as a
+// default that passes.
+func TestDecodeExFMetadataThatIsNotThere(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string][3]string{
+		`{}`: {"_staleness_s is absent", "_acb_ready is absent", ""},
+		`{"_staleness_s": [1, 2], "_acb_ready": "true", "_pushed_at": "0001-01-01T00:00:00"}`: {
+			"_staleness_s is a JSON array, not an object", "_acb_ready is a JSON string, not a bool",
+			"0001-01-01T00:00:00Z is before 2000: a default value, not a time"},
+		`{"_staleness_s": {}, "_acb_ready": 1, "_pushed_at": 0}`: {
+			"_staleness_s is an empty object", "_acb_ready is a number, not a bool",
+			"1970-01-01T00:00:00Z is before 2000: a default value, not a time"},
+		`{"_staleness_s": "fresh", "_acb_ready": null, "_pushed_at": NaN}`: {
+			"_staleness_s is a JSON string, not an object", "_acb_ready is a JSON null, not a bool", "NaN is not a unix time"},
+		`{"_staleness_s": {"vix": 1}, "_acb_ready": false}`: {"", "", ""},
+	} {
+		r, err := DecodeExF([]byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, got := range []error{r.StalenessErr, r.ACBReadyErr, r.PushedAtErr} {
+			if (got == nil) != (want[i] == "") || got != nil && got.Error() != want[i] {
+				t.Errorf("%s: error %d is %v, want %q", in, i, got, want[i])
+			}
+		}
+		if r.PushedAtErr != nil && !r.PushedAt.IsZero() {
+			t.Errorf("%s: a refused _pushed_at kept: %v", in, r.PushedAt)
+		}
+	}
 }
 
 func TestDecodeExFRefusesNonObjects(t *testing.T) {
@@ -157,10 +191,12 @@ func TestDecodeScanHead(t *testing.T) {
 		t.Errorf("got %+v", h)
 	}
 	for in, want := range map[string]string{
-		`{"timestamp": 1}`:                     "scan_number is absent or null, not an integer",
-		`{"scan_number": 1.5, "timestamp": 1}`: "scan_number is 1.5, not an integer",
-		`{"scan_number": 1}`:                   "no timestamp",
-		`{"scan_number": 1, "timestamp": "?"}`: `timestamp: "?" is neither ISO-8601 nor unix time`,
+		`{"timestamp": 1}`:                           "scan_number is absent or null, not an integer",
+		`{"scan_number": 1.5, "timestamp": 1}`:       "scan_number is 1.5, not an integer",
+		`{"scan_number": 1000000.5, "timestamp": 1}`: "scan_number is 1000000.5, not an integer",
+		`{"scan_number": 1e300, "timestamp": 1}`:     "scan_number is 1e+300, not an integer",
+		`{"scan_number": 1}`:                         "no timestamp",
+		`{"scan_number": 1, "timestamp": "?"}`:       `timestamp: "?" is neither ISO-8601 nor unix time`,
 	} {
 		if _, err := DecodeScanHead([]byte(in)); err == nil || err.Error() != want {
 			t.Errorf("%s: got %v, want %s", in, err, want)

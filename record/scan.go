@@ -3,6 +3,7 @@ package record
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"time"
 )
 
@@ -55,8 +56,10 @@ func describe(v any) string {
 	if v == nil {
 		return "absent or null"
 	}
-	if f, ok := v.(float64); ok {
-		return fmt.Sprint(f)
+	if f, ok := v.(float64); ok && math.Abs(f) < 1e21 {
+		return strconv.FormatFloat(f, 'f', -1, 64) // 1000000.5, not 1.0000005e+06
+	} else if ok {
+		return strconv.FormatFloat(f, 'g', -1, 64)
 	}
 	return valueOf(v).typeName()
 }

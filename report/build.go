@@ -254,7 +254,7 @@ func Build(ctx context.Context, store *db.Store, cfg *config.Config, now, since,
 	if err != nil {
 		return nil, err
 	}
-	r.findings(kinds)
+	r.findings(kinds, cfg.Indicators.Critical)
 	if err := r.incidents(ctx, store, job); err != nil {
 		return nil, err
 	}
@@ -281,6 +281,7 @@ func Build(ctx context.Context, store *db.Store, cfg *config.Config, now, since,
 		tl := &r.Timeline[i]
 		tl.Segments = newest(r, "timeline "+tl.Subject, tl.Segments)
 	}
+	fillLists(r)
 	return r, nil
 }
 
@@ -408,7 +409,7 @@ func (r *Report) jobs(hours []db.Hour, jobs []string) {
 // topFindings is how many kinds of finding the report lists.
 const topFindings = 15
 
-func (r *Report) findings(kinds []db.FindingKind) {
+func (r *Report) findings(kinds []db.FindingKind, critical []string) {
 	per := map[string]*IndicatorReport{}
 	for _, k := range kinds {
 		if k.Indicator == "" {
@@ -419,9 +420,10 @@ func (r *Report) findings(kinds []db.FindingKind) {
 			ir = &IndicatorReport{Indicator: k.Indicator, Why: map[string]int64{}}
 			per[k.Indicator] = ir
 		}
-		// An ACB-critical indicator's failure is counted as missing and as
-		// missing_critical: once, as the former, is the honest tally.
-		if k.Category == checks.CatMissingCritical {
+		// An ACB-critical indicator's failure is missing_critical; history
+		// from before tidewatch listed it once has a missing finding beside
+		// each, which would count it twice.
+		if k.Category == checks.CatMissing && slices.Contains(critical, k.Indicator) {
 			continue
 		}
 		ir.Findings += k.Count
@@ -447,7 +449,7 @@ func (r *Report) findings(kinds []db.FindingKind) {
 // NaN, Infinity, non-numeric, stale, stuck, out of range.
 func why(k db.FindingKind) string {
 	switch k.Category {
-	case checks.CatMissing:
+	case checks.CatMissing, checks.CatMissingCritical:
 		if k.Reason == "absent" {
 			return "missing"
 		}

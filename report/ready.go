@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,15 +15,17 @@ import (
 // Readiness says whether the data is fit to trade on, and if not, why.
 type Readiness struct {
 	Ready   bool      `json:"ready"`
-	Reasons []string  `json:"reasons,omitempty"`
+	Reasons []string  `json:"reasons"`
 	At      time.Time `json:"at"`
 }
 
 // Ready judges, from history, whether the data is fit to trade on: the
-// checks are current, no critical problem is open, every ACB-critical
-// indicator is present, and the scan is fresh (each as [http] requires).
+// checks are current and could check, no critical problem is open, every
+// ACB-critical indicator is present, no more indicators are stale than
+// allowed (none of the ACB-critical ones, by default), and the scan is
+// fresh (each as [http] requires).
 func Ready(ctx context.Context, store *db.Store, cfg *config.Config, now time.Time) (*Readiness, error) {
-	r := &Readiness{At: now.UTC()}
+	r := &Readiness{At: now.UTC(), Reasons: []string{}}
 	h := cfg.HTTP
 	latest := map[string]*db.Run{}
 	for _, job := range cfg.Jobs() {
@@ -41,6 +44,9 @@ func Ready(ctx context.Context, store *db.Store, cfg *config.Config, now time.Ti
 				job.Name, run.Started.Format(time.RFC3339)))
 		case now.Sub(run.Started) > limit:
 			r.Reasons = append(r.Reasons, fmt.Sprintf("%s last ran %s ago: nobody is checking", job.Name, now.Sub(run.Started).Round(time.Second)))
+		case run.Status == checks.StatusError:
+			// Its health row holds nothing it could vouch for.
+			r.Reasons = append(r.Reasons, fmt.Sprintf("%s could not check: %s", job.Name, run.Error))
 		default:
 			latest[job.Name] = run
 		}
@@ -64,7 +70,23 @@ func Ready(ctx context.Context, store *db.Store, cfg *config.Config, now time.Ti
 			r.Reasons = append(r.Reasons, "ACB-critical indicators missing: "+strings.Join(run.Health.MissingCritical, ", "))
 		}
 	}
-	if run := latest[config.JobFreshness]; h.ReadyScanFresh && run != nil && cfg.Bridge.Enabled {
+	if run := latest[config.JobFreshness]; run != nil && run.Health.StaleCount != nil {
+		var critical []string
+		for _, name := range run.Health.StaleIndicators {
+			if slices.Contains(cfg.Indicators.Critical, name) {
+				critical = append(critical, name)
+			}
+		}
+		if len(critical) > h.ReadyMaxStaleCritical {
+			r.Reasons = append(r.Reasons, fmt.Sprintf("ACB-critical indicators stale: %s (at most %d allowed)", strings.Join(critical, ", "), h.ReadyMaxStaleCritical))
+		}
+		if n := *run.Health.StaleCount; n > h.ReadyMaxStale {
+			r.Reasons = append(r.Reasons, fmt.Sprintf("%d indicators stale (at most %d allowed)", n, h.ReadyMaxStale))
+		}
+	}
+	// A scan is required while a bridge feeds it, and judged whenever one
+	// is there: the freshness check, and so status, judges it then.
+	if run := latest[config.JobFreshness]; h.ReadyScanFresh && run != nil && (cfg.Bridge.Enabled || run.Health.ScanNumber != nil) {
 		// The age now: as measured, plus the time since.
 		if a := run.Health.ScanAgeS; a == nil {
 			r.Reasons = append(r.Reasons, "no fresh scan in Hazelcast")

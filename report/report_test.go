@@ -112,3 +112,52 @@ func TestAge(t *testing.T) {
 		}
 	}
 }
+
+// Case 9: the health lines say what is so, in plain words.
+func TestHealthLinesTellNoSmallLies(t *testing.T) {
+	t.Parallel()
+	var b bytes.Buffer
+	lag, one := -1.126, 1
+	writeHealth(&b, checks.Health{PersistenceConnected: ptr(true), DiskLagS: &lag, KeyDifference: &one})
+	if got := b.String(); !strings.Contains(got, "ahead by 1s, 1 key apart") {
+		t.Errorf("%q", got)
+	}
+	b.Reset()
+	lag, two := 61, 2
+	writeHealth(&b, checks.Health{PersistenceConnected: ptr(true), DiskLagS: &lag, KeyDifference: &two})
+	if got := b.String(); !strings.Contains(got, "trails by 1m1s, 2 keys apart") {
+		t.Errorf("%q", got)
+	}
+}
+
+// Text output shows a root cause first and folds its consequences under
+// it; the rest keep their order, most severe first.
+func TestFoldPutsTheRootFirst(t *testing.T) {
+	t.Parallel()
+	at := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	f := func(sev checks.Severity, cat string) checks.Finding {
+		return checks.Finding{Severity: sev, Category: cat}
+	}
+	items := []item{
+		{Job: "integrity", At: at, Finding: f(checks.Warning, checks.CatMissing)},
+		{Job: "integrity", At: at, Finding: f(checks.Critical, checks.CatMissingCritical)},
+		{Job: "integrity", At: at, Finding: f(checks.Critical, checks.CatRecordAbsent)},
+		{Job: "integrity", At: at, Finding: f(checks.Warning, checks.CatMissing)},
+		{Job: "divergence", At: at, Finding: f(checks.Warning, checks.CatPersistence)},
+		// Another run's missing is not explained by this run's cause.
+		{Job: "integrity", At: at.Add(time.Minute), Finding: f(checks.Warning, checks.CatMissing)},
+	}
+	got := fold(items)
+	var lines []string
+	for _, l := range got {
+		lines = append(lines, l.Job+" "+l.Finding.Category+" "+l.Folded)
+	}
+	want := []string{
+		"integrity record_absent +2 missing, +1 missing_critical (follow from record_absent)",
+		"divergence persistence_unavailable ",
+		"integrity missing ",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}

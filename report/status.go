@@ -115,6 +115,7 @@ func ReadStatus(ctx context.Context, store *db.Store, cfg *config.Config, now ti
 	if st.Stats, err = store.Stats(ctx); err != nil {
 		return nil, err
 	}
+	fillLists(st)
 	return st, nil
 }
 

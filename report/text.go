@@ -51,8 +51,15 @@ func WriteStatus(w io.Writer, st *Status, asJSON bool) error {
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "RECENT FINDINGS (%d, newest first)\n", len(st.Findings))
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, f := range st.Findings {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.ObservedAt.Format(timeLayout), f.Severity, f.Job, f.Category, f.Message)
+	items := make([]item, len(st.Findings))
+	for i, f := range st.Findings {
+		items[i] = item{Job: f.Job, At: f.ObservedAt, Finding: f.Finding}
+	}
+	for _, l := range fold(items) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", l.At.Format(timeLayout), l.Finding.Severity, l.Job, l.Finding.Category, l.Finding.Message)
+		if l.Folded != "" {
+			fmt.Fprintf(tw, "\t\t\t\t%s\n", l.Folded)
+		}
 	}
 	tw.Flush()
 	if st.NextBefore != 0 {
@@ -111,10 +118,14 @@ func writeHealth(w io.Writer, h checks.Health) {
 			line += ", newest " + h.SnapshotPath
 		}
 		if h.DiskLagS != nil {
-			line += fmt.Sprintf(", trails by %s", age(seconds(*h.DiskLagS)))
+			if lag := seconds(*h.DiskLagS); lag < 0 {
+				line += fmt.Sprintf(", ahead by %s", age(-lag))
+			} else {
+				line += fmt.Sprintf(", trails by %s", age(lag))
+			}
 		}
 		if h.KeyDifference != nil {
-			line += fmt.Sprintf(", %d keys apart", *h.KeyDifference)
+			line += fmt.Sprintf(", %s apart", plural(*h.KeyDifference, "key"))
 		}
 		fmt.Fprintf(tw, "persistence\t%s\n", line)
 	}
@@ -171,12 +182,13 @@ type CheckRun struct {
 
 // NewCheck summarises runs into a verdict.
 func NewCheck(runs []*db.Run, limits config.Health) *Check {
-	c := &Check{}
+	c := &Check{Runs: []CheckRun{}}
 	c.Overall, c.Health = Current(runs, limits)
 	for _, r := range runs {
 		c.Runs = append(c.Runs, CheckRun{
 			Job: r.Job, Status: r.Status, Error: r.Error, StartedAt: r.Started,
-			DurationMS: float64(r.Finished.Sub(r.Started).Microseconds()) / 1000, Findings: r.Findings,
+			DurationMS: float64(r.Finished.Sub(r.Started).Microseconds()) / 1000,
+			Findings:   append([]checks.Finding{}, r.Findings...),
 		})
 	}
 	return c
@@ -196,20 +208,33 @@ func WriteCheck(w io.Writer, c *Check, asJSON bool) error {
 	tw.Flush()
 	fmt.Fprintln(w)
 	writeHealth(w, c.Health)
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	header := false
+	var items []item
 	for _, r := range c.Runs {
 		for _, f := range r.Findings {
-			if !header {
-				fmt.Fprintln(w)
-				fmt.Fprintln(w, "FINDINGS")
-				header = true
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Severity, r.Job, f.Category, f.Message)
+			items = append(items, item{Job: r.Job, At: r.StartedAt, Finding: f})
+		}
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "FINDINGS")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, l := range fold(items) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.Finding.Severity, l.Job, l.Finding.Category, l.Finding.Message)
+		if l.Folded != "" {
+			fmt.Fprintf(tw, "\t\t\t%s\n", l.Folded)
 		}
 	}
 	tw.Flush()
 	return nil
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func yesNo(b bool) string {

@@ -118,7 +118,7 @@ func Generate(ctx context.Context, store *db.Store, cfg *config.Config, end time
 
 		if tick%2 == 0 {
 			batch = append(batch, g.run(config.JobIntegrity, t, checks.Integrity(exf, cfg)))
-			batch = append(batch, g.run(config.JobDivergence, t, checks.Divergence(exf, g.snapshot(t, kind), cfg)))
+			batch = append(batch, g.run(config.JobDivergence, t, checks.Divergence(t, exf, g.snapshot(t, kind), cfg)))
 		}
 		if len(batch) >= 480 {
 			if err := flush(); err != nil {
