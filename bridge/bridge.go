@@ -114,7 +114,7 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 	b := &Bridge{
 		cfg: cfg.Bridge, hzcfg: cfg.Hazelcast, log: log,
 		fields:  Fields{ScanNumber: cfg.Bridge.ScanNumberField, Timestamp: cfg.Bridge.TimestampField},
-		rule:    record.Rule{MaxFuture: cfg.Bridge.MaxFuture.Duration, DecideWithin: cfg.Bridge.DecideWithin.Duration},
+		rule:    record.Rule{MaxFuture: cfg.Freshness.ClockSkewTolerance.Duration, DecideWithin: cfg.Bridge.DecideWithin.Duration},
 		state:   stateDir(cfg.Bridge.StateDir),
 		listed:  make(chan listing, 1),
 		pending: map[string]*candidate{}, skipped: map[fileID]skip{}, poisoned: map[fileID]bool{}, odd: map[string]fs.FileMode{},

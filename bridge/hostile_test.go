@@ -64,7 +64,7 @@ func TestAScanFromTheFutureIsRefusedAndIsNoBar(t *testing.T) {
 }
 
 func (h *harness) rule() record.Rule {
-	return record.Rule{MaxFuture: h.cfg.Bridge.MaxFuture.Duration, DecideWithin: h.cfg.Bridge.DecideWithin.Duration}
+	return record.Rule{MaxFuture: h.cfg.Freshness.ClockSkewTolerance.Duration, DecideWithin: h.cfg.Bridge.DecideWithin.Duration}
 }
 
 // A scan from the future already in Hazelcast when the bridge starts (put

@@ -106,7 +106,7 @@ type BridgeState struct {
 func Bridge(now time.Time, p BridgeProcess, scan ScanRead, newest *NewestFile, prev BridgeState, cfg *config.Config) (Result, BridgeState, string) {
 	var r Result
 	b, f := cfg.Bridge, cfg.Freshness
-	rule := record.Rule{MaxFuture: b.MaxFuture.Duration, DecideWithin: b.DecideWithin.Duration}
+	rule := record.Rule{MaxFuture: f.ClockSkewTolerance.Duration, DecideWithin: b.DecideWithin.Duration}
 	next := prev
 	next.LastAt = now
 	lines := p.LastLines[max(0, len(p.LastLines)-20):]
@@ -165,7 +165,9 @@ func Bridge(now time.Time, p BridgeProcess, scan ScanRead, newest *NewestFile, p
 	default:
 		h := scan.Head
 		held = &h
-		age := max(now.Sub(h.Timestamp), 0)
+		// Its age as the freshness check judges it: a timestamp from the
+		// future is no evidence of freshness.
+		age, known := effectiveAge(now, h.Timestamp, scan.Seen, f.ClockSkewTolerance.Duration)
 		sample.DataAgeS, sample.ScanNumber = ptr(seconds(age)), ptr(h.Number)
 		if h.Assets >= 0 {
 			sample.Assets = ptr(h.Assets)
@@ -186,9 +188,11 @@ func Bridge(now time.Time, p BridgeProcess, scan ScanRead, newest *NewestFile, p
 		// judged by time, whatever the schedule.
 		still := now.Sub(next.NumberSince)
 		switch {
+		case !known:
+			stale, why = true, fmt.Sprintf("scan #%d: its age cannot be told", h.Number)
 		case age > f.ScanCriticalAfter.Duration:
 			stale, why = true, fmt.Sprintf("scan #%d is %s old", h.Number, age.Round(time.Second))
-		case still >= b.ScanStuckAfter.Duration:
+		case still >= f.ScanStuckAfter.Duration:
 			stale, why = true, fmt.Sprintf("scan #%d has not moved for %s", h.Number, still.Round(time.Second))
 		}
 		next.LastNumber, next.HaveNumber = h.Number, true
@@ -203,7 +207,7 @@ func Bridge(now time.Time, p BridgeProcess, scan ScanRead, newest *NewestFile, p
 	if next.StaleReadings < b.StaleReadings {
 		return r, next, ""
 	}
-	th := map[string]any{"stale_after_s": seconds(f.ScanCriticalAfter.Duration), "stuck_after_s": seconds(b.ScanStuckAfter.Duration),
+	th := map[string]any{"stale_after_s": seconds(f.ScanCriticalAfter.Duration), "stuck_after_s": seconds(f.ScanStuckAfter.Duration),
 		"stale_readings": b.StaleReadings, "decide_within_s": seconds(b.DecideWithin.Duration)}
 	if newest == nil {
 		r.add(Critical, CatUpstreamStale, "",

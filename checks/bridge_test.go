@@ -142,11 +142,11 @@ func TestBridgeStillStuckWithTheSameFileIsAFindingNotALoop(t *testing.T) {
 }
 
 // Case 8: "stuck" is judged by how long the scan number has not moved,
-// against bridge.scan_stuck_after, whatever the schedule.
+// against freshness.scan_stuck_after, whatever the schedule.
 func TestBridgeScanNumberThatDoesNotMoveIsStale(t *testing.T) {
 	t.Parallel()
 	cfg := defaults(t)
-	cfg.Bridge.ScanStuckAfter = config.Duration{Duration: 60 * time.Second}
+	cfg.Freshness.ScanStuckAfter = config.Duration{Duration: 60 * time.Second}
 	proc := running(time.Hour)
 	fresh := scanAt(100, time.Second, time.Second, "scan_100.arrow") // clocks say fresh
 	newer := arrivedFile("scan_101.arrow", -10*time.Second)          // arrived after the push, never read
@@ -266,4 +266,28 @@ func TestPoisonedFilesAreReportedOnce(t *testing.T) {
 	sameFindings(t, r.Findings, want{Warning, CatBridgePoison, ""})
 	r, _, _ = Bridge(t0.Add(30*time.Second), proc, scanAt(101, time.Second, time.Second, "y"), nil, s, cfg)
 	sameFindings(t, r.Findings)
+}
+
+// A scan stamped in the future is no evidence of freshness to the bridge
+// job either: its age is how long tidewatch has seen it unchanged, and a
+// scan whose age cannot be told at all is stale.
+func TestBridgeFutureScanIsAgedByWhatWasSeen(t *testing.T) {
+	t.Parallel()
+	cfg := defaults(t)
+	future := scanAt(100, -time.Hour, time.Second, "x")
+	future.Seen = Seen{Since: t0.Add(-90 * time.Second)}
+	_, s, _ := Bridge(t0, running(time.Hour), future, nil, BridgeState{}, cfg)
+	r, _, _ := Bridge(t0.Add(30*time.Second), running(time.Hour), future, nil, s, cfg)
+	if got := *r.Bridge.DataAgeS; got != 120 {
+		t.Errorf("data age %v s, want 120 (seen unchanged for that long)", got)
+	}
+	sameFindings(t, r.Findings, want{Critical, CatUpstreamStale, ""})
+
+	unknown := scanAt(100, -time.Hour, time.Second, "x")
+	_, s, _ = Bridge(t0, running(time.Hour), unknown, nil, BridgeState{}, cfg)
+	r, _, _ = Bridge(t0.Add(30*time.Second), running(time.Hour), unknown, nil, s, cfg)
+	sameFindings(t, r.Findings, want{Critical, CatUpstreamStale, ""})
+	if !strings.Contains(r.Findings[0].Message, "its age cannot be told") {
+		t.Errorf("message %q", r.Findings[0].Message)
+	}
 }

@@ -243,9 +243,6 @@ type Bridge struct {
 	RescanEvery     Duration `toml:"rescan_every"`
 	IncompleteFor   Duration `toml:"incomplete_for"`
 	ProgressEvery   int      `toml:"progress_every"`
-	// MaxFuture is how far ahead of the clock a scan's timestamp may be;
-	// a scan further ahead is refused, and one in Hazelcast is no bar.
-	MaxFuture Duration `toml:"max_future"`
 	// MaxRecordSize caps the record the bridge puts: a larger one is
 	// refused, never pushed (the checks refuse values over 16 MiB).
 	MaxRecordSize int64 `toml:"max_record_size"`
@@ -256,9 +253,6 @@ type Bridge struct {
 	HealthSchedule Schedule `toml:"health_schedule"`
 	StartupGrace   Duration `toml:"startup_grace"`
 	StaleReadings  int      `toml:"stale_readings"`
-	// ScanStuckAfter is how long the scan number may stay the same before
-	// the bridge job calls the scan stale, whatever its timestamp says.
-	ScanStuckAfter  Duration `toml:"scan_stuck_after"`
 	RestartDelay    Duration `toml:"restart_delay"`
 	MaxRestartDelay Duration `toml:"max_restart_delay"`
 	MaxAttempts     int      `toml:"max_attempts"`
@@ -342,10 +336,8 @@ func Default() Config {
 			RescanEvery:         d(10 * time.Second),
 			IncompleteFor:       d(10 * time.Second),
 			ProgressEvery:       200,
-			MaxFuture:           d(5 * time.Second),
 			MaxRecordSize:       8 << 20,
 			DecideWithin:        d(10 * time.Second),
-			ScanStuckAfter:      d(60 * time.Second),
 			HealthSchedule:      must("@every 30s"),
 			StartupGrace:        d(60 * time.Second),
 			StaleReadings:       2,
@@ -617,12 +609,10 @@ func (c *Config) validateBridge(v *validator) {
 	if b.ProgressEvery < 1 {
 		v.add("bridge.progress_every", "must be at least 1")
 	}
-	v.positive("bridge.max_future", b.MaxFuture)
 	if b.MaxRecordSize <= 0 || b.MaxRecordSize > maxRecordSize {
 		v.add("bridge.max_record_size", "must be a number of bytes from 1 to %d (16 MiB, the most the checks read)", maxRecordSize)
 	}
 	v.positive("bridge.decide_within", b.DecideWithin)
-	v.positive("bridge.scan_stuck_after", b.ScanStuckAfter)
 	if b.StaleReadings < 1 {
 		v.add("bridge.stale_readings", "must be at least 1")
 	}

@@ -41,7 +41,7 @@ func newBridgeEnv(t *testing.T, command ...string) *bridgeEnv {
 	b.RestartDelay = config.Duration{Duration: 100 * time.Millisecond}
 	b.StopGrace = config.Duration{Duration: 2 * time.Second}
 	b.DecideWithin = config.Duration{Duration: 300 * time.Millisecond}
-	b.ScanStuckAfter = config.Duration{Duration: time.Second}
+	e.cfg.Freshness.ScanStuckAfter = config.Duration{Duration: time.Second}
 	e.cfg.Freshness.ScanCriticalAfter = config.Duration{Duration: time.Second}
 	os.MkdirAll(b.WatchDir, 0o755)
 	conf := filepath.Join(dir, "config.toml")

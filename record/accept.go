@@ -135,7 +135,7 @@ func Judge(f File, held *ScanHead, now time.Time, r Rule) Judgement {
 	case read.Number > MaxExactInt || read.Number < -MaxExactInt:
 		return Judgement{Refused, fmt.Sprintf("scan number %d is beyond 2^53, which JSON readers that use doubles cannot hold exactly", read.Number)}
 	case read.Timestamp.Sub(read.At) > r.MaxFuture:
-		return Judgement{Refused, fmt.Sprintf("scan #%d is dated %s, %s ahead of the clock when it was read (bridge.max_future is %s)",
+		return Judgement{Refused, fmt.Sprintf("scan #%d is dated %s, %s ahead of the clock when it was read (freshness.clock_skew_tolerance is %s)",
 			read.Number, read.Timestamp.UTC().Format(time.RFC3339Nano), read.Timestamp.Sub(read.At).Round(time.Millisecond), r.MaxFuture)}
 	}
 	switch {
