@@ -250,9 +250,9 @@ type Bridge struct {
 	// file before the supervisor counts the file as waiting for it.
 	DecideWithin Duration `toml:"decide_within"`
 
-	HealthSchedule Schedule `toml:"health_schedule"`
-	StartupGrace   Duration `toml:"startup_grace"`
-	StaleReadings  int      `toml:"stale_readings"`
+	HealthSchedule  Schedule `toml:"health_schedule"`
+	StartupGrace    Duration `toml:"startup_grace"`
+	StaleReadings   int      `toml:"stale_readings"`
 	RestartDelay    Duration `toml:"restart_delay"`
 	MaxRestartDelay Duration `toml:"max_restart_delay"`
 	MaxAttempts     int      `toml:"max_attempts"`
