@@ -76,8 +76,8 @@ type Gate struct {
 	// (zero: none), lastGood the latest; asked is the firstGood for which
 	// a fresh observation was asked.
 	firstGood, lastGood, asked time.Time
-	checkedAt           time.Time
-	record              *Record
+	checkedAt                  time.Time
+	record                     *Record
 }
 
 type aspect struct {

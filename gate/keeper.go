@@ -87,4 +87,3 @@ func (k *Keeper) Close() {
 		k.timer.Stop()
 	}
 }
-
