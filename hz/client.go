@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -44,6 +45,9 @@ type Client struct {
 	mu     sync.Mutex
 	client *hazelcast.Client
 	maps   map[string]*hazelcast.Map
+	// connects are told of every connection, the first and each after an
+	// outage: a member that restarted has forgotten the listeners.
+	connects []func()
 
 	cancel context.CancelFunc
 	done   chan struct{}
@@ -105,6 +109,12 @@ func (c *Client) clientConfig(getenv func(string) string) (hazelcast.Config, err
 			c.lastErr.Store(nil)
 			c.markReady()
 			c.log.Info("hazelcast connected", "addresses", c.cfg.Addresses, "cluster", c.cfg.ClusterName)
+			c.mu.Lock()
+			fns := slices.Clone(c.connects)
+			c.mu.Unlock()
+			for _, fn := range fns {
+				fn()
+			}
 		case hazelcast.LifecycleStateDisconnected:
 			c.connected.Store(false)
 			c.log.Warn("hazelcast disconnected; reconnecting", "addresses", c.cfg.Addresses, "cluster", c.cfg.ClusterName)
@@ -162,6 +172,13 @@ func (c *Client) markReady() {
 	if usable && c.connected.Load() {
 		c.readyOnce.Do(func() { close(c.ready) })
 	}
+}
+
+// onConnect calls fn at every connection from now on; fn must not block.
+func (c *Client) onConnect(fn func()) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.connects = append(c.connects, fn)
 }
 
 // Connected reports whether the client has a live connection now.
