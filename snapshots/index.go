@@ -106,8 +106,8 @@ type Index struct {
 }
 
 // Open makes an index of the files matching pattern (a base-name glob)
-// under dir and starts keeping it current in the background. The tree is
-// read at the first query.
+// under dir, reads the tree and keeps the index current in the background.
+// A query waits for the first reading.
 func Open(dir, pattern string, opt Options, log *slog.Logger) *Index {
 	opt.defaults()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -324,6 +324,13 @@ func (x *Index) drain() {
 // background drains events between queries and verifies the index.
 func (x *Index) background(ctx context.Context) {
 	defer close(x.done)
+	// Read the tree now rather than at the first query: a year of
+	// snapshots takes seconds.
+	x.mu.Lock()
+	if err := x.build(ctx); err != nil && ctx.Err() == nil {
+		x.log.Debug("snapshot directory not read yet", "dir", x.dir, "err", err)
+	}
+	x.mu.Unlock()
 	drain := time.NewTicker(x.opt.DrainEvery)
 	defer drain.Stop()
 	verify := time.NewTicker(x.opt.VerifyEvery)
