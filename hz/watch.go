@@ -139,6 +139,9 @@ func (w *Watch) poke() {
 
 // Close removes the listener and waits for the watch to stop.
 func (w *Watch) Close(ctx context.Context) {
+	if w.cancel == nil {
+		return // never started
+	}
 	w.cancel()
 	<-w.done
 	w.mu.Lock()
