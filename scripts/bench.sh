@@ -2,12 +2,14 @@
 # The benchmark suite, against a real Hazelcast member on loopback: each
 # job, a run's SQLite write, the bridge (file to Hazelcast, bursts of
 # 1,000 and 100,000 files landed in turn or renamed in at once, crash to
-# replacement, finding the newest of 6,000 files),
+# replacement, finding the newest of 6,000 files), the newest of a year of
+# per-minute snapshots (525,600 files, made once in .cache/snapshots-year),
 # reports, status and pruning on 90 days of history, and a soak of the
 # real daemon (every job each second, 10 scans a second) for its memory,
 # goroutines, open files and run times. It prints a table with the core
-# count and Go version, checks the targets, and compares with the last run
-# of the same kind.
+# count and Go version, checks the targets (a missed one, or one not
+# measured, makes it exit 1), and compares with the last run of the same
+# kind.
 #
 #   scripts/bench.sh            # about 20 minutes: a 10-minute soak
 #   SHORT=1 scripts/bench.sh    # under 5 minutes: a 2-minute soak,
@@ -52,15 +54,19 @@ bench ./bridge 'FileToHazelcast' "${files}x"
 bench ./bridge 'Burst' "${bursts}x"
 bench ./bridge 'CrashToReplacement' "${crashes}x"
 bench ./bridge 'ScanFiles' 1s
+bench ./snapshots 'OfAYear' 1000x
 bench ./report . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
 bench . 'Soak' 1x TIDEWATCH_SOAK="$soak"
 
 echo
 echo "tidewatch benchmarks ($kind), $(nproc) cores, $(go env GOVERSION), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "raw results: $out"
-awk -f scripts/bench.awk "$out"
+status=0
+awk -f scripts/bench.awk "$out" || status=$?
 if [ -n "$previous" ]; then
   echo
   echo "compared with $previous:"
   awk -f scripts/bench.awk "$previous" "$out"
 fi
+# A missed target fails the run, after the comparison is printed.
+exit "$status"
