@@ -15,7 +15,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
-	"tidewatch/internal/history"
+	"tidewatch/internal/historygen"
 )
 
 // TestDocumentedQueriesRunVerbatim runs every SQL block of the README and
@@ -33,7 +33,7 @@ func TestDocumentedQueriesRunVerbatim(t *testing.T) {
 	cfg := config.Default()
 	cfg.Bridge.Enabled = true
 	now := time.Now().UTC()
-	if _, err := history.Generate(ctx, s, &cfg, now.Add(-time.Minute), 6*time.Hour, 3); err != nil {
+	if _, err := historygen.Generate(ctx, s, &cfg, now.Add(-time.Minute), 6*time.Hour, 3); err != nil {
 		t.Fatal(err)
 	}
 	ptr := func(f float64) *float64 { return &f }

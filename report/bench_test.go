@@ -14,7 +14,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
-	"tidewatch/internal/history"
+	"tidewatch/internal/historygen"
 	"tidewatch/internal/testenv"
 )
 
@@ -33,7 +33,7 @@ func benchHistory(b *testing.B) (string, *config.Config, int) {
 	}
 	cfg := config.Default()
 	cfg.Bridge.Enabled = true
-	path := history.Cached(b, &cfg, days)
+	path := historygen.Cached(b, &cfg, days)
 	st, err := os.Stat(path)
 	if err != nil {
 		b.Fatal(err)
@@ -57,7 +57,7 @@ func BenchmarkReport(b *testing.B) {
 		for _, format := range []string{"text", "html"} {
 			b.Run(period.name+"/"+format, func(b *testing.B) {
 				for range b.N {
-					r, err := Build(context.Background(), store, cfg, history.End, history.End.Add(-period.d), history.End, "")
+					r, err := Build(context.Background(), store, cfg, historygen.End, historygen.End.Add(-period.d), historygen.End, "")
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -78,7 +78,7 @@ func BenchmarkStatus(b *testing.B) {
 	}
 	defer store.Close()
 	for range b.N {
-		st, err := ReadStatus(context.Background(), store, cfg, history.End, checks.Warning, 10, 0)
+		st, err := ReadStatus(context.Background(), store, cfg, historygen.End, checks.Warning, 10, 0)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -105,7 +105,7 @@ func BenchmarkPruneDay(b *testing.B) {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			at := history.End.Add(time.Duration(i) * time.Hour)
+			at := historygen.End.Add(time.Duration(i) * time.Hour)
 			for {
 				select {
 				case <-stop:
@@ -126,7 +126,7 @@ func BenchmarkPruneDay(b *testing.B) {
 		}()
 		b.StartTimer()
 		start := time.Now()
-		cutoff := history.End.Add(-time.Duration(days-1) * 24 * time.Hour)
+		cutoff := historygen.End.Add(-time.Duration(days-1) * 24 * time.Hour)
 		if _, err := store.Prune(context.Background(), cutoff, cutoff.Add(-time.Hour), 500); err != nil {
 			b.Fatal(err)
 		}

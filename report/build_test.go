@@ -17,7 +17,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
-	"tidewatch/internal/history"
+	"tidewatch/internal/historygen"
 )
 
 var end = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
@@ -45,7 +45,7 @@ func aDay(t *testing.T) (*db.Store, *config.Config) {
 			generated.err = err
 			return
 		}
-		_, generated.err = history.Generate(context.Background(), s, &cfg, end, 26*time.Hour, 7)
+		_, generated.err = historygen.Generate(context.Background(), s, &cfg, end, 26*time.Hour, 7)
 		generated.store, generated.cfg = s, &cfg
 	})
 	if generated.err != nil {

@@ -1,7 +1,7 @@
-// Package history generates a realistic tidewatch history: days of runs at
+// Package historygen generates a realistic tidewatch history: days of runs at
 // the default cadences, with faults now and then, judged by the real checks
 // and written through the real store. Benchmarks and report tests use it.
-package history
+package historygen
 
 import (
 	"context"
