@@ -52,7 +52,7 @@ func (b fb) i64(at int) int64 {
 	return int64(binary.LittleEndian.Uint64(b[at:]))
 }
 
-// table is the position of a table.
+// root is the position of the buffer's root table.
 func (b fb) root() int { return b.u32(0) }
 
 // field is the position of field i of the table at t, or -1 if absent.
@@ -96,6 +96,8 @@ func (b fb) vector(t, i, size int) (start, n int) {
 	return v + 4, n
 }
 
+// table is the position of the table that field i of table t refers to,
+// or -1 if absent.
 func (b fb) table(t, i int) int {
 	pos := b.field(t, i)
 	if pos < 0 {
