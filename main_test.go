@@ -33,6 +33,7 @@ import (
 	"tidewatch/config"
 	"tidewatch/hz"
 	"tidewatch/internal/hztest"
+	"tidewatch/internal/proc"
 	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
 	"tidewatch/report"
@@ -347,7 +348,7 @@ startup_grace = "1s"
 		}
 		gone := false
 		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-			if _, err := processStat(bridgePID); err != nil {
+			if _, err := proc.Start(bridgePID); err != nil {
 				gone = true
 				break
 			}
@@ -368,18 +369,6 @@ func waitFor(t testing.TB, within time.Duration, what func() string, cond func()
 			t.Fatalf("not within %s: %s", within, what())
 		}
 	}
-}
-
-// processStat fails when a process is gone (a zombie counts as gone).
-func processStat(pid int) (string, error) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return "", err
-	}
-	if i := strings.LastIndexByte(string(b), ')'); i >= 0 && i+2 < len(b) && b[i+2] == 'Z' {
-		return "", fmt.Errorf("zombie")
-	}
-	return string(b), nil
 }
 
 // daemon is `tidewatch run` as a real process.

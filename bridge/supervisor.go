@@ -2,7 +2,6 @@ package bridge
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -23,6 +22,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/internal/proc"
 )
 
 // Supervisor keeps the bridge running: a state machine like supervisord's
@@ -521,14 +521,9 @@ func (s *Supervisor) readPID() (pidFile, bool) {
 // alive tells whether the pid file's bridge runs, and whether the
 // tidewatch that started it does.
 func (f pidFile) alive() (bridge, parent bool) {
-	bridge = isRunning(f.pid, f.start)
-	parent = f.parent > 1 && f.parent != os.Getpid() && isRunning(f.parent, f.parentStart)
+	bridge = proc.Running(f.pid, f.start)
+	parent = f.parent > 1 && f.parent != os.Getpid() && proc.Running(f.parent, f.parentStart)
 	return bridge, parent
-}
-
-func isRunning(pid int, start uint64) bool {
-	now, err := processStart(pid)
-	return err == nil && now == start
 }
 
 func (s *Supervisor) writePID(pid int) {
@@ -537,10 +532,10 @@ func (s *Supervisor) writePID(pid int) {
 			return // another tidewatch's; stopLeftover said so
 		}
 	}
-	start, err := processStart(pid)
+	start, err := proc.Start(pid)
 	var self uint64
 	if err == nil {
-		self, err = processStart(os.Getpid())
+		self, err = proc.Start(os.Getpid())
 	}
 	if err == nil {
 		err = os.WriteFile(s.state.path("bridge.pid"), fmt.Appendf(nil, "%d %d %d %d\n", pid, start, os.Getpid(), self), 0o644)
@@ -583,34 +578,14 @@ func (s *Supervisor) stopLeftover() {
 	syscall.Kill(-pid, syscall.SIGTERM)
 	syscall.Kill(-pid, syscall.SIGCONT)
 	deadline := time.Now().Add(s.cfg.StopGrace.Duration)
-	for time.Now().Before(deadline) && isRunning(pid, f.start) {
+	for time.Now().Before(deadline) && proc.Running(pid, f.start) {
 		time.Sleep(50 * time.Millisecond)
 	}
-	if isRunning(pid, f.start) {
+	if proc.Running(pid, f.start) {
 		syscall.Kill(-pid, syscall.SIGKILL)
 	}
 	os.Remove(s.state.path("bridge.pid"))
 	s.event(db.BridgeEvent{Kind: "leftover", PID: pid, Reason: "a bridge left behind by an earlier tidewatch was stopped"})
-}
-
-// processStart is a process's start time in clock ticks since boot, from
-// /proc; an error means there is no such process. A zombie counts as gone.
-func processStart(pid int) (uint64, error) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return 0, err
-	}
-	// The command name is in parentheses and may hold spaces: fields
-	// count from the last ')'. State is field 3, start time field 22.
-	i := strings.LastIndexByte(string(b), ')')
-	if i < 0 {
-		return 0, errors.New("unreadable stat")
-	}
-	f := strings.Fields(string(b[i+1:]))
-	if len(f) < 20 || f[0] == "Z" {
-		return 0, errors.New("no such process")
-	}
-	return strconv.ParseUint(f[19], 10, 64)
 }
 
 func tail(lines []string, n int) []string { return lines[max(0, len(lines)-n):] }

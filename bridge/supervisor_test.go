@@ -17,6 +17,7 @@ import (
 	"tidewatch/config"
 	"tidewatch/db"
 	"tidewatch/internal/hztest"
+	"tidewatch/internal/proc"
 	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
 )
@@ -264,11 +265,11 @@ func startOld(t *testing.T, s *supervised) (*exec.Cmd, chan struct{}) {
 // pidLine is the pid file's line for a bridge and the tidewatch that ran it.
 func pidLine(t *testing.T, bridge, parent int) []byte {
 	t.Helper()
-	start, err := processStart(bridge)
+	start, err := proc.Start(bridge)
 	if err != nil {
 		t.Fatal(err)
 	}
-	parentStart, _ := processStart(parent)
+	parentStart, _ := proc.Start(parent)
 	return fmt.Appendf(nil, "%d %d %d %d\n", bridge, start, parent, parentStart)
 }
 

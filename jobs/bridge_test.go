@@ -15,6 +15,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/hz"
+	"tidewatch/internal/proc"
 	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
 	"tidewatch/record"
@@ -294,9 +295,7 @@ func TestABridgeStillStuckAfterItsRestartIsAFinding(t *testing.T) {
 func waitStopped(t *testing.T, pid int) {
 	t.Helper()
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-		// The state follows the command name in parentheses: "... (tidewatch) T ...".
-		if i := strings.LastIndexByte(string(b), ')'); err == nil && i >= 0 && i+2 < len(b) && b[i+2] == 'T' {
+		if s, err := proc.Read(pid); err == nil && s.State == 'T' {
 			return
 		}
 	}

@@ -25,6 +25,7 @@ import (
 
 	"tidewatch/config"
 	"tidewatch/hz"
+	"tidewatch/internal/proc"
 	"tidewatch/internal/testenv"
 )
 
@@ -192,11 +193,8 @@ func (m *Member) Restart(t testing.TB) {
 func (m *Member) Pause(t testing.TB) {
 	t.Helper()
 	m.cmd.Process.Signal(syscall.SIGSTOP)
-	stat := fmt.Sprintf("/proc/%d/stat", m.cmd.Process.Pid)
 	for range 200 {
-		b, err := os.ReadFile(stat)
-		// The state follows the command name in parentheses: "... (java) T ...".
-		if i := strings.LastIndexByte(string(b), ')'); err == nil && i >= 0 && i+2 < len(b) && b[i+2] == 'T' {
+		if s, err := proc.Read(m.cmd.Process.Pid); err == nil && s.State == 'T' {
 			return
 		}
 		time.Sleep(10 * time.Millisecond)
