@@ -9,6 +9,7 @@ import (
 
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/internal/backoff"
 )
 
 // Sender delivers the outbox: one worker per receiver, so that a receiver
@@ -186,7 +187,7 @@ func (s *Sender) send(ctx context.Context, w *worker, alerts []Alert, ids []int6
 	}
 	var retry time.Time
 	if !IsPermanent(err) && attempts < w.retries {
-		retry = time.Now().Add(backoff(attempts))
+		retry = time.Now().Add(retryBackoff.Delay(attempts + 1))
 	}
 	if rerr := s.store.NotificationFailed(rctx, ids, err.Error(), retry, MaybeDelivered(err)); rerr != nil {
 		s.log.Error("notifications: failure not recorded", "receiver", w.name, "err", rerr)
@@ -198,10 +199,9 @@ func (s *Sender) send(ctx context.Context, w *worker, alerts []Alert, ids []int6
 	s.log.Warn("notification failed; retrying", "receiver", w.name, "in", time.Until(retry).Round(time.Millisecond), "err", err)
 }
 
-// backoff is the wait before retry n+1: 1 s, 2 s, 4 s … at most a minute.
-func backoff(n int) time.Duration {
-	return min(time.Second<<min(n, 6), time.Minute)
-}
+// retryBackoff spaces a notification's retries: 1 s, 2 s, 4 s … at most a
+// minute.
+var retryBackoff = backoff.Policy{First: time.Second, Max: time.Minute}
 
 func kinds(alerts []Alert) []string {
 	var out []string

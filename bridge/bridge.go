@@ -17,6 +17,7 @@ import (
 
 	"tidewatch/config"
 	"tidewatch/hz"
+	"tidewatch/internal/backoff"
 	"tidewatch/record"
 )
 
@@ -35,8 +36,6 @@ const (
 	// retryIncomplete is how often a file still being written is looked at
 	// again.
 	retryIncomplete = 250 * time.Millisecond
-	// maxPushBackoff caps the wait between pushes while Hazelcast is down.
-	maxPushBackoff = 5 * time.Second
 	// maxRemembered bounds the files remembered as refused and the names
 	// remembered as no regular file. Past it they are forgotten at once: a
 	// refused file is then read, and refused, once more.
@@ -69,7 +68,7 @@ type Bridge struct {
 	outbox      *outgoing        // the newest scan not yet in Hazelcast
 	current     *record.ScanHead // what Hazelcast holds, once known (nil: nothing usable)
 	haveCurrent bool
-	backoff     time.Duration
+	failures    int // pushes failed in a row
 	nextTry     time.Time
 	saveFailed  bool
 
@@ -581,12 +580,12 @@ func (b *Bridge) flush(ctx context.Context) {
 		b.failed(err)
 		return
 	}
-	if b.backoff > 0 {
+	if b.failures > 0 {
 		b.log.Info("bridge: Hazelcast is back; pushed the newest scan", "scan", o.reading.Number)
 	}
 	b.current = &record.ScanHead{Number: o.reading.Number, Timestamp: o.reading.Timestamp, BridgedAt: at}
 	b.decided.pushed(o.file)
-	b.outbox, b.backoff, b.nextTry = nil, 0, time.Time{}
+	b.outbox, b.failures, b.nextTry = nil, 0, time.Time{}
 	b.pushed++
 	switch {
 	case b.pushed == 1:
@@ -598,14 +597,15 @@ func (b *Bridge) flush(ctx context.Context) {
 	}
 }
 
+// pushBackoff spaces the pushes while Hazelcast is down.
+var pushBackoff = backoff.Policy{First: 250 * time.Millisecond, Max: 5 * time.Second}
+
 func (b *Bridge) failed(err error) {
-	if b.backoff == 0 {
+	if b.failures == 0 {
 		b.log.Warn("bridge: cannot push; retrying until Hazelcast answers", "err", err)
-		b.backoff = 250 * time.Millisecond
-	} else {
-		b.backoff = min(2*b.backoff, maxPushBackoff)
 	}
-	b.nextTry = time.Now().Add(b.backoff)
+	b.failures++
+	b.nextTry = time.Now().Add(pushBackoff.Delay(b.failures))
 }
 
 // readCurrent reads the scan Hazelcast holds, so that a restarted bridge

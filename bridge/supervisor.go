@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,6 +21,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/internal/backoff"
 	"tidewatch/internal/proc"
 )
 
@@ -38,6 +38,9 @@ type Supervisor struct {
 	state   stateDir
 	out     *output
 	files   *ScanFiles
+	// backoff is the wait before a restart after a crash: every restart
+	// waits, even after a long stable run.
+	backoff backoff.Policy
 
 	mu   sync.Mutex
 	snap checks.BridgeProcess
@@ -99,6 +102,7 @@ func NewSupervisor(cfg *config.Config, configPath string, store *db.Store, log *
 		cfg: cfg.Bridge, command: command, log: log, store: store, state: stateDir(cfg.Bridge.StateDir),
 		out:     newOutput(log, regexp.MustCompile(cfg.Bridge.ReadyPattern), cfg.Bridge.KeepLines),
 		files:   NewScanFiles(cfg.Bridge.WatchDir, cfg.Bridge.Pattern, log),
+		backoff: backoff.Policy{First: cfg.Bridge.RestartDelay.Duration, Max: cfg.Bridge.MaxRestartDelay.Duration, Jitter: 0.2},
 		snap:    checks.BridgeProcess{State: checks.BridgeStopped},
 		restart: make(chan string, 1), exits: make(chan exit, 1), ready: make(chan *child, 1),
 		stop: make(chan struct{}), done: make(chan struct{}),
@@ -419,29 +423,10 @@ func (s *Supervisor) exited(e exit) {
 		s.event(db.BridgeEvent{Kind: "cooldown", PID: e.pid, Reason: fmt.Sprintf("%d attempts spent; next try at %s", s.cfg.MaxAttempts, next.UTC().Format(time.RFC3339))})
 		return
 	}
-	delay := s.delay(attempts)
+	delay := s.backoff.Delay(attempts)
 	s.set(func(p *checks.BridgeProcess) { p.State, p.NextStart = checks.BridgeBackoff, e.at.Add(delay) })
 	s.log.Warn("bridge exited; restarting", "exit", e, "reason", reason, "in", delay, "attempt", attempts, "of", s.cfg.MaxAttempts)
 	s.event(db.BridgeEvent{Kind: "restart", PID: e.pid, Reason: fmt.Sprintf("%s; attempt %d of %d in %s", reason, attempts, s.cfg.MaxAttempts, delay)})
-}
-
-// delay is the wait before restart attempt n: the configured delay at
-// first, then doubling with ±20% jitter, capped. Every restart waits, even
-// after a long stable run.
-func (s *Supervisor) delay(n int) time.Duration {
-	d := s.cfg.RestartDelay.Duration
-	if n <= 1 {
-		return d
-	}
-	for range n - 1 {
-		d *= 2
-		if d >= s.cfg.MaxRestartDelay.Duration {
-			d = s.cfg.MaxRestartDelay.Duration
-			break
-		}
-	}
-	jitter := 0.8 + 0.4*rand.Float64()
-	return min(time.Duration(float64(d)*jitter), s.cfg.MaxRestartDelay.Duration)
 }
 
 func (s *Supervisor) stopForRestart(reason string) {

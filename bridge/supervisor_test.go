@@ -151,22 +151,6 @@ func TestCrashLoopSpendsTheAttemptsThenCoolsDownAndTriesAgain(t *testing.T) {
 	}
 }
 
-func TestDelayGrowsWithJitterAndIsCapped(t *testing.T) {
-	t.Parallel()
-	s := &Supervisor{cfg: config.Default().Bridge}
-	if d := s.delay(1); d != 5*time.Second {
-		t.Errorf("first restart waits %v, want the configured 5s", d)
-	}
-	for range 100 {
-		if d := s.delay(2); d < 8*time.Second || d > 12*time.Second {
-			t.Fatalf("second restart waits %v, want 10s ± 20%%", d)
-		}
-		if d := s.delay(10); d > time.Minute || d < 48*time.Second {
-			t.Fatalf("tenth restart waits %v, want at most the 60s cap", d)
-		}
-	}
-}
-
 func TestBadConfigurationIsNotRetried(t *testing.T) {
 	t.Parallel()
 	s := newSupervised(t, nil, testenv.Tidewatch(t), "bridge", "--config", "/nonexistent/config.toml")
