@@ -186,11 +186,7 @@ func waitNumber(b *testing.B, h *harness, n int64) {
 
 // land renames a file into place, as a scanner does.
 func land(b *testing.B, dir, name string, data []byte) {
-	tmp := filepath.Join(dir, "."+name+".tmp")
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
+	if _, err := scantest.Land(dir, name, data); err != nil {
 		b.Fatal(err)
 	}
 }

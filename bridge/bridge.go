@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -19,6 +18,7 @@ import (
 	"tidewatch/hz"
 	"tidewatch/internal/backoff"
 	"tidewatch/record"
+	"tidewatch/scanfiles"
 )
 
 // Exit codes of `tidewatch bridge`, besides 0 for a clean stop.
@@ -59,11 +59,11 @@ type Bridge struct {
 	listing bool         // one is under way
 	settled bool         // the first listing was taken: the files there at start were looked at
 
-	pending  map[string]*candidate // names to look at
-	skipped  map[fileID]skip       // files refused, not to read again
-	poisoned map[fileID]bool       // files that killed a bridge: never read again
+	pending  map[string]*candidate     // names to look at
+	skipped  map[scanfiles.FileID]skip // files refused, not to read again
+	poisoned map[scanfiles.FileID]bool // files that killed a bridge: never read again
 	odd      map[string]fs.FileMode
-	handled  fileID // the newest file decided on: offered, or not newer than what was
+	handled  scanfiles.FileID // the newest file decided on: offered, or not newer than what was
 
 	outbox      *outgoing        // the newest scan not yet in Hazelcast
 	current     *record.ScanHead // what Hazelcast holds, once known (nil: nothing usable)
@@ -76,14 +76,8 @@ type Bridge struct {
 	ready  bool
 }
 
-type fileID struct {
-	Path  string `json:"path"`
-	Size  int64  `json:"size"`
-	MTime int64  `json:"mtime_ns"`
-}
-
-func idOf(path string, info fs.FileInfo) fileID {
-	return fileID{Path: path, Size: info.Size(), MTime: info.ModTime().UnixNano()}
+func idOf(path string, info fs.FileInfo) scanfiles.FileID {
+	return scanfiles.FileID{Path: path, Size: info.Size(), MTime: info.ModTime().UnixNano()}
 }
 
 // candidate is a name to look at.
@@ -102,7 +96,7 @@ type skip struct {
 }
 
 type outgoing struct {
-	file    fileID
+	file    scanfiles.FileID
 	reading record.Reading
 	assets  int
 	record  encoded
@@ -116,7 +110,7 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 		rule:    record.Rule{MaxFuture: cfg.Freshness.ClockSkewTolerance.Duration, DecideWithin: cfg.Bridge.DecideWithin.Duration},
 		state:   stateDir(cfg.Bridge.StateDir),
 		listed:  make(chan listing, 1),
-		pending: map[string]*candidate{}, skipped: map[fileID]skip{}, poisoned: map[fileID]bool{}, odd: map[string]fs.FileMode{},
+		pending: map[string]*candidate{}, skipped: map[scanfiles.FileID]skip{}, poisoned: map[scanfiles.FileID]bool{}, odd: map[string]fs.FileMode{},
 	}
 	if code, ok := b.waitForWatchDir(ctx); !ok {
 		return code
@@ -287,7 +281,7 @@ func list(dir, pattern string, since int64) listing {
 	}
 	var l listing
 	for _, e := range entries {
-		if !scanName(pattern, e.Name()) {
+		if !scanfiles.Match(pattern, e.Name()) {
 			continue
 		}
 		info, err := e.Info() // lstat: a symlink is never followed
@@ -407,12 +401,12 @@ func (b *Bridge) process(now time.Time) {
 	}
 }
 
-func (b *Bridge) isSkipped(id fileID, info fs.FileInfo) bool {
+func (b *Bridge) isSkipped(id scanfiles.FileID, info fs.FileInfo) bool {
 	if b.poisoned[id] {
 		return true
 	}
 	s, ok := b.skipped[id]
-	if ok && !s.ctime.IsZero() && !ctimeOf(info).Equal(s.ctime) {
+	if ok && !s.ctime.IsZero() && !scanfiles.Ctime(info).Equal(s.ctime) {
 		delete(b.skipped, id) // its mode or owner changed: try again
 		return false
 	}
@@ -421,9 +415,9 @@ func (b *Bridge) isSkipped(id fileID, info fs.FileInfo) bool {
 
 // consider reads one file, parses it, and decides on it by the acceptance
 // rule.
-func (b *Bridge) consider(now time.Time, name string, c *candidate, id fileID) outcome {
+func (b *Bridge) consider(now time.Time, name string, c *candidate, id scanfiles.FileID) outcome {
 	data, o, err := readWhole(id.Path, b.cfg.MaxFileSize, !c.renamed)
-	if o.id != (fileID{}) {
+	if o.id != (scanfiles.FileID{}) {
 		id = o.id // what was opened, which may have changed since lstat
 	}
 	var settling errSettling
@@ -440,20 +434,20 @@ func (b *Bridge) consider(now time.Time, name string, c *candidate, id fileID) o
 		b.noteOdd(name, o.mode)
 		return dropped
 	case errors.Is(err, errPermission):
-		b.refuse(now, id, err.Error(), ctimeOf(c.info))
+		b.refuse(now, id, err.Error(), scanfiles.Ctime(c.info))
 		return dropped
-	case errors.Is(err, ErrIncomplete):
+	case errors.Is(err, scanfiles.ErrIncomplete):
 		return b.incomplete(now, c, id, err)
 	case err != nil:
 		b.refuse(now, id, err.Error(), time.Time{})
 		return dropped
 	}
-	if err := Complete(data); err != nil {
+	if err := scanfiles.Complete(data); err != nil {
 		return b.incomplete(now, c, id, err)
 	}
 	scan, err := b.parse(data, id)
 	switch {
-	case errors.Is(err, ErrIncomplete):
+	case errors.Is(err, scanfiles.ErrIncomplete):
 		return b.incomplete(now, c, id, err)
 	case err != nil:
 		b.refuse(now, id, err.Error(), time.Time{})
@@ -500,7 +494,7 @@ func (b *Bridge) consider(now time.Time, name string, c *candidate, id fileID) o
 
 // incomplete keeps a file that is still being written, until
 // incomplete_for has passed since it was first noticed.
-func (b *Bridge) incomplete(now time.Time, c *candidate, id fileID, err error) outcome {
+func (b *Bridge) incomplete(now time.Time, c *candidate, id scanfiles.FileID, err error) outcome {
 	if since := now.Sub(c.since); since > b.cfg.IncompleteFor.Duration {
 		b.refuse(now, id, fmt.Sprintf("still incomplete after %s: %v", since.Round(time.Second), err), time.Time{})
 		return dropped
@@ -510,12 +504,12 @@ func (b *Bridge) incomplete(now time.Time, c *candidate, id fileID, err error) o
 }
 
 // refuse records that a file is no scan the bridge may push, and why.
-func (b *Bridge) refuse(now time.Time, id fileID, why string, ctime time.Time) {
+func (b *Bridge) refuse(now time.Time, id scanfiles.FileID, why string, ctime time.Time) {
 	b.decided.put(id, record.Reading{At: now, Refused: why}, record.Judgement{Verdict: record.Refused, Reason: why}, false)
 	b.skipFor(id, why, ctime)
 }
 
-func (b *Bridge) skipFor(id fileID, why string, ctime time.Time) {
+func (b *Bridge) skipFor(id scanfiles.FileID, why string, ctime time.Time) {
 	if len(b.skipped) >= maxRemembered {
 		clear(b.skipped)
 	}
@@ -525,7 +519,7 @@ func (b *Bridge) skipFor(id fileID, why string, ctime time.Time) {
 
 // parse decodes a whole file, guarded by the crash marker: a file whose
 // parsing kills the process is known after the restart.
-func (b *Bridge) parse(data []byte, id fileID) (*Scan, error) {
+func (b *Bridge) parse(data []byte, id scanfiles.FileID) (*Scan, error) {
 	if err := b.marker.set(id); err != nil {
 		return nil, fmt.Errorf("crash marker: %w", err)
 	}
@@ -690,13 +684,4 @@ func (b *Bridge) recoverFromCrash() error {
 		}
 	}
 	return nil
-}
-
-// ctimeOf is a file's status change time, which moves with every write,
-// chmod or chown.
-func ctimeOf(info fs.FileInfo) time.Time {
-	if st, ok := info.Sys().(*syscall.Stat_t); ok {
-		return time.Unix(st.Ctim.Unix())
-	}
-	return time.Time{}
 }

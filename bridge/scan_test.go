@@ -16,6 +16,7 @@ import (
 
 	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
+	"tidewatch/scanfiles"
 )
 
 var (
@@ -120,7 +121,7 @@ func TestPyarrowFiles(t *testing.T) {
 func TestIncompleteFilesAreNeverHalfRead(t *testing.T) {
 	t.Parallel()
 	for _, name := range []string{"truncated.arrow", "stream_cut.arrows", "empty.arrow"} {
-		if _, err := parseFile(t, "testdata/"+name); !errors.Is(err, ErrIncomplete) {
+		if _, err := parseFile(t, "testdata/"+name); !errors.Is(err, scanfiles.ErrIncomplete) {
 			t.Errorf("%s: %v, want incomplete", name, err)
 		}
 	}
@@ -228,10 +229,10 @@ func TestStreamCutWhereTheDataLooksLikeTheEnd(t *testing.T) {
 	w.Write(rec)
 	w.Close()
 	data := buf.Bytes()[:cut]
-	if Complete(data) != nil {
+	if scanfiles.Complete(data) != nil {
 		t.Fatal("the fixture does not end like a whole stream; the test proves nothing")
 	}
-	if _, err := ParseScan(data, fields); !errors.Is(err, ErrIncomplete) {
+	if _, err := ParseScan(data, fields); !errors.Is(err, scanfiles.ErrIncomplete) {
 		t.Errorf("got %v, want incomplete", err)
 	}
 	if s, err := ParseScan(buf.Bytes(), fields); err != nil || s.Assets != 2 || s.Number != 4294967295 {

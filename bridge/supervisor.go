@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -23,6 +22,7 @@ import (
 	"tidewatch/db"
 	"tidewatch/internal/backoff"
 	"tidewatch/internal/proc"
+	"tidewatch/scanfiles"
 )
 
 // Supervisor keeps the bridge running: a state machine like supervisord's
@@ -37,7 +37,7 @@ type Supervisor struct {
 	store   *db.Store
 	state   stateDir
 	out     *output
-	files   *ScanFiles
+	files   *scanfiles.Dir
 	// backoff is the wait before a restart after a crash: every restart
 	// waits, even after a long stable run.
 	backoff backoff.Policy
@@ -101,7 +101,7 @@ func NewSupervisor(cfg *config.Config, configPath string, store *db.Store, log *
 	s := &Supervisor{
 		cfg: cfg.Bridge, command: command, log: log, store: store, state: stateDir(cfg.Bridge.StateDir),
 		out:     newOutput(log, regexp.MustCompile(cfg.Bridge.ReadyPattern), cfg.Bridge.KeepLines),
-		files:   NewScanFiles(cfg.Bridge.WatchDir, cfg.Bridge.Pattern, log),
+		files:   scanfiles.NewDir(cfg.Bridge.WatchDir, cfg.Bridge.Pattern, log),
 		backoff: backoff.Policy{First: cfg.Bridge.RestartDelay.Duration, Max: cfg.Bridge.MaxRestartDelay.Duration, Jitter: 0.2},
 		snap:    checks.BridgeProcess{State: checks.BridgeStopped},
 		restart: make(chan string, 1), exits: make(chan exit, 1), ready: make(chan *child, 1),
@@ -148,22 +148,22 @@ func (s *Supervisor) Stop() {
 func (s *Supervisor) NewestFile() (*checks.NewestFile, error) {
 	f, err := s.files.Newest()
 	if f == nil || err != nil {
-		return f, err
+		return nil, err
 	}
-	ds, err := readDecisions(s.state.path("decisions.json"))
+	newest := &checks.NewestFile{Path: f.Path, ModTime: f.ModTime, Size: f.Size, Arrived: f.Arrived}
+	ds, err := scanfiles.ReadDecisions(string(s.state))
 	if err != nil {
 		// Without the record every file counts as unread: the grace and
 		// the stale readings still stand between that and a restart.
 		s.log.Warn("the bridge's record of decisions is unreadable", "err", err)
-		return f, nil
+		return newest, nil
 	}
-	name, mtime := filepath.Base(f.Path), f.ModTime.UnixNano()
 	for _, d := range ds.Files {
-		if d.Name == name && d.Size == f.Size && d.MTime == mtime {
-			f.Reading = &d.Reading
+		if d.Of(f.ID()) {
+			newest.Reading = &d.Reading
 		}
 	}
-	return f, nil
+	return newest, nil
 }
 
 // WaitReady waits until the bridge has reported ready (its first push is
@@ -204,7 +204,7 @@ func (s *Supervisor) Snapshot() checks.BridgeProcess {
 	p.Poisoned = append([]string(nil), s.snap.Poisoned...)
 	s.mu.Unlock()
 	p.LastLines = s.out.last()
-	ds, err := readDecisions(s.state.path("decisions.json"))
+	ds, err := scanfiles.ReadDecisions(string(s.state))
 	if err != nil {
 		s.log.Warn("the bridge's record of decisions is unreadable", "err", err)
 	}
@@ -368,7 +368,7 @@ func (s *Supervisor) exited(e exit) {
 	if n := s.out.takeDropped(); n > 0 {
 		s.log.Warn("bridge output lines dropped: it wrote faster than the log took them", "lines", n)
 	}
-	if id, found, _ := s.state.peekParsing(); found && (e.code != 0 || e.signal != "") {
+	if id, found, _ := scanfiles.Parsing(string(s.state)); found && (e.code != 0 || e.signal != "") {
 		s.log.Error("the bridge died while parsing a file; the next bridge skips it", "file", id.Path, "exit", e)
 		s.set(func(p *checks.BridgeProcess) { p.Poisoned = append(p.Poisoned, id.Path) })
 		s.event(db.BridgeEvent{Kind: "poisoned", PID: e.pid, Reason: id.Path})

@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/apache/arrow/go/v17/arrow/memory"
+
+	"tidewatch/scanfiles"
 )
 
 // arrow/go v17 sizes slices by counts it reads from a file's flatbuffers
@@ -224,14 +226,14 @@ func validateIPC(data []byte) (err error) {
 			err = errors.New("corrupted Arrow metadata: " + bad.msg)
 		}
 	}()
-	if len(data) >= 8 && string(data[:6]) == string(fileMagic) {
+	if len(data) >= 8 && string(data[:6]) == string(scanfiles.FileMagic) {
 		return validateFile(data)
 	}
 	return validateStream(data, 0, int64(len(data)))
 }
 
 func validateFile(data []byte) error {
-	end := len(data) - len(fileMagic) - 4
+	end := len(data) - len(scanfiles.FileMagic) - 4
 	if end < 8 {
 		return errors.New("corrupted Arrow file: too short")
 	}

@@ -74,6 +74,12 @@ func Write(dir, name string, number int64, ts time.Time, assets int) (string, er
 	if err != nil {
 		return "", err
 	}
+	return Land(dir, name, data)
+}
+
+// Land puts data in place as the file name in dir: written aside under a
+// hidden name, then renamed. It returns the path.
+func Land(dir, name string, data []byte) (string, error) {
 	path := filepath.Join(dir, name)
 	tmp := filepath.Join(dir, "."+name+".tmp")
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {

@@ -1,4 +1,4 @@
-package bridge
+package scanfiles
 
 import (
 	"cmp"
@@ -13,8 +13,6 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
-
-	"tidewatch/checks"
 )
 
 // verifyEvery is how often the kept times are checked against a full
@@ -22,10 +20,9 @@ import (
 // reports none) is listed in full at every check from then on.
 const verifyEvery = 10 * time.Minute
 
-// ScanFiles finds, for the supervisor's health checks, the newest scan
-// file in the watched directory that looks whole, judging by its first and
-// last bytes only: the supervisor never parses a file (a file can kill the
-// arrow library, and only the bridge may die of that).
+// Dir finds, for the bridge's health checks, the newest scan file in the
+// watched directory that looks whole, judging by its first and last bytes
+// only.
 //
 // A scanner may keep thousands of files, and listing them with their times
 // costs about 4.5 µs a file here (27 ms for 6,000), so the times are kept
@@ -34,7 +31,7 @@ const verifyEvery = 10 * time.Minute
 // returns every event queued before it, so a check sees every change made
 // before it. The directory is listed in full at the first check, when the
 // watch fails or its events overflow, and every verifyEvery.
-type ScanFiles struct {
+type Dir struct {
 	dir, pattern string
 	log          *slog.Logger
 
@@ -59,7 +56,7 @@ type fileTimes struct {
 }
 
 func timesOf(info fs.FileInfo) fileTimes {
-	return fileTimes{mod: info.ModTime(), size: info.Size(), arrived: later(info.ModTime(), ctimeOf(info))}
+	return fileTimes{mod: info.ModTime(), size: info.Size(), arrived: later(info.ModTime(), Ctime(info))}
 }
 
 func later(a, b time.Time) time.Time {
@@ -69,14 +66,27 @@ func later(a, b time.Time) time.Time {
 	return a
 }
 
-// NewScanFiles watches nothing yet: the first Newest starts the watch.
-func NewScanFiles(dir, pattern string, log *slog.Logger) *ScanFiles {
-	return &ScanFiles{dir: filepath.Clean(dir), pattern: pattern, log: log, watch: -1,
+// File is a scan file that looks whole.
+type File struct {
+	Path    string
+	ModTime time.Time
+	Size    int64
+	// Arrived is when the file was last put in place (written, or renamed
+	// into the directory).
+	Arrived time.Time
+}
+
+// ID names this version of the file.
+func (f *File) ID() FileID { return FileID{Path: f.Path, Size: f.Size, MTime: f.ModTime.UnixNano()} }
+
+// NewDir watches nothing yet: the first Newest starts the watch.
+func NewDir(dir, pattern string, log *slog.Logger) *Dir {
+	return &Dir{dir: filepath.Clean(dir), pattern: pattern, log: log, watch: -1,
 		events: make([]byte, 16<<10), changed: map[string]bool{}}
 }
 
 // Newest returns the newest file that looks whole, or nil if none does.
-func (f *ScanFiles) Newest() (*checks.NewestFile, error) {
+func (f *Dir) Newest() (*File, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	full := f.files == nil || time.Since(f.listed) >= verifyEvery
@@ -125,7 +135,7 @@ func (f *ScanFiles) Newest() (*checks.NewestFile, error) {
 
 // missed tells whether a listing differs from the kept times other than
 // in the files that events named.
-func (f *ScanFiles) missed(listed map[string]fileTimes) bool {
+func (f *Dir) missed(listed map[string]fileTimes) bool {
 	for name, t := range listed {
 		if kept, ok := f.files[name]; !f.changed[name] && (!ok || !kept.mod.Equal(t.mod) || kept.size != t.size) {
 			return true
@@ -139,7 +149,7 @@ func (f *ScanFiles) missed(listed map[string]fileTimes) bool {
 	return false
 }
 
-func (f *ScanFiles) startWatching() {
+func (f *Dir) startWatching() {
 	fd, err := unix.InotifyInit1(unix.IN_NONBLOCK | unix.IN_CLOEXEC)
 	if err != nil {
 		return
@@ -153,7 +163,7 @@ func (f *ScanFiles) startWatching() {
 	f.watch = fd
 }
 
-func (f *ScanFiles) stopWatching() {
+func (f *Dir) stopWatching() {
 	unix.Close(f.watch)
 	f.watch, f.trusted = -1, false
 }
@@ -161,7 +171,7 @@ func (f *ScanFiles) stopWatching() {
 // readEvents notes the names of the files that changed since the last
 // check. It is false when events were lost or the directory itself went
 // away: the watch can then tell no more.
-func (f *ScanFiles) readEvents() bool {
+func (f *Dir) readEvents() bool {
 	for {
 		n, err := unix.Read(f.watch, f.events)
 		switch {
@@ -173,11 +183,11 @@ func (f *ScanFiles) readEvents() bool {
 			return false
 		}
 		lost := false
-		eachEvent(f.events[:n], func(mask uint32, name string) {
+		EachEvent(f.events[:n], func(mask uint32, name string) {
 			switch {
-			case mask&(unix.IN_Q_OVERFLOW|watchEnded) != 0:
+			case mask&(unix.IN_Q_OVERFLOW|WatchEnded) != 0:
 				lost = true
-			case scanName(f.pattern, name):
+			case Match(f.pattern, name):
 				f.changed[name] = true
 			}
 		})
@@ -188,7 +198,7 @@ func (f *ScanFiles) readEvents() bool {
 }
 
 // Close stops watching.
-func (f *ScanFiles) Close() {
+func (f *Dir) Close() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.watch >= 0 {
@@ -196,7 +206,7 @@ func (f *ScanFiles) Close() {
 	}
 }
 
-func (f *ScanFiles) newestWhole() *checks.NewestFile {
+func (f *Dir) newestWhole() *File {
 	type file struct {
 		name string
 		fileTimes
@@ -207,8 +217,8 @@ func (f *ScanFiles) newestWhole() *checks.NewestFile {
 		}
 		return cmp.Compare(b.name, a.name)
 	}
-	found := func(x file) *checks.NewestFile {
-		return &checks.NewestFile{Path: filepath.Join(f.dir, x.name), ModTime: x.mod, Size: x.size, Arrived: x.arrived}
+	found := func(x file) *File {
+		return &File{Path: filepath.Join(f.dir, x.name), ModTime: x.mod, Size: x.size, Arrived: x.arrived}
 	}
 	// The newest is nearly always whole: one pass finds it. Only when it
 	// is not (being written in place) are they all put in order.
@@ -245,7 +255,7 @@ func listFiles(dir, pattern string) (map[string]fileTimes, error) {
 	}
 	files := make(map[string]fileTimes, len(entries))
 	for _, e := range entries {
-		if !scanName(pattern, e.Name()) || !e.Type().IsRegular() {
+		if !Match(pattern, e.Name()) || !e.Type().IsRegular() {
 			continue
 		}
 		if info, err := e.Info(); err == nil {
