@@ -22,6 +22,7 @@ import (
 
 	"tidewatch/alert"
 	"tidewatch/bridge"
+	"tidewatch/bridgeproc"
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
@@ -202,11 +203,12 @@ func cmdRun(args []string, stderr io.Writer) int {
 		defer cancel()
 		client.Close(cctx)
 	}()
-	var sup *bridge.Supervisor
+	var sup *bridgeproc.Bridge
+	var supervised jobs.Bridge // nil unless a bridge is supervised: no nil pointer in it
 	if cfg.Bridge.Enabled {
 		configPath, err := filepath.Abs(f.config)
 		if err == nil {
-			sup, err = bridge.NewSupervisor(cfg, configPath, store, log)
+			sup, err = bridgeproc.New(cfg, configPath, store, log)
 		}
 		if err != nil {
 			log.Error("cannot supervise the bridge", "err", err)
@@ -220,8 +222,9 @@ func cmdRun(args []string, stderr io.Writer) int {
 			return exitError
 		}
 		defer lock.Release()
+		supervised = sup
 	}
-	runner := jobs.NewRunner(ctx, cfg, client, store, sup, log)
+	runner := jobs.NewRunner(ctx, cfg, client, store, supervised, log)
 	if err := runner.StartTracking(ctx); err != nil {
 		log.Warn("health changes not tracked yet: the runs will start tracking once history can be written", "err", err)
 	}

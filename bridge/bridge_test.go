@@ -88,19 +88,11 @@ func (h *harness) write(name string, number int64, ts time.Time) string {
 
 // current is the scan in Hazelcast, or nil.
 func (h *harness) current() *record.ScanHead {
-	v, err := h.client.Get(context.Background(), h.cfg.Hazelcast.Map, h.cfg.Hazelcast.ScanKey)
-	if err != nil || v == nil {
-		return nil
-	}
-	text, err := hz.Text(v)
+	head, err := scantest.Pushed(context.Background(), h.client, h.cfg.Hazelcast)
 	if err != nil {
 		h.t.Fatal(err)
 	}
-	head, err := record.DecodeScanHead(text)
-	if err != nil {
-		h.t.Fatalf("the bridge wrote an undecodable record: %v", err)
-	}
-	return &head
+	return head
 }
 
 // waitFor waits for scan number n in Hazelcast.

@@ -13,19 +13,30 @@ import (
 	"time"
 
 	"tidewatch/alert"
-	"tidewatch/bridge"
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
 	"tidewatch/hz"
 )
 
+// Bridge is what the bridge job needs of the bridge tidewatch run
+// supervises.
+type Bridge interface {
+	// Snapshot is the bridge's state now, with what it recorded.
+	Snapshot() checks.BridgeProcess
+	// NewestFile is the newest whole scan file, with what the bridge
+	// recorded of it; nil when there is none.
+	NewestFile() (*checks.NewestFile, error)
+	// Restart restarts a stuck bridge.
+	Restart(reason string)
+}
+
 // Runner runs jobs and records them.
 type Runner struct {
 	cfg   *config.Config
 	hz    *hz.Client
 	store *db.Store
-	sup   *bridge.Supervisor // nil unless tidewatch run supervises a bridge
+	sup   Bridge // nil unless tidewatch run supervises a bridge
 	log   *slog.Logger
 	now   func() time.Time
 
@@ -83,7 +94,7 @@ func (r *Runner) LastRecorded() time.Time {
 // since when it has been seen, is restored from history, and so is when
 // each record was last seen to change: a restart neither hides a scan
 // number that stopped moving nor makes a frozen record young.
-func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.Store, sup *bridge.Supervisor, log *slog.Logger) *Runner {
+func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.Store, sup Bridge, log *slog.Logger) *Runner {
 	r := &Runner{
 		cfg: cfg, hz: c, store: store, sup: sup, log: log, now: time.Now,
 		busy: map[string]*sync.Mutex{}, statuses: map[string]checks.Status{},

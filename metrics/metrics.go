@@ -14,6 +14,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/supervise"
 )
 
 // Metrics are updated as runs are recorded, and read from the database
@@ -113,7 +114,7 @@ func (m *Metrics) Observe(r *db.Run) {
 	case config.JobBridge:
 		if b := r.Bridge; b != nil {
 			up := 0.0
-			if b.State == checks.BridgeRunning {
+			if b.State == supervise.Running {
 				up = 1
 			}
 			m.bridgeUp.Set(up)

@@ -13,6 +13,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/supervise"
 )
 
 // However much history there is, every list of a report is cut to its
@@ -39,8 +40,8 @@ func TestReportListsAreCapped(t *testing.T) {
 		}
 	}
 	for i := range 1500 {
-		if err := store.WriteBridgeEvent(ctx, db.BridgeEvent{At: from.Add(time.Duration(i) * 10 * time.Second), Kind: "restart",
-			Reason: "crash: exit status 1; attempt 1 of 3"}); err != nil {
+		if err := store.WriteBridgeEvent(ctx, supervise.Event{At: from.Add(time.Duration(i) * 10 * time.Second), Kind: supervise.EventRestart,
+			Reason: "crash: exit status 1", Attempt: 1, MaxAttempts: 3}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -51,7 +52,7 @@ func TestReportListsAreCapped(t *testing.T) {
 		runs = append(runs, &db.Run{Job: config.JobFreshness, Started: at, Finished: at, Status: checks.StatusHealthy,
 			Overall: checks.StatusHealthy, Health: checks.Health{HazelcastConnected: true, ScanNumber: &n, ScanAgeS: ptr(float64(i % 7))}})
 		runs = append(runs, &db.Run{Job: config.JobBridge, Started: at, Finished: at, Status: checks.StatusHealthy,
-			Overall: checks.StatusHealthy, Bridge: &checks.BridgeSample{State: checks.BridgeRunning}})
+			Overall: checks.StatusHealthy, Bridge: &checks.BridgeSample{State: supervise.Running}})
 	}
 	if err := store.WriteRuns(ctx, runs); err != nil {
 		t.Fatal(err)

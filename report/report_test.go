@@ -9,6 +9,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/supervise"
 )
 
 func TestParseWhen(t *testing.T) {
@@ -75,9 +76,9 @@ func TestStatusTextNamesWhatMatters(t *testing.T) {
 		Jobs:        []JobStatus{{Job: "integrity", LastRun: &last, Status: checks.StatusCritical, Findings: 2, DurationMS: 1.5, Current: true}, {Job: "freshness", Status: checks.StatusUnknown}},
 		Health:      checks.Health{HazelcastConnected: true, IndicatorsPresent: ptr(27), IndicatorsExpected: ptr(28), ACBReady: ptr(false), MissingCritical: []string{"vix"}},
 		Findings:    []db.StoredFinding{{Finding: checks.Finding{Severity: checks.Critical, Category: "missing_critical", Message: "ACB-critical indicator vix is NaN"}, Job: "integrity", ObservedAt: last}},
-		Bridge: &BridgeStatus{CheckedAt: last, Sample: checks.BridgeSample{State: "running", PID: 812, UptimeS: ptr(7380.0),
+		Bridge: &BridgeStatus{CheckedAt: last, Sample: checks.BridgeSample{State: supervise.Running, PID: 812, UptimeS: ptr(7380.0),
 			Restarts: 2, ScanNumber: ptr(int64(4228)), DataAgeS: ptr(2.0), ScansPerMinute: ptr(12.0), Lines: []string{`{"msg":"pushed"}`}},
-			LastExit: &db.BridgeEvent{At: last.Add(-time.Hour), Kind: "exit", Reason: "crash: killed by SIGKILL"}},
+			LastExit: &supervise.Event{At: last.Add(-time.Hour), Kind: supervise.EventExit, Reason: "crash: killed by SIGKILL"}},
 	}
 	var b bytes.Buffer
 	if err := WriteStatus(&b, st, false); err != nil {

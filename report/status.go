@@ -11,6 +11,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/supervise"
 )
 
 // Status is tidewatch's current health as history tells it: the seed's
@@ -37,7 +38,7 @@ const MaxFindings = 1000
 type BridgeStatus struct {
 	CheckedAt time.Time           `json:"checked_at"`
 	Sample    checks.BridgeSample `json:"sample"`
-	LastExit  *db.BridgeEvent     `json:"last_exit,omitempty"`
+	LastExit  *supervise.Event    `json:"last_exit,omitempty"`
 }
 
 // JobStatus is the latest run of one job.

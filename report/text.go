@@ -134,7 +134,7 @@ func writeHealth(w io.Writer, h checks.Health) {
 
 func writeBridge(w io.Writer, b *BridgeStatus) {
 	s := b.Sample
-	line := s.State
+	line := string(s.State)
 	if s.PID > 0 {
 		line += fmt.Sprintf(", pid %d", s.PID)
 	}

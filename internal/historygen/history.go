@@ -17,6 +17,7 @@ import (
 	"tidewatch/db"
 	"tidewatch/npz"
 	"tidewatch/record"
+	"tidewatch/supervise"
 )
 
 // Fault kinds, as the demo producer injects them, and a few more.
@@ -94,15 +95,16 @@ func Generate(ctx context.Context, store *db.Store, cfg *config.Config, end time
 		g.fresh = next
 		batch = append(batch, g.run(config.JobFreshness, t, res))
 
-		proc := checks.BridgeProcess{State: checks.BridgeRunning, PID: 4242, StartedAt: start, ReadyAt: start, Restarts: g.restarts}
+		proc := checks.BridgeProcess{Snapshot: supervise.Snapshot{State: supervise.Running, PID: 4242, StartedAt: start, ReadyAt: start, Restarts: g.restarts}}
 		if kind == bridgeCrash {
-			proc.State, proc.PID, proc.LastExit = checks.BridgeBackoff, 0, "exit status 1"
+			proc.State, proc.PID, proc.LastExit = supervise.Backoff, 0, "exit status 1"
 			if !g.crashed {
 				g.crashed = true
 				g.restarts++
-				for _, e := range []db.BridgeEvent{
-					{At: t, Kind: "exit", PID: 4242, Reason: "crash: exit status 1", Output: []string{"panic: runtime error"}},
-					{At: t, Kind: "restart", Reason: "crash: exit status 1; attempt 1 of 3 in 5s"},
+				code := 1
+				for _, e := range []supervise.Event{
+					{At: t, Kind: supervise.EventExit, PID: 4242, ExitCode: &code, Reason: "crash: exit status 1", Output: []string{"panic: runtime error"}},
+					{At: t, Kind: supervise.EventRestart, Reason: "crash: exit status 1", Attempt: 1, MaxAttempts: 3, Delay: 5 * time.Second},
 				} {
 					if err := store.WriteBridgeEvent(ctx, e); err != nil {
 						return written, err

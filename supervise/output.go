@@ -1,4 +1,4 @@
-package bridge
+package supervise
 
 import (
 	"bytes"
@@ -23,8 +23,9 @@ const (
 // keeps the last ones, spots the ready line, and forwards every line to
 // the log through a bounded queue.
 type output struct {
-	log   *slog.Logger
-	ready *regexp.Regexp
+	log    *slog.Logger
+	prefix string // marks the child's lines in the log: "[bridge] "
+	ready  *regexp.Regexp
 
 	mu   sync.Mutex
 	ring []string
@@ -41,8 +42,8 @@ type forwarded struct {
 	line   string
 }
 
-func newOutput(log *slog.Logger, ready *regexp.Regexp, keep int) *output {
-	return &output{log: log, ready: ready, ring: make([]string, keep), queue: make(chan forwarded, queueLen)}
+func newOutput(log *slog.Logger, name string, ready *regexp.Regexp, keep int) *output {
+	return &output{log: log, prefix: "[" + name + "] ", ready: ready, ring: make([]string, keep), queue: make(chan forwarded, queueLen)}
 }
 
 // run logs queued lines until ctx ends and the queue is drained.
@@ -95,11 +96,11 @@ func (o *output) last() []string {
 
 var textLevel = regexp.MustCompile(`\b(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)\b`)
 
-// forward logs one line as the bridge's. A JSON line (tidewatch's own
+// forward logs one line as the child's. A JSON line (tidewatch's own
 // bridge logs so) keeps its level, message and attributes; a text line
 // (a Python bridge) gets the level its text names.
 func (o *output) forward(f forwarded) {
-	attrs := []any{"bridge_pid", f.child.cmd.Process.Pid}
+	attrs := []any{"child_pid", f.child.cmd.Process.Pid}
 	if strings.HasPrefix(f.line, "{") {
 		var m map[string]any
 		if json.Unmarshal([]byte(f.line), &m) == nil {
@@ -113,7 +114,7 @@ func (o *output) forward(f forwarded) {
 					attrs = append(attrs, k, v)
 				}
 			}
-			o.log.Log(context.Background(), level, "[bridge] "+msg, attrs...)
+			o.log.Log(context.Background(), level, o.prefix+msg, attrs...)
 			return
 		}
 	}
@@ -126,7 +127,7 @@ func (o *output) forward(f forwarded) {
 	case "ERROR", "CRITICAL", "FATAL":
 		level = slog.LevelError
 	}
-	o.log.Log(context.Background(), level, "[bridge] "+f.line, append(attrs, "stream", f.stream)...)
+	o.log.Log(context.Background(), level, o.prefix+f.line, append(attrs, "stream", f.stream)...)
 }
 
 // lineWriter is a child's stdout or stderr: exec copies the pipe into it,

@@ -1,4 +1,4 @@
-package bridge
+package bridgeproc
 
 import (
 	"log/slog"
@@ -23,7 +23,7 @@ func TestStopWithoutStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	sup, err := NewSupervisor(&cfg, filepath.Join(base, "config.toml"), store, slog.New(slog.DiscardHandler))
+	sup, err := New(&cfg, filepath.Join(base, "config.toml"), store, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}

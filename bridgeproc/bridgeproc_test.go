@@ -1,4 +1,4 @@
-package bridge
+package bridgeproc
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -16,31 +17,44 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/hz"
 	"tidewatch/internal/hztest"
 	"tidewatch/internal/proc"
 	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
+	"tidewatch/supervise"
 )
 
-// supervised is a supervisor on a real database.
+func TestMain(m *testing.M) { os.Exit(hztest.Main(m)) }
+
+var maps atomic.Int64
+
+// supervised is a bridge under tidewatch's supervision, recorded in a
+// real database.
 type supervised struct {
-	t     testing.TB
-	cfg   *config.Config
-	store *db.Store
-	sup   *Supervisor
-	logs  *testenv.LogBuffer
+	t      testing.TB
+	cfg    *config.Config
+	store  *db.Store
+	b      *Bridge
+	client *hz.Client // to the member, when there is one
+	logs   *testenv.LogBuffer
 }
 
-// newSupervised supervises command (a tidewatch bridge for h when empty)
-// with fast timings.
-func newSupervised(t *testing.T, h *harness, command ...string) *supervised {
+// newSupervised supervises command (a tidewatch bridge pushing to m when
+// empty) with fast timings.
+func newSupervised(t *testing.T, m *hztest.Member, command ...string) *supervised {
 	t.Helper()
 	cfg := config.Default()
-	if h != nil {
-		cfg = *h.cfg
-	} else {
-		base := t.TempDir()
-		cfg.Bridge.WatchDir, cfg.Bridge.StateDir = filepath.Join(base, "scans"), filepath.Join(base, "state")
+	base := t.TempDir()
+	cfg.Bridge.WatchDir, cfg.Bridge.StateDir = filepath.Join(base, "scans"), filepath.Join(base, "state")
+	if err := os.MkdirAll(cfg.Bridge.WatchDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := &supervised{t: t, cfg: &cfg, logs: &testenv.LogBuffer{}}
+	if m != nil {
+		cfg.Hazelcast = m.Config()
+		cfg.Hazelcast.Map = fmt.Sprintf("BRIDGEPROC_%d", maps.Add(1))
+		s.client = m.Client(t, slog.New(slog.DiscardHandler))
 	}
 	cfg.Bridge.Enabled = true
 	cfg.Bridge.Command = command
@@ -52,19 +66,14 @@ func newSupervised(t *testing.T, h *harness, command ...string) *supervised {
 		conf := writeConfig(t, &cfg)
 		cfg.Bridge.Command = []string{testenv.Tidewatch(t), "bridge", "--config", conf, "--log-format", "json", "--log-level", "debug"}
 	}
-	return newSupervisedCfg(t, &cfg)
-}
-
-func newSupervisedCfg(t testing.TB, cfg *config.Config) *supervised {
-	t.Helper()
 	store, err := db.Open(filepath.Join(t.TempDir(), "tw.db"), slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	s := &supervised{t: t, cfg: cfg, store: store, logs: &testenv.LogBuffer{}}
+	s.store = store
 	log := slog.New(slog.NewTextHandler(s.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	if s.sup, err = NewSupervisor(cfg, "config.toml", store, log); err != nil {
+	if s.b, err = New(&cfg, "config.toml", store, log); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -91,75 +100,70 @@ incomplete_for = "1s"
 }
 
 func (s *supervised) start() {
-	s.sup.Start()
-	s.t.Cleanup(s.sup.Stop)
+	s.b.Start()
+	s.t.Cleanup(s.b.Stop)
 }
 
-func (s *supervised) kinds() []string {
-	evs, err := s.store.BridgeEvents(context.Background(), time.Now().Add(-time.Hour), time.Now().Add(time.Hour))
+// write puts a scan file in place, renamed from aside.
+func (s *supervised) write(name string, number int64, ts time.Time) {
+	s.t.Helper()
+	if _, err := scantest.Write(s.cfg.Bridge.WatchDir, name, number, ts, 20); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// waitFor waits for scan number n in Hazelcast.
+func (s *supervised) waitFor(n int64, within time.Duration) {
+	s.t.Helper()
+	for deadline := time.Now().Add(within); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if h, err := scantest.Pushed(context.Background(), s.client, s.cfg.Hazelcast); err == nil && h != nil && h.Number == n {
+			return
+		}
+	}
+	s.t.Fatalf("scan #%d not in Hazelcast within %s\nlog:\n%s", n, within, s.logs.String())
+}
+
+func (s *supervised) events(kinds ...supervise.EventKind) []supervise.Event {
+	evs, err := s.store.BridgeEvents(context.Background(), time.Now().Add(-time.Hour), time.Now().Add(time.Hour), kinds...)
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	var out []string
-	for _, e := range evs {
+	return evs
+}
+
+func (s *supervised) kinds() []supervise.EventKind {
+	var out []supervise.EventKind
+	for _, e := range s.events() {
 		out = append(out, e.Kind)
 	}
 	return out
 }
 
-// waitState waits for the supervisor to reach a state.
-func (s *supervised) waitState(state string, within time.Duration) checks.BridgeProcess {
+// waitState waits for the bridge to reach a state.
+func (s *supervised) waitState(state supervise.State, within time.Duration) checks.BridgeProcess {
 	s.t.Helper()
 	deadline := time.Now().Add(within)
 	for time.Now().Before(deadline) {
-		if p := s.sup.Snapshot(); p.State == state {
+		if p := s.b.Snapshot(); p.State == state {
 			return p
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	s.t.Fatalf("state %s not reached within %s: %+v\nevents %v\nlog:\n%s", state, within, s.sup.Snapshot(), s.kinds(), s.logs.String())
+	s.t.Fatalf("state %s not reached within %s: %+v\nevents %v\nlog:\n%s", state, within, s.b.Snapshot(), s.kinds(), s.logs.String())
 	return checks.BridgeProcess{}
 }
 
-func TestCrashLoopSpendsTheAttemptsThenCoolsDownAndTriesAgain(t *testing.T) {
-	t.Parallel()
-	s := newSupervised(t, nil, "false")
-	s.start()
-	p := s.waitState(checks.BridgeCooldown, 5*time.Second)
-	if p.Restarts != 4 || !strings.HasPrefix(p.LastExit, "exit status 1") {
-		t.Errorf("at cooldown: %+v", p)
-	}
-	want := []string{"start", "exit", "restart", "start", "exit", "restart", "start", "exit", "restart", "start", "exit", "cooldown"}
-	if got := s.kinds(); !slices.Equal(got[:min(len(got), len(want))], want) {
-		t.Errorf("events:\n got %v\nwant %v", got, want)
-	}
-	// A fresh try after the cooldown, with a fresh budget: never a state
-	// that needs a human.
-	deadline := time.Now().Add(5 * time.Second)
-	for s.sup.Snapshot().Restarts < 5 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	got := s.kinds()
-	if len(got) < 14 || got[12] != "start" || got[13] != "exit" {
-		t.Errorf("after the cooldown: %v", got)
-	}
-	evs, _ := s.store.BridgeEvents(context.Background(), time.Now().Add(-time.Hour), time.Now().Add(time.Hour), "restart")
-	for i, want := range []string{"attempt 1 of 3 in 100ms", "attempt 2 of 3 in", "attempt 3 of 3 in"} {
-		if !strings.Contains(evs[i].Reason, want) || !strings.HasPrefix(evs[i].Reason, "crash: exit status 1") {
-			t.Errorf("restart %d: %q", i, evs[i].Reason)
-		}
-	}
-}
+var t0 = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 
 func TestBadConfigurationIsNotRetried(t *testing.T) {
 	t.Parallel()
 	s := newSupervised(t, nil, testenv.Tidewatch(t), "bridge", "--config", "/nonexistent/config.toml")
 	s.start()
-	p := s.waitState(checks.BridgeFailed, 10*time.Second)
+	p := s.waitState(supervise.Failed, 10*time.Second)
 	// Failed it stays, past the restart delay, with no start after.
 	for deadline := time.Now().Add(3 * s.cfg.Bridge.RestartDelay.Duration); time.Now().Before(deadline); {
-		if got := s.kinds(); !slices.Equal(got, []string{"start", "exit", "failed"}) || s.sup.Snapshot().State != checks.BridgeFailed {
-			t.Fatalf("events %v, %+v", got, s.sup.Snapshot())
+		if got := s.kinds(); !slices.Equal(got, []supervise.EventKind{supervise.EventStart, supervise.EventExit, supervise.EventFailed}) || s.b.Snapshot().State != supervise.Failed {
+			t.Fatalf("events %v, %+v", got, s.b.Snapshot())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -172,44 +176,6 @@ func TestBadConfigurationIsNotRetried(t *testing.T) {
 	res, _, restart := checks.Bridge(time.Now(), p, checks.ScanRead{Absent: true}, nil, checks.BridgeState{}, s.cfg)
 	if restart != "" || len(res.Findings) == 0 || res.Findings[0].Category != checks.CatBridgeConfig {
 		t.Errorf("findings %v, restart %q", res.Findings, restart)
-	}
-}
-
-func TestOutputIsForwardedLineByLine(t *testing.T) {
-	t.Parallel()
-	script := `
-import logging, os, sys
-logging.basicConfig(level=logging.DEBUG, format="%(asctime)s %(levelname)s %(message)s")
-logging.warning("disk nearly full")
-logging.error("Hazelcast connection failed")
-print("unbuffered=" + os.environ.get("PYTHONUNBUFFERED", "no"))
-print("x" * 40000)
-sys.stdout.write("a last line without its newline")
-`
-	s := newSupervised(t, nil, "python3", "-c", script)
-	s.start()
-	s.waitState(checks.BridgeBackoff, 10*time.Second) // it exited, so it is to be restarted
-	s.sup.Stop()
-	logs := s.logs.String()
-	for _, want := range []string{
-		`level=WARN msg="[bridge] `, `WARNING disk nearly full"`,
-		`level=ERROR msg="[bridge] `, `ERROR Hazelcast connection failed"`,
-		`msg="[bridge] unbuffered=1"`,
-		`msg="[bridge] a last line without its newline"`,
-	} {
-		if !strings.Contains(logs, want) {
-			t.Errorf("log lacks %s", want)
-		}
-	}
-	// 40,000 characters: split in pieces of at most 16 KiB, none lost.
-	total := 0
-	for _, line := range strings.Split(logs, "\n") {
-		if i := strings.Index(line, `msg="[bridge] xxx`); i >= 0 {
-			total += strings.Count(line[i:], "x")
-		}
-	}
-	if total != 40000 {
-		t.Errorf("%d of 40000 characters of the long line forwarded", total)
 	}
 }
 
@@ -260,8 +226,7 @@ func pidLine(t *testing.T, bridge, parent int) []byte {
 // A bridge whose tidewatch is gone is stopped before the new one starts.
 func TestLeftoverBridgeIsStoppedFirst(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, hztest.Shared(t))
-	s := newSupervised(t, h)
+	s := newSupervised(t, hztest.Shared(t))
 	old, exited := startOld(t, s)
 	gone := exec.Command("true") // the earlier tidewatch, gone
 	if err := gone.Run(); err != nil {
@@ -275,8 +240,8 @@ func TestLeftoverBridgeIsStoppedFirst(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the leftover bridge is still running")
 	}
-	s.waitState(checks.BridgeRunning, 20*time.Second)
-	if got := s.kinds(); len(got) < 3 || got[0] != "leftover" || got[1] != "start" || got[2] != "ready" {
+	s.waitState(supervise.Running, 20*time.Second)
+	if got := s.kinds(); len(got) < 3 || got[0] != supervise.EventLeftover || got[1] != supervise.EventStart || got[2] != supervise.EventReady {
 		t.Errorf("events %v", got)
 	}
 }
@@ -285,8 +250,7 @@ func TestLeftoverBridgeIsStoppedFirst(t *testing.T) {
 // leftover, and its pid file is left as it is.
 func TestALiveTidewatchsBridgeIsLeftRunning(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, hztest.Shared(t))
-	s := newSupervised(t, h)
+	s := newSupervised(t, hztest.Shared(t))
 	old, exited := startOld(t, s)
 	parent := exec.Command("sleep", "3600") // the tidewatch that runs it
 	parent.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
@@ -300,7 +264,7 @@ func TestALiveTidewatchsBridgeIsLeftRunning(t *testing.T) {
 
 	s.start() // stopLeftover has decided when Start returns
 	// Its own bridge finds the lock held and exits; it is to be restarted.
-	s.waitState(checks.BridgeBackoff, 20*time.Second)
+	s.waitState(supervise.Backoff, 20*time.Second)
 	select {
 	case <-exited:
 		t.Fatal("the live bridge of a running tidewatch was stopped")
@@ -309,9 +273,9 @@ func TestALiveTidewatchsBridgeIsLeftRunning(t *testing.T) {
 	if b, _ := os.ReadFile(pidFile); string(b) != string(line) {
 		t.Errorf("the pid file was changed: %q, want %q", b, line)
 	}
-	evs, err := s.store.BridgeEvents(context.Background(), time.Now().Add(-time.Hour), time.Now().Add(time.Hour), "leftover")
-	if err != nil || len(evs) != 1 || !strings.Contains(evs[0].Reason, fmt.Sprintf("tidewatch pid %d, which still runs, was left running", parent.Process.Pid)) {
-		t.Errorf("leftover events %+v, %v", evs, err)
+	evs := s.events(supervise.EventLeftover)
+	if len(evs) != 1 || !strings.Contains(evs[0].Reason, fmt.Sprintf("tidewatch pid %d, which still runs, was left running", parent.Process.Pid)) {
+		t.Errorf("leftover events %+v", evs)
 	}
 }
 
@@ -320,16 +284,15 @@ func TestALiveTidewatchsBridgeIsLeftRunning(t *testing.T) {
 // times (last: exit status 0)".
 func TestRestartsTheSupervisorOrdersAreNoCrashes(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, hztest.Shared(t))
-	s := newSupervised(t, h)
+	s := newSupervised(t, hztest.Shared(t))
 	s.start()
-	p := s.waitState(checks.BridgeRunning, 20*time.Second)
+	p := s.waitState(supervise.Running, 20*time.Second)
 	for i := range 5 {
-		s.sup.Restart(fmt.Sprintf("test %d", i))
+		s.b.Restart(fmt.Sprintf("test %d", i))
 		deadline := time.Now().Add(20 * time.Second)
-		q := s.sup.Snapshot()
-		for ; q.State != checks.BridgeRunning || q.PID == p.PID; q = s.sup.Snapshot() {
-			if q.State == checks.BridgeBackoff || q.State == checks.BridgeCooldown || time.Now().After(deadline) {
+		q := s.b.Snapshot()
+		for ; q.State != supervise.Running || q.PID == p.PID; q = s.b.Snapshot() {
+			if q.State == supervise.Backoff || q.State == supervise.Cooldown || time.Now().After(deadline) {
 				t.Fatalf("restart %d: %+v\n%s", i, q, s.logs.String())
 			}
 			time.Sleep(5 * time.Millisecond)
@@ -345,11 +308,15 @@ func TestRestartsTheSupervisorOrdersAreNoCrashes(t *testing.T) {
 			t.Errorf("finding %v", f)
 		}
 	}
-	evs, _ := s.store.BridgeEvents(context.Background(), time.Now().Add(-time.Hour), time.Now().Add(time.Hour), "restart")
-	for _, e := range evs {
-		if !strings.HasSuffix(e.Reason, "ordered by the supervisor, not counted as a crash") {
-			t.Errorf("restart event %q", e.Reason)
+	evs := s.events(supervise.EventRestart)
+	for i, e := range evs {
+		// Ordered: a restart's reason, and no attempt of the budget spent.
+		if e.Reason != fmt.Sprintf("restart: test %d", i) || e.Attempt != 0 || e.Delay != 0 {
+			t.Errorf("restart event %+v", e)
 		}
+	}
+	if len(evs) != 5 {
+		t.Errorf("%d restart events for 5 ordered restarts", len(evs))
 	}
 }
 
@@ -358,19 +325,18 @@ func TestRestartsTheSupervisorOrdersAreNoCrashes(t *testing.T) {
 // and the next bridge skips that file for good instead of dying on it again.
 func TestAFileThatKillsTheBridgeIsSkippedAfterTheRestart(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, hztest.Shared(t))
-	s := newSupervised(t, h)
-	h.write("good.arrow", 7, t0)
+	s := newSupervised(t, hztest.Shared(t))
+	s.write("good.arrow", 7, t0)
 	s.start()
-	h.waitFor(7, 20*time.Second)
-	pid := s.waitState(checks.BridgeRunning, 20*time.Second).PID
+	s.waitFor(7, 20*time.Second)
+	pid := s.waitState(supervise.Running, 20*time.Second).PID
 
 	// A large scan takes the bridge long enough to catch it parsing.
 	big, err := scantest.Bytes(8, t0.Add(time.Second), 300000, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(h.dir, "big.arrow"), big, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(s.cfg.Bridge.WatchDir, "big.arrow"), big, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	marker := filepath.Join(s.cfg.Bridge.StateDir, "parsing.json")
@@ -387,42 +353,25 @@ func TestAFileThatKillsTheBridgeIsSkippedAfterTheRestart(t *testing.T) {
 	}
 	// The replacement: running, and not the bridge that was killed.
 	deadline = time.Now().Add(20 * time.Second)
-	p := s.sup.Snapshot()
-	for (p.State != checks.BridgeRunning || p.PID == pid || p.PID == 0) && time.Now().Before(deadline) {
+	p := s.b.Snapshot()
+	for (p.State != supervise.Running || p.PID == pid || p.PID == 0) && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
-		p = s.sup.Snapshot()
+		p = s.b.Snapshot()
 	}
 	if len(p.Poisoned) != 1 || !strings.HasSuffix(p.Poisoned[0], "big.arrow") || p.Restarts != 1 {
 		t.Fatalf("after the death: %+v\nlog:\n%s", p, s.logs.String())
 	}
 	// The new bridge skips it for good and goes on.
-	h.write("after.arrow", 9, t0.Add(2*time.Second))
-	h.waitFor(9, 20*time.Second)
-	if got := s.sup.Snapshot(); got.Restarts != 1 {
+	s.write("after.arrow", 9, t0.Add(2*time.Second))
+	s.waitFor(9, 20*time.Second)
+	if got := s.b.Snapshot(); got.Restarts != 1 {
 		t.Errorf("the file killed the bridge again: %+v", got)
 	}
 	if !strings.Contains(s.logs.String(), "the previous bridge died while parsing a file; skipping it from now on") {
 		t.Errorf("the skip is not in the log:\n%s", s.logs.String())
 	}
-	if got := s.kinds(); !slices.Contains(got, "poisoned") {
+	if got := s.kinds(); !slices.Contains(got, EventPoisoned) {
 		t.Errorf("events %v", got)
-	}
-}
-
-// The bridge command runs with no shell in between: nothing in it is
-// interpreted.
-func TestNoShellInBetween(t *testing.T) {
-	t.Parallel()
-	marker := filepath.Join(t.TempDir(), "pwned")
-	s := newSupervised(t, nil, "echo", "$(touch "+marker+")", ";", "touch", marker)
-	s.start()
-	s.waitState(checks.BridgeBackoff, 10*time.Second)
-	s.sup.Stop()
-	if _, err := os.Stat(marker); err == nil {
-		t.Fatal("a shell ran the command")
-	}
-	if !strings.Contains(s.logs.String(), `[bridge] $(touch `+marker+`) ; touch `+marker) {
-		t.Errorf("the arguments were not passed as they are:\n%s", s.logs.String())
 	}
 }
 
@@ -431,37 +380,32 @@ func TestNoShellInBetween(t *testing.T) {
 // step is in history.
 func TestBridgeKilledInALoop(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, hztest.Shared(t))
-	s := newSupervised(t, h)
+	s := newSupervised(t, hztest.Shared(t))
 	s.start()
 	pids := map[int]bool{}
 	deadline := time.Now().Add(60 * time.Second)
 	for len(pids) < 4 && time.Now().Before(deadline) {
-		p := s.sup.Snapshot()
-		if p.State == checks.BridgeRunning && !pids[p.PID] {
+		p := s.b.Snapshot()
+		if p.State == supervise.Running && !pids[p.PID] {
 			pids[p.PID] = true
 			syscall.Kill(p.PID, syscall.SIGKILL)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	p := s.waitState(checks.BridgeCooldown, 20*time.Second)
+	p := s.waitState(supervise.Cooldown, 20*time.Second)
 	if p.Restarts != 4 || p.LastExit != "killed by SIGKILL" {
 		t.Errorf("in cooldown: %+v", p)
 	}
 	// After the cooldown, a fresh budget: it runs again.
-	q := s.waitState(checks.BridgeRunning, 20*time.Second)
+	q := s.waitState(supervise.Running, 20*time.Second)
 	if pids[q.PID] {
 		t.Errorf("the same bridge again: %+v", q)
 	}
-	evs, err := s.store.BridgeEvents(context.Background(), time.Now().Add(-time.Hour), time.Now().Add(time.Hour))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var kinds []string
 	killed := 0
-	for _, e := range evs {
-		kinds = append(kinds, e.Kind)
-		if e.Kind == "exit" && e.Signal == "SIGKILL" && strings.HasPrefix(e.Reason, "crash: killed by SIGKILL") {
+	for _, e := range s.events() {
+		kinds = append(kinds, string(e.Kind))
+		if e.Kind == supervise.EventExit && e.Signal == "SIGKILL" && strings.HasPrefix(e.Reason, "crash: killed by SIGKILL") {
 			killed++
 		}
 	}
