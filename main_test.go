@@ -398,7 +398,7 @@ func startDaemon(t testing.TB, conf string, env ...string) *daemon {
 		d.cmd.Process.Signal(syscall.SIGTERM)
 		<-exited
 	})
-	addr := regexp.MustCompile(`"msg":"http server listening","addr":"([^"]+)"`)
+	addr := regexp.MustCompile(`"msg":"http server listening","component":"http","addr":"([^"]+)"`)
 	deadline := time.After(60 * time.Second)
 	for {
 		if m := addr.FindStringSubmatch(d.logs.String()); m != nil {
@@ -792,11 +792,11 @@ func TestReadOnlyDatabaseDirectory(t *testing.T) {
 	}
 	waitLog("the error does not say what and why", regexp.MustCompile(
 		`"msg":"the history database cannot be written.*`+regexp.QuoteMeta(dbPath)+`: read-only file system`), 1)
-	waitLog("the daemon does not go on checking", regexp.MustCompile(`"msg":"run not recorded","job":"integrity"`), 3)
+	waitLog("the daemon does not go on checking", regexp.MustCompile(`"msg":"run not recorded","component":"jobs","job":"integrity"`), 3)
 	if _, err := os.Stat(dbPath); err == nil {
 		t.Fatal("a database was written on a read-only directory")
 	}
-	listening := regexp.MustCompile(`"msg":"http server listening","addr":"([^"]+)"`)
+	listening := regexp.MustCompile(`"msg":"http server listening","component":"http","addr":"([^"]+)"`)
 	waitLog("the daemon serves no http", listening, 1)
 	d := &daemon{logs: logs, addr: listening.FindStringSubmatch(logs.String())[1]}
 	if body := d.until(t, "/healthz", 503); !strings.Contains(body, "no run recorded") {

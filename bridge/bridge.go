@@ -105,7 +105,7 @@ type outgoing struct {
 // Run runs the bridge until ctx ends, and returns the process exit code.
 func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 	b := &Bridge{
-		cfg: cfg.Bridge, hzcfg: cfg.Hazelcast, log: log,
+		cfg: cfg.Bridge, hzcfg: cfg.Hazelcast, log: log.With("component", "bridge"),
 		fields:  Fields{ScanNumber: cfg.Bridge.ScanNumberField, Timestamp: cfg.Bridge.TimestampField},
 		rule:    record.Rule{MaxFuture: cfg.Freshness.ClockSkewTolerance.Duration, DecideWithin: cfg.Bridge.DecideWithin.Duration},
 		state:   stateDir(cfg.Bridge.StateDir),
@@ -116,39 +116,39 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 		return code
 	}
 	if err := os.MkdirAll(string(b.state), 0o755); err != nil {
-		log.Error("bridge: cannot create the state directory", "state_dir", b.state, "err", err)
+		b.log.Error("cannot create the state directory", "state_dir", b.state, "err", err)
 		return ExitConfig
 	}
 	unlock, err := b.state.lock()
 	if err != nil {
-		log.Error("bridge: another bridge is running", "err", err)
+		b.log.Error("another bridge is running", "err", err)
 		return ExitLocked
 	}
 	defer unlock()
 	b.decided, err = b.state.decisions()
 	if err != nil {
 		// The record is for the supervisor; the bridge starts a new one.
-		log.Warn("bridge: the record of decisions is unreadable; starting it again", "err", err)
+		b.log.Warn("the record of decisions is unreadable; starting it again", "err", err)
 	}
 	defer b.decided.close()
 	if err := b.recoverFromCrash(); err != nil {
-		log.Error("bridge: state directory", "err", err)
+		b.log.Error("state directory", "err", err)
 		return ExitFailed
 	}
 	if b.marker, err = b.state.marker(); err != nil {
-		log.Error("bridge: state directory", "err", err)
+		b.log.Error("state directory", "err", err)
 		return ExitFailed
 	}
 	defer b.marker.close()
 
 	if b.watch, err = watch(b.cfg.WatchDir, b.cfg.Pattern); err != nil {
-		log.Error("bridge: cannot watch", "watch_dir", b.cfg.WatchDir, "err", err)
+		b.log.Error("cannot watch", "watch_dir", b.cfg.WatchDir, "err", err)
 		return ExitFailed
 	}
 	defer b.watch.close()
 
 	if b.hz, err = hz.Open(cfg.Hazelcast, log); err != nil {
-		log.Error("bridge: hazelcast", "err", err)
+		b.log.Error("hazelcast", "err", err)
 		return ExitConfig
 	}
 	defer func() {
@@ -171,12 +171,12 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 		// that existed at start is in Hazelcast by then.
 		if !b.ready && b.settled && b.hz.Connected() && b.outbox == nil {
 			b.ready = true
-			log.Info("bridge ready", "watch_dir", b.cfg.WatchDir, "pattern", b.cfg.Pattern)
+			b.log.Info("bridge ready", "watch_dir", b.cfg.WatchDir, "pattern", b.cfg.Pattern)
 		}
 		wake.Reset(b.nextWake(now))
 		select {
 		case <-ctx.Done():
-			log.Info("bridge stopped", "pushed", b.pushed)
+			b.log.Info("bridge stopped", "pushed", b.pushed)
 			return 0
 		case <-b.watch.changed:
 			names, overflow, err := b.watch.take()
@@ -185,11 +185,11 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 				b.notice(name, events, seen)
 			}
 			if overflow {
-				log.Warn("bridge: file events were lost (the kernel's queue overflowed); listing the directory")
+				b.log.Warn("file events were lost (the kernel's queue overflowed); listing the directory")
 				b.startListing()
 			}
 			if err != nil {
-				log.Error("bridge: the watch ended", "watch_dir", b.cfg.WatchDir, "err", err)
+				b.log.Error("the watch ended", "watch_dir", b.cfg.WatchDir, "err", err)
 				return ExitFailed
 			}
 		case l := <-b.listed:
@@ -212,10 +212,10 @@ func (b *Bridge) waitForWatchDir(ctx context.Context) (code int, ok bool) {
 		case err == nil && st.IsDir():
 			return 0, true
 		case err == nil:
-			b.log.Error("bridge: the watch directory is a file", "watch_dir", b.cfg.WatchDir)
+			b.log.Error("the watch directory is a file", "watch_dir", b.cfg.WatchDir)
 			return ExitConfig, false
 		case !logged:
-			b.log.Warn("bridge: waiting for the watch directory to appear", "watch_dir", b.cfg.WatchDir, "err", err)
+			b.log.Warn("waiting for the watch directory to appear", "watch_dir", b.cfg.WatchDir, "err", err)
 		}
 		select {
 		case <-ctx.Done():
@@ -300,7 +300,7 @@ func list(dir, pattern string, since int64) listing {
 func (b *Bridge) merge(l listing, now time.Time) {
 	b.settled = true
 	if l.err != nil {
-		b.log.Warn("bridge: cannot list the watch directory", "watch_dir", b.cfg.WatchDir, "err", l.err)
+		b.log.Warn("cannot list the watch directory", "watch_dir", b.cfg.WatchDir, "err", l.err)
 		return
 	}
 	for _, f := range l.odd {
@@ -317,7 +317,7 @@ func (b *Bridge) merge(l listing, now time.Time) {
 			added++
 		}
 	}
-	b.log.Debug("bridge: listed the watch directory", "new_files", added, "not_regular", len(l.odd))
+	b.log.Debug("listed the watch directory", "new_files", added, "not_regular", len(l.odd))
 }
 
 // noteOdd logs, once for each name and type, a scan name that is no
@@ -332,7 +332,7 @@ func (b *Bridge) noteOdd(name string, mode fs.FileMode) {
 		clear(b.odd)
 	}
 	b.odd[name] |= t
-	b.log.Warn("bridge: not a regular file; never read", "file", filepath.Join(b.cfg.WatchDir, name), "type", kind(mode))
+	b.log.Warn("not a regular file; never read", "file", filepath.Join(b.cfg.WatchDir, name), "type", kind(mode))
 }
 
 type outcome int
@@ -467,9 +467,9 @@ func (b *Bridge) consider(now time.Time, name string, c *candidate, id scanfiles
 	case record.NotNewer:
 		b.decided.put(id, reading, j, false)
 		if bar != nil && reading.Number == bar.Number {
-			b.log.Debug("bridge: scan already pushed", "file", id.Path, "scan", reading.Number)
+			b.log.Debug("scan already pushed", "file", id.Path, "scan", reading.Number)
 		} else {
-			b.log.Info("bridge: skipped an older scan", "file", id.Path, "scan", reading.Number, "reason", j.Reason)
+			b.log.Info("skipped an older scan", "file", id.Path, "scan", reading.Number, "reason", j.Reason)
 		}
 		b.handled = id
 		return decided
@@ -484,7 +484,7 @@ func (b *Bridge) consider(now time.Time, name string, c *candidate, id scanfiles
 		return dropped
 	}
 	if j.Reason != "" {
-		b.log.Warn("bridge: scan numbering started again; taking the newer scan", "file", id.Path, "reason", j.Reason)
+		b.log.Warn("scan numbering started again; taking the newer scan", "file", id.Path, "reason", j.Reason)
 	}
 	b.decided.put(id, reading, j, false)
 	b.outbox = &outgoing{file: id, reading: reading, assets: scan.Assets, record: rec}
@@ -514,7 +514,7 @@ func (b *Bridge) skipFor(id scanfiles.FileID, why string, ctime time.Time) {
 		clear(b.skipped)
 	}
 	b.skipped[id] = skip{why: why, ctime: ctime}
-	b.log.Warn("bridge: skipped a file", "file", id.Path, "reason", why)
+	b.log.Warn("skipped a file", "file", id.Path, "reason", why)
 }
 
 // parse decodes a whole file, guarded by the crash marker: a file whose
@@ -525,13 +525,13 @@ func (b *Bridge) parse(data []byte, id scanfiles.FileID) (*Scan, error) {
 	}
 	scan, err := ParseScan(data, b.fields)
 	if err := b.marker.clear(); err != nil {
-		b.log.Warn("bridge: crash marker", "err", err)
+		b.log.Warn("crash marker", "err", err)
 	}
 	if err != nil {
 		return nil, err
 	}
 	if len(scan.Omitted) > 0 {
-		b.log.Warn("bridge: columns left out", "file", id.Path, "columns", scan.Omitted)
+		b.log.Warn("columns left out", "file", id.Path, "columns", scan.Omitted)
 	}
 	return scan, nil
 }
@@ -563,7 +563,7 @@ func (b *Bridge) flush(ctx context.Context) {
 		}
 		b.current, b.haveCurrent = cur, true
 		if j := record.Judge(record.File{Name: filepath.Base(o.file.Path), Read: &o.reading}, cur, time.Now(), b.rule); j.Verdict != record.Take {
-			b.log.Info("bridge: skipped an older scan", "file", o.file.Path, "scan", o.reading.Number, "reason", j.Reason)
+			b.log.Info("skipped an older scan", "file", o.file.Path, "scan", o.reading.Number, "reason", j.Reason)
 			b.outbox = nil
 			return
 		}
@@ -575,7 +575,7 @@ func (b *Bridge) flush(ctx context.Context) {
 		return
 	}
 	if b.failures > 0 {
-		b.log.Info("bridge: Hazelcast is back; pushed the newest scan", "scan", o.reading.Number)
+		b.log.Info("Hazelcast is back; pushed the newest scan", "scan", o.reading.Number)
 	}
 	b.current = &record.ScanHead{Number: o.reading.Number, Timestamp: o.reading.Timestamp, BridgedAt: at}
 	b.decided.pushed(o.file)
@@ -583,11 +583,11 @@ func (b *Bridge) flush(ctx context.Context) {
 	b.pushed++
 	switch {
 	case b.pushed == 1:
-		b.log.Info("bridge: pushed the first scan", "scan", o.reading.Number, "assets", o.assets, "file", o.file.Path)
+		b.log.Info("pushed the first scan", "scan", o.reading.Number, "assets", o.assets, "file", o.file.Path)
 	case b.pushed%b.cfg.ProgressEvery == 0:
-		b.log.Info(fmt.Sprintf("bridge: pushed %d scans, latest #%d, %d assets", b.pushed, o.reading.Number, o.assets))
+		b.log.Info(fmt.Sprintf("pushed %d scans, latest #%d, %d assets", b.pushed, o.reading.Number, o.assets))
 	default:
-		b.log.Debug("bridge: pushed", "scan", o.reading.Number, "assets", o.assets)
+		b.log.Debug("pushed", "scan", o.reading.Number, "assets", o.assets)
 	}
 }
 
@@ -596,7 +596,7 @@ var pushBackoff = backoff.Policy{First: 250 * time.Millisecond, Max: 5 * time.Se
 
 func (b *Bridge) failed(err error) {
 	if b.failures == 0 {
-		b.log.Warn("bridge: cannot push; retrying until Hazelcast answers", "err", err)
+		b.log.Warn("cannot push; retrying until Hazelcast answers", "err", err)
 	}
 	b.failures++
 	b.nextTry = time.Now().Add(pushBackoff.Delay(b.failures))
@@ -612,17 +612,17 @@ func (b *Bridge) readCurrent(ctx context.Context) (*record.ScanHead, error) {
 	}
 	text, err := hz.Text(v)
 	if err != nil {
-		b.log.Warn("bridge: the scan in Hazelcast is unreadable; replacing it", "err", err)
+		b.log.Warn("the scan in Hazelcast is unreadable; replacing it", "err", err)
 		return nil, nil
 	}
 	h, err := record.DecodeScanHead(text)
 	if err != nil {
-		b.log.Warn("bridge: the scan in Hazelcast is unreadable; replacing it", "err", err)
+		b.log.Warn("the scan in Hazelcast is unreadable; replacing it", "err", err)
 		return nil, nil
 	}
 	bar, why := record.Bar(&h, time.Now(), b.rule)
 	if why != "" {
-		b.log.Warn("bridge: the scan in Hazelcast is from the future; replacing it", "reason", why)
+		b.log.Warn("the scan in Hazelcast is from the future; replacing it", "reason", why)
 	}
 	return bar, nil
 }
@@ -633,9 +633,9 @@ func (b *Bridge) save() {
 	err := b.decided.save()
 	switch {
 	case err != nil && !b.saveFailed:
-		b.log.Warn("bridge: the record of decisions cannot be written; the supervisor may take a declined file for a waiting one", "err", err)
+		b.log.Warn("the record of decisions cannot be written; the supervisor may take a declined file for a waiting one", "err", err)
 	case err == nil && b.saveFailed:
-		b.log.Info("bridge: the record of decisions is written again")
+		b.log.Info("the record of decisions is written again")
 	}
 	b.saveFailed = err != nil
 }
@@ -670,7 +670,7 @@ func (b *Bridge) recoverFromCrash() error {
 		return err
 	}
 	if found {
-		b.log.Error("bridge: the previous bridge died while parsing a file; skipping it from now on", "file", id.Path)
+		b.log.Error("the previous bridge died while parsing a file; skipping it from now on", "file", id.Path)
 		if err := b.state.addPoisoned(id); err != nil {
 			return err
 		}

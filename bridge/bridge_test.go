@@ -323,7 +323,7 @@ func TestBrokenFilesAreSkippedWithTheirReason(t *testing.T) {
 	logs := ""
 	for time.Now().Before(deadline) {
 		logs = h.logs.String()
-		if strings.Count(logs, "bridge: skipped a file") >= 3 {
+		if strings.Count(logs, "skipped a file") >= 3 {
 			break
 		}
 		time.Sleep(50 * time.Millisecond)
@@ -351,7 +351,7 @@ func TestNeverReplacesANewerScanWithAnOlderOne(t *testing.T) {
 	h.waitFor(100, 10*time.Second)
 	h.write("s99.arrow", 99, t0.Add(-time.Second)) // late, and older
 	h.stays(100, 500*time.Millisecond)
-	if !strings.Contains(h.logs.String(), "bridge: skipped an older scan") {
+	if !strings.Contains(h.logs.String(), "skipped an older scan") {
 		t.Errorf("the skip was not logged:\n%s", h.logs.String())
 	}
 	// The scanner starting its numbering again: a lower number, a newer time.

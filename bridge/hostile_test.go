@@ -221,7 +221,7 @@ func TestAFIFOSwappedInNeverBlocksTheBridge(t *testing.T) {
 	}
 	h.write("s3.arrow", 3, now.Add(2*time.Second))
 	h.waitFor(3, 10*time.Second)
-	if n := strings.Count(h.logs.String(), `msg="bridge: not a regular file; never read" file=`+name+` type=FIFO`); n != 1 {
+	if n := strings.Count(h.logs.String(), `msg="not a regular file; never read" component=bridge file=`+name+` type=FIFO`); n != 1 {
 		t.Errorf("the FIFO was logged %d times after %d swaps, want once:\n%s", n, swaps, h.logs.String())
 	}
 }
@@ -255,7 +255,7 @@ func TestNamesThatAreNoRegularFileAreLoggedOnce(t *testing.T) {
 			}
 		}
 	}
-	h.waitCount("bridge: listed the watch directory", strings.Count(h.logs.String(), "bridge: listed the watch directory")+2, 10*time.Second)
+	h.waitCount("listed the watch directory", strings.Count(h.logs.String(), "listed the watch directory")+2, 10*time.Second)
 	h.write("s2.arrow", 2, now.Add(time.Second))
 	h.waitFor(2, 10*time.Second)
 	logs := h.logs.String()

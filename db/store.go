@@ -180,7 +180,7 @@ func newStore(path string, log *slog.Logger) *Store {
 	// for a reader or the writer does what it can without them.
 	ckpt, _ := sql.Open("sqlite", dsn(path, 0))
 	ckpt.SetMaxOpenConns(1)
-	s := &Store{path: path, w: w, r: r, ckpt: ckpt, log: log, stop: make(chan struct{}), done: make(chan struct{})}
+	s := &Store{path: path, w: w, r: r, ckpt: ckpt, log: log.With("component", "db"), stop: make(chan struct{}), done: make(chan struct{})}
 	go s.checkpoints()
 	return s
 }

@@ -46,6 +46,7 @@ func New(cfg *config.Config, store *db.Store, metrics http.Handler, token string
 	if err != nil {
 		return nil, fmt.Errorf("http: %w", err)
 	}
+	log = log.With("component", "http")
 	s := &Server{ln: ln, log: log, done: make(chan error, 1)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

@@ -54,7 +54,7 @@ type Client struct {
 func Open(cfg config.Hazelcast, log *slog.Logger) (*Client, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	c := &Client{
-		cfg: cfg, log: log, ready: make(chan struct{}), maps: map[string]*hazelcast.Map{},
+		cfg: cfg, log: log.With("component", "hazelcast"), ready: make(chan struct{}), maps: map[string]*hazelcast.Map{},
 		cancel: cancel, done: make(chan struct{}),
 	}
 	hc, err := c.clientConfig(os.Getenv)

@@ -96,7 +96,7 @@ func (r *Runner) LastRecorded() time.Time {
 // number that stopped moving nor makes a frozen record young.
 func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.Store, sup Bridge, log *slog.Logger) *Runner {
 	r := &Runner{
-		cfg: cfg, hz: c, store: store, sup: sup, log: log, now: time.Now,
+		cfg: cfg, hz: c, store: store, sup: sup, log: log.With("component", "jobs"), now: time.Now,
 		busy: map[string]*sync.Mutex{}, statuses: map[string]checks.Status{},
 	}
 	r.checkFn = r.check
