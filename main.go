@@ -224,8 +224,9 @@ func cmdRun(args []string, stderr io.Writer) int {
 		defer lock.Release()
 		supervised = sup
 	}
-	runner := jobs.NewRunner(ctx, cfg, client, store, supervised, log)
-	if err := runner.StartTracking(ctx); err != nil {
+	rec := jobs.NewRecorder(cfg, store, log)
+	runner := jobs.NewRunner(ctx, cfg, client, store, supervised, rec, log)
+	if err := rec.StartTracking(ctx); err != nil {
 		log.Warn("health changes not tracked yet: the runs will start tracking once history can be written", "err", err)
 	}
 	m := metrics.New(store, log)
@@ -235,10 +236,10 @@ func cmdRun(args []string, stderr io.Writer) int {
 		return exitError
 	}
 	sender.OnFailure = m.NotificationFailed
-	runner.OnSkipped, runner.OnNotRecorded = m.RunSkipped, m.RunNotRecorded
-	m.PendingRuns(runner.Pending)
-	runner.Alert(alert.NewPolicy(cfg.Alerts))
-	runner.OnRecorded(func(run *db.Run) {
+	runner.OnSkipped, rec.OnNotRecorded = m.RunSkipped, m.RunNotRecorded
+	m.PendingRuns(rec.Pending)
+	rec.Alert(alert.NewPolicy(cfg.Alerts))
+	rec.OnRecorded(func(run *db.Run) {
 		m.Observe(run)
 		if len(run.Notices) > 0 {
 			sender.Wake()
@@ -277,7 +278,7 @@ func cmdRun(args []string, stderr io.Writer) int {
 	}
 	sched := jobs.Start(runner, cfg, log)
 	if srv != nil {
-		srv.SetAlive(alive(cfg, sched, runner))
+		srv.SetAlive(alive(cfg, sched, rec))
 		srv.Start()
 	}
 
@@ -304,7 +305,7 @@ func cmdRun(args []string, stderr io.Writer) int {
 	}
 	// Runs still waiting for the database get the same grace as jobs.
 	tctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	if err := runner.StopTracking(tctx); err != nil {
+	if err := rec.StopTracking(tctx); err != nil {
 		log.Error("the stop is not in the health history", "err", err)
 	}
 	cancel()
@@ -315,7 +316,7 @@ func cmdRun(args []string, stderr io.Writer) int {
 
 // alive is /healthz's verdict: the scheduler schedules and runs are being
 // recorded.
-func alive(cfg *config.Config, sched *jobs.Scheduler, runner *jobs.Runner) httpapi.Alive {
+func alive(cfg *config.Config, sched *jobs.Scheduler, rec *jobs.Recorder) httpapi.Alive {
 	shortest := time.Duration(0)
 	for _, j := range cfg.Jobs() {
 		if d := j.Schedule.Interval(time.Now()); shortest == 0 || d < shortest {
@@ -327,7 +328,7 @@ func alive(cfg *config.Config, sched *jobs.Scheduler, runner *jobs.Runner) httpa
 		if !sched.Running() {
 			return false, "the scheduler is not running"
 		}
-		last := runner.LastRecorded()
+		last := rec.LastRecorded()
 		if last.IsZero() {
 			last = started
 		}
@@ -383,7 +384,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	wctx, cancel := context.WithTimeout(ctx, cfg.Hazelcast.ConnectTimeout.Duration)
 	client.WaitConnected(wctx) // if it does not connect, the runs say so
 	cancel()
-	runner := jobs.NewRunner(ctx, cfg, client, store, nil, log)
+	runner := jobs.NewRunner(ctx, cfg, client, store, nil, jobs.NewRecorder(cfg, store, log), log)
 	var runs []*db.Run
 	for _, name := range names {
 		run, err := runner.Run(ctx, name)

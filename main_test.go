@@ -792,7 +792,7 @@ func TestReadOnlyDatabaseDirectory(t *testing.T) {
 	}
 	waitLog("the error does not say what and why", regexp.MustCompile(
 		`"msg":"the history database cannot be written.*`+regexp.QuoteMeta(dbPath)+`: read-only file system`), 1)
-	waitLog("the daemon does not go on checking", regexp.MustCompile(`"msg":"run not recorded","component":"jobs","job":"integrity"`), 3)
+	waitLog("the daemon does not go on checking", regexp.MustCompile(`"msg":"run not recorded","component":"recorder","job":"integrity"`), 3)
 	if _, err := os.Stat(dbPath); err == nil {
 		t.Fatal("a database was written on a read-only directory")
 	}

@@ -58,7 +58,7 @@ func newBridgeEnv(t *testing.T, command ...string) *bridgeEnv {
 	}
 	sup.Start()
 	t.Cleanup(sup.Stop)
-	e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, sup, quiet)
+	e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, sup, NewRecorder(e.cfg, e.store, quiet), quiet)
 	return &bridgeEnv{env: e, sup: sup, scan: b.WatchDir}
 }
 
@@ -230,7 +230,7 @@ func TestDeclinedFilesNeverMakeTheBridgeStuck(t *testing.T) {
 			if cats[checks.CatBridgeStuck] != 0 || cats[checks.CatBridgeStillStuck] != 0 {
 				t.Fatalf("%s: the bridge was blamed: %v", c.name, r.Findings)
 			}
-			if cats[checks.CatUpstreamStale] != 1 && b.runner.bridge.StaleReadings >= b.cfg.Bridge.StaleReadings {
+			if cats[checks.CatUpstreamStale] != 1 && b.runner.bridged.state.StaleReadings >= b.cfg.Bridge.StaleReadings {
 				t.Errorf("%s: not upstream_stale: %v", c.name, r.Findings)
 			}
 		}
@@ -313,7 +313,7 @@ func TestBridgeJobNeedsASupervisor(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	e.cfg.Bridge.Enabled = true
-	r := NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
+	r := NewRunner(context.Background(), e.cfg, e.client, e.store, nil, NewRecorder(e.cfg, e.store, quiet), quiet)
 	run, err := r.Run(context.Background(), config.JobBridge)
 	if err != nil || run.Status != checks.StatusError || !strings.Contains(run.Error, "only tidewatch run supervises one") {
 		t.Errorf("%+v, %v", run, err)

@@ -61,8 +61,8 @@ func newEnvOn(t testing.TB, m *hztest.Member) *env {
 	}
 	t.Cleanup(func() { store.Close() })
 	e := &env{t: t, member: m, client: m.Client(t, quiet), store: store, cfg: &cfg, snaps: cfg.Divergence.SnapshotDir}
-	e.runner = NewRunner(context.Background(), e.cfg, e.client, store, nil, quiet)
-	t.Cleanup(func() { e.runner.queue.close(context.Background()) })
+	e.runner = NewRunner(context.Background(), e.cfg, e.client, store, nil, NewRecorder(e.cfg, store, quiet), quiet)
+	t.Cleanup(func() { e.runner.rec.queue.close(context.Background()) })
 	return e
 }
 
@@ -268,7 +268,7 @@ func TestFreshnessFollowsTheScan(t *testing.T) {
 
 	// A restarted tidewatch remembers the scan number, and since when,
 	// from history.
-	again := NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
+	again := NewRunner(context.Background(), e.cfg, e.client, e.store, nil, NewRecorder(e.cfg, e.store, quiet), quiet)
 	again.now = func() time.Time { return clock.Add(time.Second) }
 	r, err := again.Run(context.Background(), config.JobFreshness)
 	if err != nil || categories(r)[checks.CatScanStuck] != 1 || !strings.Contains(r.Findings[0].Message, "for 1m2s") {

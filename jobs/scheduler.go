@@ -60,7 +60,7 @@ func Start(r *Runner, cfg *config.Config, log *slog.Logger) *Scheduler {
 			return
 		}
 		defer pruning.Unlock()
-		r.Prune(ctx)
+		r.rec.Prune(ctx)
 	}))
 	s.cron.Start()
 	s.running.Store(true)

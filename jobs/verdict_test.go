@@ -89,7 +89,7 @@ func TestFrozenRecordAgesWhateverItSays(t *testing.T) {
 			// again, and tidewatch was restarted: still five minutes old.
 			e.putPython(rec)
 			later := start.Add(301 * time.Second)
-			e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
+			e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, nil, NewRecorder(e.cfg, e.store, quiet), quiet)
 			e.at(later)
 			r := e.run(config.JobFreshness)
 			var stale *checks.Finding
@@ -238,7 +238,7 @@ func TestOversizedRecordIsInvalidNotUnreachable(t *testing.T) {
 			t.Fatal(err)
 		}
 		e.client = c
-		e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
+		e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, nil, NewRecorder(e.cfg, e.store, quiet), quiet)
 	}
 	hc := e.cfg.Hazelcast
 	cmd := exec.Command(testenv.Python(t), filepath.Join(testenv.Root(t), "jobs/testdata/put_value.py"),
@@ -311,7 +311,7 @@ func TestSnapshotCaughtMidWrite(t *testing.T) {
 			categories(r)[checks.CatPersistence] != 0 || r.Health.SnapshotPath == "" {
 			t.Fatalf("run %d: %s %s %v", runs, r.Status, r.Error, r.Findings)
 		}
-		if len(e.runner.snapFailures) > 0 {
+		if len(e.runner.snaps) > 0 {
 			caught++
 		}
 	}
