@@ -29,9 +29,11 @@ import (
 	"tidewatch/httpapi"
 	"tidewatch/hz"
 	"tidewatch/internal/pidlock"
+	"tidewatch/internal/present"
 	"tidewatch/jobs"
 	"tidewatch/metrics"
 	"tidewatch/report"
+	"tidewatch/status"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -332,8 +334,8 @@ func alive(cfg *config.Config, sched *jobs.Scheduler, rec *jobs.Recorder) httpap
 		if last.IsZero() {
 			last = started
 		}
-		if since := time.Since(last); since > 3*shortest+10*time.Second {
-			return false, fmt.Sprintf("no run recorded for %s", since.Round(time.Second))
+		if now := time.Now(); !status.Current(last, now, shortest) {
+			return false, fmt.Sprintf("no run recorded for %s", now.Sub(last).Round(time.Second))
 		}
 		return true, ""
 	}
@@ -394,8 +396,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		runs = append(runs, run)
 	}
-	c := report.NewCheck(runs, cfg.Health)
-	if err := report.WriteCheck(stdout, c, *asJSON); err != nil {
+	c := status.NewCheck(runs, cfg.Health)
+	if err := status.WriteCheck(stdout, c, *asJSON); err != nil {
 		return checks.StatusUnknown.ExitCode()
 	}
 	return c.Overall.ExitCode()
@@ -405,13 +407,13 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("status", stderr)
 	asJSON := f.Bool("json", false, "print JSON")
 	severity := f.String("severity", "warning", "the least severity of the findings listed: info, warning or critical")
-	n := f.Int("n", 10, fmt.Sprintf("how many recent findings to list, at most %d", report.MaxFindings))
+	n := f.Int("n", 10, fmt.Sprintf("how many recent findings to list, at most %d", status.MaxFindings))
 	before := f.Int64("before", 0, "list the findings older than the one with this id (the status names it)")
 	if code, ok := f.parse(args); !ok {
 		return code
 	}
-	if *n < 0 || *n > report.MaxFindings {
-		fmt.Fprintf(stderr, "tidewatch status: -n %d: list 0 to %d findings at once, and older ones with --before\n", *n, report.MaxFindings)
+	if *n < 0 || *n > status.MaxFindings {
+		fmt.Fprintf(stderr, "tidewatch status: -n %d: list 0 to %d findings at once, and older ones with --before\n", *n, status.MaxFindings)
 		return exitUsage
 	}
 	if *before < 0 {
@@ -433,12 +435,12 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 		return checks.StatusUnknown.ExitCode()
 	}
 	defer store.Close()
-	st, err := report.ReadStatus(context.Background(), store, cfg, time.Now(), sev, *n, *before)
+	st, err := status.Read(context.Background(), store, cfg, time.Now(), sev, *n, *before)
 	if err != nil {
 		fmt.Fprintf(stdout, "tidewatch: UNKNOWN: %v\n", err)
 		return checks.StatusUnknown.ExitCode()
 	}
-	if err := report.WriteStatus(stdout, st, *asJSON); err != nil {
+	if err := status.WriteStatus(stdout, st, *asJSON); err != nil {
 		return checks.StatusUnknown.ExitCode()
 	}
 	return st.Overall.ExitCode()
@@ -545,7 +547,7 @@ func cmdWait(args []string, stdout, stderr io.Writer) int {
 		if store, err := db.OpenReadOnly(cfg.Database.Path); err != nil {
 			why = []string{err.Error()}
 		} else {
-			rd, err := report.Ready(ctx, store, cfg, time.Now())
+			rd, err := status.Ready(ctx, store, cfg, time.Now())
 			store.Close()
 			switch {
 			case err != nil:
@@ -564,7 +566,7 @@ func cmdWait(args []string, stdout, stderr io.Writer) int {
 		select {
 		case <-ctx.Done():
 			for i, w := range why {
-				why[i] = report.Printable(w)
+				why[i] = present.Printable(w)
 			}
 			fmt.Fprintf(stdout, "not ready after %s:\n  %s\n", *timeout, strings.Join(why, "\n  "))
 			return exitError

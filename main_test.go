@@ -37,6 +37,7 @@ import (
 	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
 	"tidewatch/report"
+	"tidewatch/status"
 )
 
 func TestMain(m *testing.M) { os.Exit(hztest.Main(m)) }
@@ -150,7 +151,7 @@ func TestCheckStatusAndReport(t *testing.T) {
 
 	putRecord(t, c, mapName, "vix")
 	code, out, _ = tw("check", "--config", conf, "--job", "integrity", "--json")
-	var verdict report.Check
+	var verdict status.Check
 	if err := json.Unmarshal([]byte(out), &verdict); err != nil {
 		t.Fatalf("check --json: %v\n%s", err, out)
 	}
@@ -163,7 +164,7 @@ func TestCheckStatusAndReport(t *testing.T) {
 		t.Errorf("status: %d\n%s", code, out)
 	}
 	code, out, _ = tw("status", "--config", conf, "--json", "--severity", "critical", "-n", "1")
-	var st report.Status
+	var st status.Status
 	if err := json.Unmarshal([]byte(out), &st); err != nil {
 		t.Fatalf("status --json: %v", err)
 	}
@@ -480,7 +481,7 @@ secret_env = "TW_TEST_HOOK_KEY"
 
 	putRecord(t, c, mapName, "vix")
 	body := d.until(t, "/readyz", 503)
-	var rd report.Readiness
+	var rd status.Readiness
 	if err := json.Unmarshal([]byte(body), &rd); err != nil || rd.Ready ||
 		!strings.Contains(strings.Join(rd.Reasons, "; "), "ACB-critical indicators missing: vix") {
 		t.Errorf("readyz: %s", body)
@@ -518,10 +519,10 @@ secret_env = "TW_TEST_HOOK_KEY"
 	if code := <-waitWait; code != 0 {
 		t.Errorf("wait across the recovery: %d", code)
 	}
-	_, status := d.get(t, "/status")
-	var st report.Status
-	if err := json.Unmarshal([]byte(status), &st); err != nil || len(st.Jobs) != 3 {
-		t.Errorf("/status: %v %s", err, status)
+	_, body = d.get(t, "/status")
+	var st status.Status
+	if err := json.Unmarshal([]byte(body), &st); err != nil || len(st.Jobs) != 3 {
+		t.Errorf("/status: %v %s", err, body)
 	}
 
 	// The webhook got the trigger and, after the recovery, the resolve.

@@ -19,7 +19,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
-	"tidewatch/report"
+	"tidewatch/status"
 )
 
 // Server is the HTTP server.
@@ -61,10 +61,10 @@ func New(cfg *config.Config, store *db.Store, metrics http.Handler, token string
 		fmt.Fprintln(w, "ok")
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		rd, err := report.Ready(r.Context(), store, cfg, time.Now())
+		rd, err := status.Ready(r.Context(), store, cfg, time.Now())
 		if err != nil {
 			log.Error("readyz", "err", err)
-			writeJSON(w, http.StatusServiceUnavailable, &report.Readiness{At: time.Now().UTC(), Reasons: []string{"cannot read history: " + err.Error()}})
+			writeJSON(w, http.StatusServiceUnavailable, &status.Readiness{At: time.Now().UTC(), Reasons: []string{"cannot read history: " + err.Error()}})
 			return
 		}
 		code := http.StatusOK
@@ -81,8 +81,8 @@ func New(cfg *config.Config, store *db.Store, metrics http.Handler, token string
 		n, before := 10, int64(0)
 		if v := r.URL.Query().Get("n"); v != "" {
 			var err error
-			if n, err = strconv.Atoi(v); err != nil || n < 0 || n > report.MaxFindings {
-				http.Error(w, fmt.Sprintf("n=%s: list 0 to %d findings at once, and older ones with before=", v, report.MaxFindings), http.StatusBadRequest)
+			if n, err = strconv.Atoi(v); err != nil || n < 0 || n > status.MaxFindings {
+				http.Error(w, fmt.Sprintf("n=%s: list 0 to %d findings at once, and older ones with before=", v, status.MaxFindings), http.StatusBadRequest)
 				return
 			}
 		}
@@ -93,7 +93,7 @@ func New(cfg *config.Config, store *db.Store, metrics http.Handler, token string
 				return
 			}
 		}
-		st, err := report.ReadStatus(r.Context(), store, cfg, time.Now(), sev, n, before)
+		st, err := status.Read(r.Context(), store, cfg, time.Now(), sev, n, before)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return

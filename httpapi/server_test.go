@@ -17,7 +17,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
-	"tidewatch/report"
+	"tidewatch/status"
 )
 
 func serve(t *testing.T, token string) *Server {
@@ -130,7 +130,7 @@ func TestStopWithoutStart(t *testing.T) {
 	ln.Close()
 }
 
-// /status lists at most report.MaxFindings findings at once (a million
+// /status lists at most status.MaxFindings findings at once (a million
 // made a 397 MB answer); older ones are paged to with before=.
 func TestStatusListsAreCappedAndPaged(t *testing.T) {
 	t.Parallel()
@@ -168,7 +168,7 @@ func TestStatusListsAreCappedAndPaged(t *testing.T) {
 	next := "/status?n=1000"
 	for next != "" {
 		code, body := get(t, s, next, "")
-		var st report.Status
+		var st status.Status
 		if err := json.Unmarshal([]byte(body), &st); code != 200 || err != nil {
 			t.Fatalf("%s: %d %v", next, code, err)
 		}

@@ -21,7 +21,7 @@ import (
 	"tidewatch/db"
 	"tidewatch/hz"
 	"tidewatch/internal/hztest"
-	"tidewatch/report"
+	"tidewatch/status"
 )
 
 var quiet = slog.New(slog.DiscardHandler)
@@ -464,7 +464,7 @@ func TestClockJumps(t *testing.T) {
 			if c[checks.CatClockSkew] != 2 || len(r.Findings) != 2 || *r.Health.ScanAgeS != 0 || *r.Health.RecordAgeS != 0 {
 				t.Errorf("backward: %v, health %+v", r.Findings, r.Health)
 			}
-			rd, err := report.Ready(context.Background(), e.store, e.cfg, time.Now().Add(jump))
+			rd, err := status.Ready(context.Background(), e.store, e.cfg, time.Now().Add(jump))
 			if err != nil || rd.Ready || !slices.ContainsFunc(rd.Reasons, func(s string) bool {
 				return strings.Contains(s, "the clock moved back")
 			}) {

@@ -19,7 +19,7 @@ import (
 	"tidewatch/hz"
 	"tidewatch/internal/hztest"
 	"tidewatch/internal/testenv"
-	"tidewatch/report"
+	"tidewatch/status"
 )
 
 // The cases of "a verdict that cannot be fooled", each against a real
@@ -40,16 +40,16 @@ func (e *env) putScan(n int64, ts time.Time, assets int) {
 	}
 }
 
-func (e *env) ready(now time.Time) *report.Readiness {
+func (e *env) ready(now time.Time) *status.Readiness {
 	e.t.Helper()
-	rd, err := report.Ready(context.Background(), e.store, e.cfg, now)
+	rd, err := status.Ready(context.Background(), e.store, e.cfg, now)
 	if err != nil {
 		e.t.Fatal(err)
 	}
 	return rd
 }
 
-func hasReason(rd *report.Readiness, part string) bool {
+func hasReason(rd *status.Readiness, part string) bool {
 	return slices.ContainsFunc(rd.Reasons, func(s string) bool { return strings.Contains(s, part) })
 }
 
@@ -178,10 +178,10 @@ func TestScanFromTheFutureIsNotFresh(t *testing.T) {
 	if c := categories(runs[2]); c[checks.CatScanStale] != 1 || runs[2].Status != checks.StatusCritical {
 		t.Errorf("a minute unchanged: %v", runs[2].Findings)
 	}
-	if c := report.NewCheck(runs, e.cfg.Health); c.Overall != checks.StatusCritical {
+	if c := status.NewCheck(runs, e.cfg.Health); c.Overall != checks.StatusCritical {
 		t.Errorf("check says %s", c.Overall)
 	}
-	if st, err := report.ReadStatus(context.Background(), e.store, e.cfg, later, checks.Warning, 10, 0); err != nil || st.Overall != checks.StatusCritical {
+	if st, err := status.Read(context.Background(), e.store, e.cfg, later, checks.Warning, 10, 0); err != nil || st.Overall != checks.StatusCritical {
 		t.Errorf("status says %s, %v", st.Overall, err)
 	}
 	if rd := e.ready(later); rd.Ready || !hasReason(rd, "the scan is 1m1s old") {

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -18,33 +17,8 @@ import (
 	"tidewatch/internal/testenv"
 )
 
-// The benchmarks read 90 days of generated history at the default
-// cadences (about 780,000 runs, with findings, health rows and bridge
-// samples), made once and cached in .cache/history. TIDEWATCH_HISTORY_DAYS
-// makes it shorter, for a quick run of the suite.
-
-func benchHistory(b *testing.B) (string, *config.Config, int) {
-	days := 90
-	if s := os.Getenv("TIDEWATCH_HISTORY_DAYS"); s != "" {
-		var err error
-		if days, err = strconv.Atoi(s); err != nil || days < 2 {
-			b.Fatalf("TIDEWATCH_HISTORY_DAYS=%q: want a number of days, 2 or more", s)
-		}
-	}
-	cfg := config.Default()
-	cfg.Bridge.Enabled = true
-	path := historygen.Cached(b, &cfg, days)
-	st, err := os.Stat(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportMetric(float64(st.Size())/(1<<20), "db-MB")
-	b.ReportMetric(float64(days), "history-days")
-	return path, &cfg, days
-}
-
 func BenchmarkReport(b *testing.B) {
-	path, cfg, _ := benchHistory(b)
+	path, cfg, _ := historygen.Bench(b)
 	store, err := db.OpenReadOnly(path)
 	if err != nil {
 		b.Fatal(err)
@@ -70,26 +44,10 @@ func BenchmarkReport(b *testing.B) {
 	}
 }
 
-func BenchmarkStatus(b *testing.B) {
-	path, cfg, _ := benchHistory(b)
-	store, err := db.OpenReadOnly(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer store.Close()
-	for range b.N {
-		st, err := ReadStatus(context.Background(), store, cfg, historygen.End, checks.Warning, 10, 0)
-		if err != nil {
-			b.Fatal(err)
-		}
-		WriteStatus(io.Discard, st, false)
-	}
-}
-
 // BenchmarkPruneDay deletes the oldest day of raw rows while a job writes
 // a run every 10 ms, and reports how long the writes waited.
 func BenchmarkPruneDay(b *testing.B) {
-	src, _, days := benchHistory(b)
+	src, _, days := historygen.Bench(b)
 	var lat []time.Duration
 	var pruneTime time.Duration
 	for i := range b.N {

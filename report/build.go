@@ -1,3 +1,6 @@
+// Package report summarises history over a period for people: availability,
+// incidents, the indicators that failed most, the scan and the bridge, in
+// text, markdown, CSV, JSON and a self-contained HTML page.
 package report
 
 import (
@@ -12,6 +15,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/internal/present"
 )
 
 // Report is what `tidewatch report` shows, in every format.
@@ -281,7 +285,7 @@ func Build(ctx context.Context, store *db.Store, cfg *config.Config, now, since,
 		tl := &r.Timeline[i]
 		tl.Segments = newest(r, "timeline "+tl.Subject, tl.Segments)
 	}
-	fillLists(r)
+	present.FillLists(r)
 	return r, nil
 }
 

@@ -53,6 +53,7 @@ bench ./bridge 'Burst' "${bursts}x"
 bench ./supervise 'CrashToReplacement' "${crashes}x"
 bench ./scanfiles 'ScanFiles' 1s
 bench ./report . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
+bench ./status . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
 bench . 'Soak' 1x TIDEWATCH_SOAK="$soak"
 
 echo

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -53,4 +54,28 @@ func Cached(tb testing.TB, cfg *config.Config, days int) string {
 		tb.Fatal(err)
 	}
 	return path
+}
+
+// Bench is the history benchmarks read: 90 days at the default cadences
+// (about 780,000 runs, with findings, health rows and bridge samples), or
+// TIDEWATCH_HISTORY_DAYS days for a quick run; the bridge enabled. It
+// returns the cached database, its config and its days.
+func Bench(b *testing.B) (string, *config.Config, int) {
+	days := 90
+	if s := os.Getenv("TIDEWATCH_HISTORY_DAYS"); s != "" {
+		var err error
+		if days, err = strconv.Atoi(s); err != nil || days < 2 {
+			b.Fatalf("TIDEWATCH_HISTORY_DAYS=%q: want a number of days, 2 or more", s)
+		}
+	}
+	cfg := config.Default()
+	cfg.Bridge.Enabled = true
+	path := Cached(b, &cfg, days)
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(st.Size())/(1<<20), "db-MB")
+	b.ReportMetric(float64(days), "history-days")
+	return path, &cfg, days
 }

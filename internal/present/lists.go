@@ -1,11 +1,15 @@
-package report
+package present
 
-import "reflect"
+import (
+	"encoding/json"
+	"io"
+	"reflect"
+)
 
-// fillLists makes every nil slice reachable from v (a pointer) an empty
+// FillLists makes every nil slice reachable from v (a pointer) an empty
 // one: a list with nothing in it is [] in JSON, never null, so that a
 // consumer's len() works.
-func fillLists(v any) {
+func FillLists(v any) {
 	fill(reflect.ValueOf(v))
 }
 
@@ -29,4 +33,11 @@ func fill(v reflect.Value) {
 			fill(v.Index(i))
 		}
 	}
+}
+
+// JSON writes v indented, as tidewatch's JSON outputs are.
+func JSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }

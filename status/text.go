@@ -1,33 +1,22 @@
-package report
+package status
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"tidewatch/checks"
-	"tidewatch/config"
-	"tidewatch/db"
+	"tidewatch/internal/present"
 )
-
-const timeLayout = "2006-01-02 15:04:05"
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
 
 // WriteStatus prints the status as text, or as JSON.
 func WriteStatus(w io.Writer, st *Status, asJSON bool) error {
 	if asJSON {
-		return writeJSON(w, st)
+		return present.JSON(w, st)
 	}
-	st = printable(st)
-	fmt.Fprintf(w, "tidewatch: %s   (%s UTC)\n", strings.ToUpper(string(st.Overall)), st.GeneratedAt.Format(timeLayout))
+	st = present.Copy(st)
+	fmt.Fprintf(w, "tidewatch: %s   (%s UTC)\n", strings.ToUpper(string(st.Overall)), st.GeneratedAt.Format(present.TimeLayout))
 	if st.Reason != "" {
 		fmt.Fprintf(w, "  %s\n", st.Reason)
 	}
@@ -39,8 +28,8 @@ func WriteStatus(w io.Writer, st *Status, asJSON bool) error {
 			fmt.Fprintf(tw, "%s\tnever\t-\t%s\t-\t-\n", j.Job, j.Status)
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%.1fms\n", j.Job, j.LastRun.Format(timeLayout),
-			age(st.GeneratedAt.Sub(*j.LastRun)), j.Status, j.Findings, j.DurationMS)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%.1fms\n", j.Job, j.LastRun.Format(present.TimeLayout),
+			present.Age(st.GeneratedAt.Sub(*j.LastRun)), j.Status, j.Findings, j.DurationMS)
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
@@ -56,7 +45,7 @@ func WriteStatus(w io.Writer, st *Status, asJSON bool) error {
 		items[i] = item{Job: f.Job, At: f.ObservedAt, Finding: f.Finding}
 	}
 	for _, l := range fold(items) {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", l.At.Format(timeLayout), l.Finding.Severity, l.Job, l.Finding.Category, l.Finding.Message)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", l.At.Format(present.TimeLayout), l.Finding.Severity, l.Job, l.Finding.Category, l.Finding.Message)
 		if l.Folded != "" {
 			fmt.Fprintf(tw, "\t\t\t\t%s\n", l.Folded)
 		}
@@ -72,7 +61,7 @@ func WriteStatus(w io.Writer, st *Status, asJSON bool) error {
 		fmt.Fprintln(tw, "JOB\tRUNS\tHEALTHY\tDEGRADED\tCRITICAL\tERRORS\tFINDINGS\tFIRST RUN")
 		for _, s := range st.Stats {
 			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", s.Job, s.Runs, s.Healthy, s.Degraded, s.Critical,
-				s.Errors, s.Findings, s.FirstRun.Format(timeLayout))
+				s.Errors, s.Findings, s.FirstRun.Format(present.TimeLayout))
 		}
 		tw.Flush()
 	}
@@ -98,17 +87,17 @@ func writeHealth(w io.Writer, h checks.Health) {
 			line += " (" + strings.Join(h.StaleIndicators, ", ") + ")"
 		}
 		if h.MaxStalenessS != nil {
-			line += fmt.Sprintf(", oldest %s", age(seconds(*h.MaxStalenessS)))
+			line += fmt.Sprintf(", oldest %s", present.Age(present.Seconds(*h.MaxStalenessS)))
 		}
 		fmt.Fprintf(tw, "stale indicators\t%s\n", line)
 	}
 	if h.RecordAgeS != nil {
-		fmt.Fprintf(tw, "exf_latest age\t%s\n", age(seconds(*h.RecordAgeS)))
+		fmt.Fprintf(tw, "exf_latest age\t%s\n", present.Age(present.Seconds(*h.RecordAgeS)))
 	}
 	if h.ScanNumber != nil {
 		line := fmt.Sprintf("#%d", *h.ScanNumber)
 		if h.ScanAgeS != nil {
-			line += ", " + age(seconds(*h.ScanAgeS)) + " old"
+			line += ", " + present.Age(present.Seconds(*h.ScanAgeS)) + " old"
 		}
 		fmt.Fprintf(tw, "scan\t%s\n", line)
 	}
@@ -118,10 +107,10 @@ func writeHealth(w io.Writer, h checks.Health) {
 			line += ", newest " + h.SnapshotPath
 		}
 		if h.DiskLagS != nil {
-			if lag := seconds(*h.DiskLagS); lag < 0 {
-				line += fmt.Sprintf(", ahead by %s", age(-lag))
+			if lag := present.Seconds(*h.DiskLagS); lag < 0 {
+				line += fmt.Sprintf(", ahead by %s", present.Age(-lag))
 			} else {
-				line += fmt.Sprintf(", trails by %s", age(lag))
+				line += fmt.Sprintf(", trails by %s", present.Age(lag))
 			}
 		}
 		if h.KeyDifference != nil {
@@ -139,21 +128,21 @@ func writeBridge(w io.Writer, b *BridgeStatus) {
 		line += fmt.Sprintf(", pid %d", s.PID)
 	}
 	if s.UptimeS != nil {
-		line += ", up " + age(seconds(*s.UptimeS))
+		line += ", up " + present.Age(present.Seconds(*s.UptimeS))
 	}
 	line += fmt.Sprintf(", %d restarts", s.Restarts)
 	if s.ScanNumber != nil {
 		line += fmt.Sprintf(", scan #%d", *s.ScanNumber)
 		if s.DataAgeS != nil {
-			line += " " + age(seconds(*s.DataAgeS)) + " old"
+			line += " " + present.Age(present.Seconds(*s.DataAgeS)) + " old"
 		}
 	}
 	if s.ScansPerMinute != nil {
 		line += fmt.Sprintf(", %.1f scans/min", *s.ScansPerMinute)
 	}
-	fmt.Fprintf(w, "bridge               %s (checked %s)\n", line, b.CheckedAt.Format(timeLayout))
+	fmt.Fprintf(w, "bridge               %s (checked %s)\n", line, b.CheckedAt.Format(present.TimeLayout))
 	if e := b.LastExit; e != nil {
-		fmt.Fprintf(w, "bridge last exit     %s: %s\n", e.At.Format(timeLayout), e.Reason)
+		fmt.Fprintf(w, "bridge last exit     %s: %s\n", e.At.Format(present.TimeLayout), e.Reason)
 	}
 	if n := len(s.Lines); n > 0 {
 		fmt.Fprintln(w, "bridge output (last lines):")
@@ -163,43 +152,12 @@ func writeBridge(w io.Writer, b *BridgeStatus) {
 	}
 }
 
-// Check is the verdict of runs made just now by `tidewatch check`.
-type Check struct {
-	Overall checks.Status `json:"overall"`
-	Health  checks.Health `json:"health"`
-	Runs    []CheckRun    `json:"runs"`
-}
-
-// CheckRun is one run of a check.
-type CheckRun struct {
-	Job        string           `json:"job"`
-	Status     checks.Status    `json:"status"`
-	Error      string           `json:"error,omitempty"`
-	StartedAt  time.Time        `json:"started_at"`
-	DurationMS float64          `json:"duration_ms"`
-	Findings   []checks.Finding `json:"findings"`
-}
-
-// NewCheck summarises runs into a verdict.
-func NewCheck(runs []*db.Run, limits config.Health) *Check {
-	c := &Check{Runs: []CheckRun{}}
-	c.Overall, c.Health = Current(runs, limits)
-	for _, r := range runs {
-		c.Runs = append(c.Runs, CheckRun{
-			Job: r.Job, Status: r.Status, Error: r.Error, StartedAt: r.Started,
-			DurationMS: float64(r.Finished.Sub(r.Started).Microseconds()) / 1000,
-			Findings:   append([]checks.Finding{}, r.Findings...),
-		})
-	}
-	return c
-}
-
 // WriteCheck prints a check's verdict as text, or as JSON.
 func WriteCheck(w io.Writer, c *Check, asJSON bool) error {
 	if asJSON {
-		return writeJSON(w, c)
+		return present.JSON(w, c)
 	}
-	c = printable(c)
+	c = present.Copy(c)
 	fmt.Fprintf(w, "tidewatch check: %s\n\n", strings.ToUpper(string(c.Overall)))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, r := range c.Runs {
@@ -242,18 +200,4 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
-}
-
-func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
-
-// age prints a duration the way people say it: 850ms, 42s, 3m12s, 5h4m.
-func age(d time.Duration) string {
-	switch {
-	case d < time.Second:
-		return d.Round(time.Millisecond).String()
-	case d < time.Hour:
-		return d.Round(time.Second).String()
-	default:
-		return strings.TrimSuffix(d.Round(time.Minute).String(), "0s")
-	}
 }

@@ -1,6 +1,8 @@
-// Package report turns recorded history into what people read: the current
-// status, the verdict of a check, and summaries over a period.
-package report
+// Package status tells tidewatch's health now, from history: the current
+// status, the readiness gate trading flows wait on, and the verdict of a
+// check just run. One rule says whether history speaks for now at all
+// (Current).
+package status
 
 import (
 	"context"
@@ -11,6 +13,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/internal/present"
 	"tidewatch/supervise"
 )
 
@@ -54,14 +57,22 @@ type JobStatus struct {
 	Current bool `json:"current"`
 }
 
-// staleAfter is how many intervals a job's latest run may be old before
-// history no longer tells the current health.
-const staleAfter = 3
+// StaleAfter is how old the latest run of a job run every interval may be
+// and still speak for now: three intervals, and 10 s of slack for a run
+// under way. An older one says nobody is running the job.
+func StaleAfter(interval time.Duration) time.Duration { return 3*interval + 10*time.Second }
 
-// ReadStatus builds the status from history alone, with the n newest
+// Current tells whether a run that started at last, of a job run every
+// interval, still speaks for now. /healthz, status, /readyz and wait all
+// judge by it.
+func Current(last, now time.Time, interval time.Duration) bool {
+	return now.Sub(last) <= StaleAfter(interval)
+}
+
+// Read builds the status from history alone, with the n newest
 // findings (at most MaxFindings) after the finding with id before, or the
 // newest when before is 0.
-func ReadStatus(ctx context.Context, store *db.Store, cfg *config.Config, now time.Time, minSeverity checks.Severity, n int, before int64) (*Status, error) {
+func Read(ctx context.Context, store *db.Store, cfg *config.Config, now time.Time, minSeverity checks.Severity, n int, before int64) (*Status, error) {
 	if n < 0 || n > MaxFindings {
 		return nil, fmt.Errorf("%d findings asked for: at most %d at once (page with before)", n, MaxFindings)
 	}
@@ -90,14 +101,13 @@ func ReadStatus(ctx context.Context, store *db.Store, cfg *config.Config, now ti
 		started := run.Started
 		js.LastRun, js.Status, js.Findings, js.Error = &started, run.Status, len(run.Findings), run.Error
 		js.DurationMS = float64(run.Finished.Sub(run.Started).Microseconds()) / 1000
-		limit := staleAfter*job.Schedule.Interval(now) + 10*time.Second
-		js.Current = now.Sub(run.Started) <= limit
+		js.Current = Current(run.Started, now, job.Schedule.Interval(now))
 		if !js.Current {
 			notCurrent = append(notCurrent, fmt.Sprintf("%s last ran %s ago", name, now.Sub(run.Started).Round(time.Second)))
 		}
 		st.Jobs = append(st.Jobs, js)
 	}
-	st.Overall, st.Health = Current(runs, cfg.Health)
+	st.Overall, st.Health = Merge(runs, cfg.Health)
 	if len(notCurrent) > 0 {
 		st.Overall = checks.StatusUnknown
 		st.Reason = strings.Join(notCurrent, "; ") + " (is tidewatch run going?)"
@@ -116,15 +126,15 @@ func ReadStatus(ctx context.Context, store *db.Store, cfg *config.Config, now ti
 	if st.Stats, err = store.Stats(ctx); err != nil {
 		return nil, err
 	}
-	fillLists(st)
+	present.FillLists(st)
 	return st, nil
 }
 
-// Current is the health across the latest run of every job: the seed's
-// rule applied to all their findings together (a run that could not check
+// Merge is the health across the latest run of every job: the seed's rule
+// applied to all their findings together (a run that could not check
 // carries a critical finding), and their health rows merged, each field
 // from the job that observes it.
-func Current(runs []*db.Run, limits config.Health) (checks.Status, checks.Health) {
+func Merge(runs []*db.Run, limits config.Health) (checks.Status, checks.Health) {
 	var all []checks.Finding
 	h := checks.Health{HazelcastConnected: len(runs) > 0}
 	for _, r := range runs {

@@ -1,4 +1,7 @@
-package report
+// Package present is how tidewatch shows what it knows, to people and to
+// programs: text from the outside made safe to print, durations as people
+// say them, one layout for times, JSON whose lists are never null.
+package present
 
 import (
 	"fmt"
@@ -59,9 +62,9 @@ var (
 	plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?%?$`)
 )
 
-// csvCell is a CSV cell a spreadsheet shows as text: one that would start
+// CSVCell is a CSV cell a spreadsheet shows as text: one that would start
 // a formula is prefixed with a single quote.
-func csvCell(s string) string {
+func CSVCell(s string) string {
 	s = Printable(s)
 	if formula.MatchString(s) && !plainNumber.MatchString(s) {
 		return "'" + s
@@ -69,10 +72,10 @@ func csvCell(s string) string {
 	return s
 }
 
-// printable returns a copy of v (a pointer to a struct of what is printed)
-// in which every string, however deep, is Printable: the text writers
-// print the copy, and whatever field is added later is covered too.
-func printable[T any](v *T) *T {
+// Copy returns a copy of v (a pointer to a struct of what is printed) in
+// which every string, however deep, is Printable: the text writers print
+// the copy, and whatever field is added later is covered too.
+func Copy[T any](v *T) *T {
 	return printableValue(reflect.ValueOf(v)).Interface().(*T)
 }
 

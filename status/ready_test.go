@@ -1,4 +1,4 @@
-package report
+package status
 
 import (
 	"context"

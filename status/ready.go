@@ -1,4 +1,4 @@
-package report
+package status
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/internal/present"
 )
 
 // Readiness says whether the data is fit to trade on, and if not, why.
@@ -33,7 +34,6 @@ func Ready(ctx context.Context, store *db.Store, cfg *config.Config, now time.Ti
 		if err != nil {
 			return nil, err
 		}
-		limit := staleAfter*job.Schedule.Interval(now) + 10*time.Second
 		switch {
 		case run == nil:
 			r.Reasons = append(r.Reasons, job.Name+" has never run")
@@ -42,7 +42,7 @@ func Ready(ctx context.Context, store *db.Store, cfg *config.Config, now time.Ti
 			// it says about freshness holds now.
 			r.Reasons = append(r.Reasons, fmt.Sprintf("%s last ran at %s, ahead of this clock: the clock moved back",
 				job.Name, run.Started.Format(time.RFC3339)))
-		case now.Sub(run.Started) > limit:
+		case !Current(run.Started, now, job.Schedule.Interval(now)):
 			r.Reasons = append(r.Reasons, fmt.Sprintf("%s last ran %s ago: nobody is checking", job.Name, now.Sub(run.Started).Round(time.Second)))
 		case run.Status == checks.StatusError:
 			// Its health row holds nothing it could vouch for.
@@ -90,7 +90,7 @@ func Ready(ctx context.Context, store *db.Store, cfg *config.Config, now time.Ti
 		// The age now: as measured, plus the time since.
 		if a := run.Health.ScanAgeS; a == nil {
 			r.Reasons = append(r.Reasons, "no fresh scan in Hazelcast")
-		} else if age := seconds(*a) + now.Sub(run.Started); age > cfg.Freshness.ScanCriticalAfter.Duration {
+		} else if age := present.Seconds(*a) + now.Sub(run.Started); age > cfg.Freshness.ScanCriticalAfter.Duration {
 			r.Reasons = append(r.Reasons, fmt.Sprintf("the scan is %s old", age.Round(time.Second)))
 		}
 	}
