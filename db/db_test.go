@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -305,6 +306,13 @@ func TestBridgeHistory(t *testing.T) {
 	summary, err := s.BridgeRestarts(ctx, t0, t0.Add(time.Hour), 10, 10)
 	if err != nil || summary.Total != 3 || !reflect.DeepEqual(summary.Reasons, []ReasonCount{{"crash: exit status 1", 2}, {"restart: scan #4 is 90s old", 1}}) {
 		t.Errorf("restart summary %+v, %v", summary, err)
+	}
+	// A report keeps the newest times, the total and the most frequent
+	// reasons, however many there are.
+	capped, err := s.BridgeRestarts(ctx, t0, t0.Add(time.Hour), 1, 2)
+	if err != nil || capped.Total != 3 || len(capped.Reasons) != 1 || capped.Reasons[0].Count != 2 ||
+		!slices.Equal(capped.Times, []time.Time{jittered.At, ordered.At}) {
+		t.Errorf("capped restart summary %+v, %v", capped, err)
 	}
 	hours, err := s.Hours(ctx, "bridge", t0, t0.Add(time.Hour))
 	if err != nil || len(hours) != 1 || hours[0].BridgeChecks != 4 || hours[0].BridgeUp != 3 {

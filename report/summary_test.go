@@ -29,8 +29,11 @@ var generated struct {
 	err   error
 }
 
-// aDay is a generated history of a day and two hours, shared by the tests.
-func aDay(t *testing.T) (*db.Store, *config.Config) {
+// generatedHistory is a generated history of eight hours, shared by the
+// tests that read a database: real runs, judged by the real checks,
+// written and rolled up by the real store, with a bridge crash, Hazelcast
+// away, indicators dropped and stale among the last six hours.
+func generatedHistory(t *testing.T) (*db.Store, *config.Config) {
 	t.Helper()
 	generated.once.Do(func() {
 		cfg := config.Default()
@@ -45,7 +48,7 @@ func aDay(t *testing.T) (*db.Store, *config.Config) {
 			generated.err = err
 			return
 		}
-		_, generated.err = historygen.Generate(context.Background(), s, &cfg, end, 26*time.Hour, 7)
+		_, generated.err = historygen.Generate(context.Background(), s, &cfg, end, 8*time.Hour, 14)
 		generated.store, generated.cfg = s, &cfg
 	})
 	if generated.err != nil {
@@ -54,10 +57,12 @@ func aDay(t *testing.T) (*db.Store, *config.Config) {
 	return generated.store, generated.cfg
 }
 
+// The last six hours of a generated history, from the database, through
+// Gather and Summarize.
 func TestReportOfAGeneratedHistory(t *testing.T) {
 	t.Parallel()
-	store, cfg := aDay(t)
-	r, err := Build(context.Background(), store, cfg, end, end.Add(-24*time.Hour), end, "")
+	store, cfg := generatedHistory(t)
+	r, err := Build(context.Background(), store, cfg, end, end.Add(-6*time.Hour), end, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,25 +73,26 @@ func TestReportOfAGeneratedHistory(t *testing.T) {
 		}
 	}
 	if len(r.Incidents) == 0 || r.MTTRSeconds == nil {
-		t.Fatalf("no incidents in two days of faults: %+v", r.Incidents)
+		t.Fatalf("no incidents in six hours of faults: %+v", r.Incidents)
 	}
 	for _, in := range r.Incidents {
 		if in.End != nil && !in.End.After(in.Start) || in.Worst == "" || len(in.Drivers) == 0 {
 			t.Errorf("incident %+v", in)
 		}
 	}
-	if len(r.Jobs) != 4 || r.Jobs[0].Runs != 1440 || r.Jobs[2].Runs != 2880 {
+	if len(r.Jobs) != 4 || r.Jobs[0].Runs != 360 || r.Jobs[2].Runs != 720 {
 		t.Errorf("jobs %+v", r.Jobs)
 	}
 	// A scan every 2 s, but for the faults: Hazelcast away (no reading)
 	// and the scanner stalled (no progress).
-	if r.ScanAge == nil || !r.ScanAge.Exact || r.ScanAge.Samples < 2500 || r.Scans == nil || r.Scans.PerMinute < 29 || r.Scans.PerMinute > 30 {
+	if r.ScanAge == nil || !r.ScanAge.Exact || r.ScanAge.Samples < 650 || r.Scans == nil || r.Scans.PerMinute < 29 || r.Scans.PerMinute > 30 {
 		t.Errorf("scan age %+v, scans %+v", r.ScanAge, r.Scans)
 	}
-	if r.Bridge == nil || r.Bridge.Checks != 2880 || r.Bridge.UptimePct >= 100 {
+	if r.Bridge == nil || r.Bridge.Checks != 720 || r.Bridge.UptimePct >= 100 || r.Bridge.Restarts == 0 ||
+		len(r.Bridge.Reasons) == 0 || r.Bridge.Reasons[0].Reason != "crash: exit status 1" {
 		t.Errorf("bridge %+v", r.Bridge)
 	}
-	if r.Staleness == nil || len(r.Staleness.Indicators) == 0 || len(r.Staleness.Columns) != 24 {
+	if r.Staleness == nil || len(r.Staleness.Indicators) == 0 || len(r.Staleness.Columns) != 6 {
 		t.Errorf("heatmap %d indicators, %d columns", len(r.Staleness.Indicators), len(r.Staleness.Columns))
 	}
 	if len(r.Timeline) != 5 || r.Timeline[0].Subject != db.Overall {
@@ -96,7 +102,7 @@ func TestReportOfAGeneratedHistory(t *testing.T) {
 
 func TestLongReportsReadRollupsOnly(t *testing.T) {
 	t.Parallel()
-	store, cfg := aDay(t)
+	store, cfg := generatedHistory(t)
 	// Longer than the raw-row limit: percentiles come from the histograms.
 	r, err := Build(context.Background(), store, cfg, end, end.Add(-72*time.Hour), end, "")
 	if err != nil {
@@ -124,16 +130,15 @@ func TestIncidentsFromHealthChanges(t *testing.T) {
 		{At: at(40), Status: checks.StatusHealthy},
 		{At: at(50), Status: checks.StatusDegraded},
 	}, end, at(60))}
+	drivers := map[time.Time][]db.FindingKind{at(10): {{Job: "integrity", Severity: checks.Critical, Category: checks.CatMissingCritical, Count: 5}}}
 	r := &Report{Subject: db.Overall, Until: at(60), Timeline: []Timeline{tl}}
-	store, _ := aDay(t)
-	if err := r.incidents(context.Background(), store, ""); err != nil {
-		t.Fatal(err)
-	}
+	r.incidents(drivers)
 	if len(r.Incidents) != 3 {
 		t.Fatalf("incidents %+v", r.Incidents)
 	}
 	a, b, c := r.Incidents[0], r.Incidents[1], r.Incidents[2]
-	if !a.Start.Equal(at(10)) || !a.End.Equal(at(15)) || a.Worst != "critical" || a.Seconds != 300 || a.EndedBy != "healthy" {
+	if !a.Start.Equal(at(10)) || !a.End.Equal(at(15)) || a.Worst != "critical" || a.Seconds != 300 || a.EndedBy != "healthy" ||
+		len(a.Drivers) != 1 || a.Drivers[0].Count != 5 || b.Drivers != nil {
 		t.Errorf("first %+v", a)
 	}
 	if b.Worst != "critical" || b.EndedBy != "unknown" || b.Seconds != 60 {
@@ -164,8 +169,8 @@ func TestStatusTime(t *testing.T) {
 
 func TestEveryFormat(t *testing.T) {
 	t.Parallel()
-	store, cfg := aDay(t)
-	r, err := Build(context.Background(), store, cfg, end, end.Add(-24*time.Hour), end, "")
+	store, cfg := generatedHistory(t)
+	r, err := Build(context.Background(), store, cfg, end, end.Add(-6*time.Hour), end, "")
 	if err != nil {
 		t.Fatal(err)
 	}

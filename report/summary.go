@@ -1,11 +1,6 @@
-// Package report summarises history over a period for people: availability,
-// incidents, the indicators that failed most, the scan and the bridge, in
-// text, markdown, CSV, JSON and a self-contained HTML page.
 package report
 
 import (
-	"context"
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -18,190 +13,52 @@ import (
 	"tidewatch/internal/present"
 )
 
-// Report is what `tidewatch report` shows, in every format.
-type Report struct {
-	GeneratedAt time.Time `json:"generated_at"`
-	Since       time.Time `json:"since"`
-	Until       time.Time `json:"until"`
-	// Subject is whose health the report follows: "overall" (the health
-	// across the latest run of every job) or the job asked for.
-	Subject string `json:"subject"`
-
-	Availability []Availability     `json:"availability"`
-	Months       []Availability     `json:"months"`
-	Jobs         []JobReport        `json:"jobs"`
-	Incidents    []Incident         `json:"incidents"`
-	MTTRSeconds  *float64           `json:"mttr_s,omitempty"`
-	Indicators   []IndicatorReport  `json:"indicators"`
-	Findings     []db.FindingKind   `json:"top_findings"`
-	Divergence   *DivergenceReport  `json:"divergence,omitempty"`
-	ScanAge      *ScanAgeReport     `json:"scan_age,omitempty"`
-	Scans        *ScanReport        `json:"scans,omitempty"`
-	Bridge       *BridgeReport      `json:"bridge,omitempty"`
-	Timeline     []Timeline         `json:"timeline"`
-	Daily        []Availability     `json:"daily"`
-	Staleness    *Heatmap           `json:"staleness,omitempty"`
-	ScanSeries   []Point            `json:"scan_age_series,omitempty"`
-	limits       map[string]float64 // stale_after per indicator, seconds
-	scanWarn     float64
-	scanCritical float64
-
-	// Truncated names the lists that were cut to MaxRows (their newest
-	// entries kept) and how many entries each left out: a shorter period
-	// shows them.
-	Truncated map[string]int `json:"truncated,omitempty"`
+// Summarize computes the report from what Gather read, and nothing else:
+// now is only when it was generated.
+func Summarize(h *History, cfg *config.Config, now time.Time) *Report {
+	r := &Report{
+		GeneratedAt: now.UTC(), Since: h.Since, Until: h.Until,
+		limits:       map[string]float64{},
+		scanWarn:     cfg.Freshness.ScanWarnAfter.Seconds(),
+		scanCritical: cfg.Freshness.ScanCriticalAfter.Seconds(),
+	}
+	for _, ind := range cfg.Indicators.Expected {
+		r.limits[ind] = cfg.Freshness.StaleAfterFor(ind).Seconds()
+	}
+	var subjects, jobs []string
+	r.Subject, subjects, jobs = subjectsOf(cfg, h.Job)
+	r.availability(h.Changes, subjects)
+	r.jobs(h.Hours, jobs)
+	r.findings(h.Kinds, cfg.Indicators.Critical)
+	r.incidents(h.Drivers)
+	r.divergence(h.Hours)
+	r.scans(h.Hours, h.Samples, h.fine())
+	r.bridge(h.Hours, h.Restarts)
+	r.heatmap(h.Staleness, cfg.Indicators.Expected)
+	r.ScanSeries = thin(r.ScanSeries)
+	// Incidents were read from the whole timelines.
+	for i := range r.Timeline {
+		tl := &r.Timeline[i]
+		tl.Segments = newest(r, "timeline "+tl.Subject, tl.Segments)
+	}
+	present.FillLists(r)
+	return r
 }
 
-// Availability is how a subject spent a period: the shares of the watched
-// time it was healthy, degraded and critical, and the share of the period
-// that was watched at all (tidewatch running).
-type Availability struct {
-	Subject     string    `json:"subject"`
-	Window      string    `json:"window"`
-	From        time.Time `json:"from"`
-	To          time.Time `json:"to"`
-	HealthyPct  float64   `json:"healthy_pct"`
-	DegradedPct float64   `json:"degraded_pct"`
-	CriticalPct float64   `json:"critical_pct"`
-	WatchedPct  float64   `json:"watched_pct"`
+// subjectsOf names whose health a report of job follows: the subject
+// ("overall" when job is "", the health across the latest run of every
+// job; else the job), every subject with a timeline, and the jobs.
+func subjectsOf(cfg *config.Config, job string) (subject string, subjects, jobs []string) {
+	for _, j := range cfg.Jobs() {
+		if job == "" || job == j.Name {
+			jobs = append(jobs, j.Name)
+		}
+	}
+	if job != "" {
+		return job, jobs, jobs
+	}
+	return db.Overall, append([]string{db.Overall}, jobs...), jobs
 }
-
-// JobReport counts a job's runs over the period.
-type JobReport struct {
-	Job           string  `json:"job"`
-	Runs          int64   `json:"runs"`
-	Healthy       int64   `json:"healthy"`
-	Degraded      int64   `json:"degraded"`
-	Critical      int64   `json:"critical"`
-	Errors        int64   `json:"errors"`
-	Findings      int64   `json:"findings"`
-	MeanMS        float64 `json:"mean_duration_ms"`
-	MaxMS         float64 `json:"max_duration_ms"`
-	HazelcastDown int64   `json:"hazelcast_unreachable_runs"`
-}
-
-// Incident is a time the subject's health left healthy.
-type Incident struct {
-	Start time.Time `json:"start"`
-	// End is nil while it lasts.
-	End     *time.Time `json:"end,omitempty"`
-	Seconds float64    `json:"duration_s"`
-	Worst   string     `json:"worst"`
-	// EndedBy says how it ended: "healthy", or "unknown" when tidewatch
-	// stopped watching.
-	EndedBy string `json:"ended_by,omitempty"`
-	// Drivers are the most frequent warning and critical findings in its hours.
-	Drivers []db.FindingKind `json:"drivers"`
-}
-
-// IndicatorReport is how often an indicator failed, and how.
-type IndicatorReport struct {
-	Indicator string           `json:"indicator"`
-	Findings  int64            `json:"findings"`
-	Why       map[string]int64 `json:"why"`
-}
-
-// DivergenceReport is the disk against the hot path over the period.
-type DivergenceReport struct {
-	MaxKeyDifference *int64           `json:"max_key_difference,omitempty"`
-	MaxDiskLagS      *float64         `json:"max_disk_lag_s,omitempty"`
-	Hours            []DivergenceHour `json:"hours"`
-}
-
-// DivergenceHour is the worst of one hour.
-type DivergenceHour struct {
-	Hour          time.Time `json:"hour"`
-	KeyDifference *int64    `json:"key_difference,omitempty"`
-	DiskLagS      *float64  `json:"disk_lag_s,omitempty"`
-}
-
-// ScanAgeReport gives percentiles of the scan's data age. Exact ones come
-// from the runs of short periods; long periods have hourly histograms, and
-// a percentile is then the bound of its bucket ("at most").
-type ScanAgeReport struct {
-	Samples int64   `json:"samples"`
-	P50S    float64 `json:"p50_s"`
-	P90S    float64 `json:"p90_s"`
-	P99S    float64 `json:"p99_s"`
-	MaxS    float64 `json:"max_s"`
-	Exact   bool    `json:"exact"`
-}
-
-// ScanReport is the scan numbers' progress.
-type ScanReport struct {
-	PerMinute float64 `json:"scans_per_minute"`
-	First     *int64  `json:"first_scan,omitempty"`
-	Last      *int64  `json:"last_scan,omitempty"`
-	// Gaps are the times the scan number did not move, the newest
-	// MaxRows of GapCount; Longest is the longest of them all.
-	Gaps     []Gap `json:"gaps"`
-	GapCount int   `json:"gap_count"`
-	Longest  *Gap  `json:"longest_gap,omitempty"`
-}
-
-// Gap is a time without new scans.
-type Gap struct {
-	From    time.Time `json:"from"`
-	To      time.Time `json:"to"`
-	Seconds float64   `json:"duration_s"`
-	At      int64     `json:"stuck_at"`
-}
-
-// BridgeReport is the bridge over the period.
-type BridgeReport struct {
-	Checks        int64            `json:"checks"`
-	UptimePct     float64          `json:"uptime_pct"`
-	WorstDataAgeS *float64         `json:"worst_data_age_s,omitempty"`
-	Restarts      int              `json:"restarts"`
-	Reasons       []db.ReasonCount `json:"restart_reasons"` // the topFindings most frequent
-	RestartTimes  []time.Time      `json:"restart_times"`   // the newest MaxRows
-}
-
-// Timeline is a subject's statuses over the period, as segments.
-type Timeline struct {
-	Subject  string    `json:"subject"`
-	Segments []Segment `json:"segments"`
-}
-
-// Segment is a stretch of one status.
-type Segment struct {
-	From   time.Time     `json:"from"`
-	To     time.Time     `json:"to"`
-	Status checks.Status `json:"status"`
-}
-
-// Heatmap is each indicator's worst effective staleness per column (hour,
-// or day for long periods).
-type Heatmap struct {
-	Columns    []time.Time `json:"columns"`
-	Step       string      `json:"step"`
-	Indicators []string    `json:"indicators"`
-	// MaxS[i][j] is indicator i's worst staleness in column j; -1 for none.
-	MaxS [][]float64 `json:"max_s"`
-}
-
-// Point is one value at one time.
-type Point struct {
-	At time.Time `json:"at"`
-	V  float64   `json:"v"`
-}
-
-// fineFor is the longest period read from raw rows; longer ones come from
-// the hourly rollups only.
-const fineFor = 48 * time.Hour
-
-// MaxPeriod is the longest period one report covers, and MaxRows the most
-// entries one of its lists holds (the newest are kept): a report's size
-// is bounded whatever the history holds. Longer periods are reported in
-// parts.
-const (
-	MaxPeriod = 1000 * 24 * time.Hour
-	MaxRows   = 1000
-)
-
-// maxKinds bounds the kinds of finding read for a report: the most
-// frequent, of which the report shows topFindings.
-const maxKinds = 10000
 
 // newest keeps the newest MaxRows of a list ordered oldest first, noting
 // in the report how many it left out.
@@ -214,79 +71,6 @@ func newest[T any](r *Report, name string, list []T) []T {
 	}
 	r.Truncated[name] = len(list) - MaxRows
 	return list[len(list)-MaxRows:]
-}
-
-// Build reads the report of [since, until) for one job, or for all when
-// job is "".
-func Build(ctx context.Context, store *db.Store, cfg *config.Config, now, since, until time.Time, job string) (*Report, error) {
-	if p := until.Sub(since); p > MaxPeriod {
-		return nil, fmt.Errorf("the period is %.0f days, at most %.0f: report it in parts", p.Hours()/24, MaxPeriod.Hours()/24)
-	}
-	r := &Report{
-		GeneratedAt: now.UTC(), Since: since.UTC(), Until: until.UTC(), Subject: db.Overall,
-		limits:       map[string]float64{},
-		scanWarn:     cfg.Freshness.ScanWarnAfter.Seconds(),
-		scanCritical: cfg.Freshness.ScanCriticalAfter.Seconds(),
-	}
-	for _, ind := range cfg.Indicators.Expected {
-		r.limits[ind] = cfg.Freshness.StaleAfterFor(ind).Seconds()
-	}
-	var jobs []string
-	for _, j := range cfg.Jobs() {
-		if job == "" || job == j.Name {
-			jobs = append(jobs, j.Name)
-		}
-	}
-	if job != "" {
-		r.Subject = job
-	}
-	subjects := append([]string{r.Subject}, jobs...)
-	if job != "" {
-		subjects = jobs
-	}
-
-	var err error
-	if err = r.availability(ctx, store, subjects, jobs); err != nil {
-		return nil, err
-	}
-	hours, err := store.Hours(ctx, job, since, until)
-	if err != nil {
-		return nil, err
-	}
-	r.jobs(hours, jobs)
-	kinds, err := store.FindingKinds(ctx, since, until, job, false, maxKinds)
-	if err != nil {
-		return nil, err
-	}
-	r.findings(kinds, cfg.Indicators.Critical)
-	if err := r.incidents(ctx, store, job); err != nil {
-		return nil, err
-	}
-	r.divergence(hours)
-	fine := until.Sub(since) <= fineFor
-	var samples []db.ScanSample
-	if fine {
-		if samples, err = store.ScanSamples(ctx, config.JobFreshness, since, until); err != nil {
-			return nil, err
-		}
-	}
-	r.scans(hours, samples, fine)
-	if err := r.bridge(ctx, store, hours); err != nil {
-		return nil, err
-	}
-	cells, err := store.Staleness(ctx, since, until)
-	if err != nil {
-		return nil, err
-	}
-	r.heatmap(cells, cfg.Indicators.Expected)
-	r.ScanSeries = thin(r.ScanSeries)
-	// Incidents were read from the whole timelines.
-	for i := range r.Timeline {
-		tl := &r.Timeline[i]
-		tl.Segments = newest(r, "timeline "+tl.Subject, tl.Segments)
-	}
-	present.FillLists(r)
-	return r, nil
 }
 
 // statusTime integrates a status step function over [from, to).
@@ -328,22 +112,26 @@ func share(from, to time.Time, subject, window string, t map[checks.Status]time.
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
+// windows are the spans back from a report's end whose availability it
+// gives, beside its own period.
+var windows = []struct {
+	name string
+	d    time.Duration
+}{{"1h", time.Hour}, {"24h", 24 * time.Hour}, {"7d", 7 * 24 * time.Hour}, {"30d", 30 * 24 * time.Hour}}
+
+// earliest is the start of the longest span a report's availability covers.
+func earliest(since, until time.Time) time.Time {
+	for _, w := range windows {
+		since = minTime(since, until.Add(-w.d))
+	}
+	return since
+}
+
 // availability fills the windows (last hour, day, week, month and the
 // report's period), the calendar months, the days, and the timelines.
-func (r *Report) availability(ctx context.Context, store *db.Store, subjects, jobs []string) error {
-	windows := []struct {
-		name string
-		d    time.Duration
-	}{{"1h", time.Hour}, {"24h", 24 * time.Hour}, {"7d", 7 * 24 * time.Hour}, {"30d", 30 * 24 * time.Hour}}
-	earliest := r.Since
-	for _, w := range windows {
-		earliest = minTime(earliest, r.Until.Add(-w.d))
-	}
+func (r *Report) availability(changes map[string]Changes, subjects []string) {
 	for _, subject := range subjects {
-		initial, changes, err := store.Changes(ctx, subject, earliest, r.Until)
-		if err != nil {
-			return err
-		}
+		initial, changes := changes[subject].Initial, changes[subject].Changes
 		for _, w := range windows {
 			from := r.Until.Add(-w.d)
 			r.Availability = append(r.Availability, share(from, r.Until, subject, w.name, statusTime(initial, changes, from, r.Until)))
@@ -361,7 +149,6 @@ func (r *Report) availability(ctx context.Context, store *db.Store, subjects, jo
 		}
 		r.Timeline = append(r.Timeline, Timeline{Subject: subject, Segments: segments(initial, changes, r.Since, r.Until)})
 	}
-	return nil
 }
 
 func segments(initial checks.Status, changes []db.Change, from, to time.Time) []Segment {
@@ -464,21 +251,30 @@ func why(k db.FindingKind) string {
 	return k.Category
 }
 
-// incidents finds each time the subject left healthy, and what drove it.
-func (r *Report) incidents(ctx context.Context, store *db.Store, job string) error {
-	var tl *Timeline
-	for i := range r.Timeline {
-		if r.Timeline[i].Subject == r.Subject {
-			tl = &r.Timeline[i]
+// incidents lists each time the subject left healthy, with what drove it.
+func (r *Report) incidents(drivers map[time.Time][]db.FindingKind) {
+	for _, tl := range r.Timeline {
+		if tl.Subject == r.Subject {
+			var list []Incident
+			list, r.MTTRSeconds = incidentsOf(tl.Segments, r.Until)
+			r.Incidents = newest(r, "incidents", list)
 		}
 	}
+	for i := range r.Incidents {
+		r.Incidents[i].Drivers = drivers[r.Incidents[i].Start]
+	}
+}
+
+// incidentsOf finds each time a timeline left healthy, and the mean time
+// to recover from those that ended healthy.
+func incidentsOf(segs []Segment, until time.Time) (list []Incident, mttr *float64) {
 	bad := func(s checks.Status) bool {
 		return s == checks.StatusDegraded || s == checks.StatusCritical || s == checks.StatusError
 	}
 	rank := map[checks.Status]int{checks.StatusDegraded: 1, checks.StatusCritical: 2, checks.StatusError: 2}
 	var open *Incident
 	var closed []float64
-	for _, seg := range tl.Segments {
+	for _, seg := range segs {
 		switch {
 		case bad(seg.Status):
 			if open == nil {
@@ -494,35 +290,30 @@ func (r *Report) incidents(ctx context.Context, store *db.Store, job string) err
 			if seg.Status == checks.StatusHealthy {
 				closed = append(closed, open.Seconds)
 			}
-			r.Incidents = append(r.Incidents, *open)
+			list = append(list, *open)
 			open = nil
 		}
 	}
 	if open != nil {
-		open.Seconds = r.Until.Sub(open.Start).Seconds()
-		r.Incidents = append(r.Incidents, *open)
+		open.Seconds = until.Sub(open.Start).Seconds()
+		list = append(list, *open)
 	}
 	if len(closed) > 0 {
 		sum := 0.0
 		for _, s := range closed {
 			sum += s
 		}
-		r.MTTRSeconds = ptr(round2(sum / float64(len(closed))))
+		mttr = ptr(round2(sum / float64(len(closed))))
 	}
-	r.Incidents = newest(r, "incidents", r.Incidents)
-	for i := range r.Incidents {
-		in := &r.Incidents[i]
-		to := r.Until
-		if in.End != nil {
-			to = *in.End
-		}
-		kinds, err := store.FindingKinds(ctx, in.Start, to, job, true, 3)
-		if err != nil {
-			return err
-		}
-		in.Drivers = kinds
+	return list, mttr
+}
+
+// end is when the incident ended, or until for one that lasts.
+func (in Incident) end(until time.Time) time.Time {
+	if in.End != nil {
+		return *in.End
 	}
-	return nil
+	return until
 }
 
 func (r *Report) divergence(hours []db.Hour) {
@@ -679,7 +470,7 @@ func thin(points []Point) []Point {
 	return out
 }
 
-func (r *Report) bridge(ctx context.Context, store *db.Store, hours []db.Hour) error {
+func (r *Report) bridge(hours []db.Hour, restarts db.Restarts) {
 	b := &BridgeReport{}
 	for _, h := range hours {
 		if h.Job != config.JobBridge {
@@ -692,13 +483,9 @@ func (r *Report) bridge(ctx context.Context, store *db.Store, hours []db.Hour) e
 		}
 	}
 	if b.Checks == 0 {
-		return nil
+		return
 	}
 	b.UptimePct = round2(100 * b.UptimePct / float64(b.Checks))
-	restarts, err := store.BridgeRestarts(ctx, r.Since, r.Until, topFindings, MaxRows)
-	if err != nil {
-		return err
-	}
 	b.Restarts, b.Reasons, b.RestartTimes = restarts.Total, restarts.Reasons, restarts.Times
 	if n := restarts.Total - len(restarts.Times); n > 0 {
 		if r.Truncated == nil {
@@ -707,7 +494,6 @@ func (r *Report) bridge(ctx context.Context, store *db.Store, hours []db.Hour) e
 		r.Truncated["restart times"] = n
 	}
 	r.Bridge = b
-	return nil
 }
 
 // heatmap lays the staleness out per indicator and hour, or per day for
