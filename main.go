@@ -195,7 +195,7 @@ func cmdRun(args []string, stderr io.Writer) int {
 		return exitError
 	}
 	defer store.Close()
-	client, err := hz.Open(cfg.Hazelcast, log)
+	client, err := hz.Open(cfg.Hazelcast, os.Getenv, log)
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return exitError
@@ -373,7 +373,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return checks.StatusUnknown.ExitCode()
 	}
 	defer store.Close()
-	client, err := hz.Open(cfg.Hazelcast, log)
+	client, err := hz.Open(cfg.Hazelcast, os.Getenv, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "tidewatch check: %v\n", err)
 		return checks.StatusUnknown.ExitCode()
@@ -594,7 +594,7 @@ func cmdBridge(args []string, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	return bridge.Run(ctx, cfg, log)
+	return bridge.Run(ctx, cfg, os.Getenv, log)
 }
 
 func or(a, b string) string {

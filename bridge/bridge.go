@@ -103,7 +103,8 @@ type outgoing struct {
 }
 
 // Run runs the bridge until ctx ends, and returns the process exit code.
-func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
+// getenv reads the Hazelcast credentials.
+func Run(ctx context.Context, cfg *config.Config, getenv func(string) string, log *slog.Logger) int {
 	b := &Bridge{
 		cfg: cfg.Bridge, hzcfg: cfg.Hazelcast, log: log.With("component", "bridge"),
 		fields:  Fields{ScanNumber: cfg.Bridge.ScanNumberField, Timestamp: cfg.Bridge.TimestampField},
@@ -147,7 +148,7 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 	}
 	defer b.watch.close()
 
-	if b.hz, err = hz.Open(cfg.Hazelcast, log); err != nil {
+	if b.hz, err = hz.Open(cfg.Hazelcast, getenv, log); err != nil {
 		b.log.Error("hazelcast", "err", err)
 		return ExitConfig
 	}

@@ -59,7 +59,7 @@ func (h *harness) start() {
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel, h.done = cancel, make(chan int, 1)
 	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	go func() { h.done <- Run(ctx, h.cfg, log) }()
+	go func() { h.done <- Run(ctx, h.cfg, os.Getenv, log) }()
 	h.t.Cleanup(h.stop)
 }
 
@@ -433,7 +433,7 @@ func TestASecondBridgeOnTheSameStateRefusesToRun(t *testing.T) {
 	h.start()
 	h.write("one.arrow", 1, t0)
 	h.waitFor(1, 10*time.Second)
-	code := Run(context.Background(), h.cfg, slog.New(slog.DiscardHandler))
+	code := Run(context.Background(), h.cfg, os.Getenv, slog.New(slog.DiscardHandler))
 	if code != ExitLocked {
 		t.Errorf("a second bridge exited %d, want %d", code, ExitLocked)
 	}
@@ -456,7 +456,7 @@ func TestAFileWhereTheWatchDirectoryBelongsIsABadConfiguration(t *testing.T) {
 	cfg.Bridge.WatchDir = filepath.Join(t.TempDir(), "scans")
 	os.WriteFile(cfg.Bridge.WatchDir, nil, 0o644)
 	cfg.Bridge.StateDir = t.TempDir()
-	if code := Run(context.Background(), &cfg, slog.New(slog.DiscardHandler)); code != ExitConfig {
+	if code := Run(context.Background(), &cfg, os.Getenv, slog.New(slog.DiscardHandler)); code != ExitConfig {
 		t.Errorf("exit %d, want %d", code, ExitConfig)
 	}
 }

@@ -227,7 +227,7 @@ func TestOversizedRecordIsInvalidNotUnreachable(t *testing.T) {
 		// Reading 50 MB allocates about 150 MB: 0.2 s at the default 2 s
 		// timeout, but 1 to 2 s under the race detector on two busy cores.
 		e.cfg.Hazelcast.CallTimeout.Duration = 10 * time.Second
-		c, err := hz.Open(e.cfg.Hazelcast, quiet)
+		c, err := hz.Open(e.cfg.Hazelcast, os.Getenv, quiet)
 		if err != nil {
 			t.Fatal(err)
 		}

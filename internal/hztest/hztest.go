@@ -217,7 +217,7 @@ func (m *Member) Config() config.Hazelcast {
 // it is closed when the test ends.
 func (m *Member) Client(t testing.TB, log *slog.Logger) *hz.Client {
 	t.Helper()
-	c, err := hz.Open(m.Config(), log)
+	c, err := hz.Open(m.Config(), os.Getenv, log)
 	if err != nil {
 		t.Fatal(err)
 	}
