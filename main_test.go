@@ -30,6 +30,7 @@ import (
 	_ "modernc.org/sqlite"
 
 	"tidewatch/alert"
+	"tidewatch/cli"
 	"tidewatch/config"
 	"tidewatch/hz"
 	"tidewatch/internal/hztest"
@@ -95,43 +96,8 @@ func putRecord(t *testing.T, c *hz.Client, mapName string, nan ...string) {
 
 func tw(args ...string) (code int, stdout, stderr string) {
 	var o, e bytes.Buffer
-	code = Main(args, &o, &e)
+	code = cli.Main(context.Background(), args, cli.Env{Stdout: &o, Stderr: &e, Now: time.Now, Getenv: os.Getenv, Version: "dev"})
 	return code, o.String(), e.String()
-}
-
-func TestUsageAndVersion(t *testing.T) {
-	t.Parallel()
-	if code, out, _ := tw("version"); code != 0 || !strings.HasPrefix(out, "tidewatch ") {
-		t.Errorf("version: %d %q", code, out)
-	}
-	if code, _, errOut := tw("frobnicate"); code != exitUsage || !strings.Contains(errOut, `unknown command "frobnicate"`) {
-		t.Errorf("unknown command: %d %q", code, errOut)
-	}
-	if code, _, _ := tw(); code != exitUsage {
-		t.Errorf("no command: %d", code)
-	}
-	if code, _, errOut := tw("status", "--severity", "loud"); code != exitUsage || !strings.Contains(errOut, "use info, warning or critical") {
-		t.Errorf("bad severity: %d %q", code, errOut)
-	}
-	if code, _, errOut := tw("status", "-n", "5000"); code != exitUsage || !strings.Contains(errOut, "list 0 to 1000 findings at once, and older ones with --before") {
-		t.Errorf("-n over the cap: %d %q", code, errOut)
-	}
-}
-
-func TestInvalidConfigStopsBeforeDoingAnything(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "config.toml")
-	os.WriteFile(path, []byte("[database]\npath = \"x.db\"\n[freshness]\nstale_after = 120\n"), 0o644)
-	for _, cmd := range []string{"run", "check", "status"} {
-		code, _, errOut := tw(cmd, "--config", path)
-		if code == 0 || !strings.Contains(errOut, path+":4: freshness.stale_after:") {
-			t.Errorf("%s: exit %d, %q", cmd, code, errOut)
-		}
-	}
-	if _, err := os.Stat(filepath.Join(dir, "x.db")); !os.IsNotExist(err) {
-		t.Error("a database was created from an invalid config")
-	}
 }
 
 func TestCheckStatusAndReport(t *testing.T) {
@@ -188,38 +154,11 @@ func TestCheckStatusAndReport(t *testing.T) {
 	} else if b, _ := os.ReadFile(file); !strings.HasPrefix(string(b), "<!DOCTYPE html>") {
 		t.Errorf("report.html: %.100s", b)
 	}
-	if code, _, errOut := tw("report", "--config", conf, "--format", "pdf"); code != exitUsage || !strings.Contains(errOut, "use text, json, markdown, csv, html") {
+	if code, _, errOut := tw("report", "--config", conf, "--format", "pdf"); code != cli.ExitUsage || !strings.Contains(errOut, "use text, json, markdown, csv, html") {
 		t.Errorf("bad --format: %d %q", code, errOut)
 	}
-	if code, _, errOut := tw("report", "--config", conf, "--since", "last week"); code != exitUsage || !strings.Contains(errOut, "neither a duration") {
+	if code, _, errOut := tw("report", "--config", conf, "--since", "last week"); code != cli.ExitUsage || !strings.Contains(errOut, "neither a duration") {
 		t.Errorf("bad --since: %d %q", code, errOut)
-	}
-}
-
-func TestStatusIsUnknownWhenHistoryIsOld(t *testing.T) {
-	t.Parallel()
-	conf, c, mapName := setup(t, "[integrity]\nschedule = \"@every 1s\"\n[freshness]\nschedule = \"@every 1s\"\n")
-	putRecord(t, c, mapName)
-	if code, out, errOut := tw("check", "--config", conf); code != 0 {
-		t.Fatalf("check: %d\n%s\n%s", code, out, errOut)
-	}
-	if code, out, _ := tw("status", "--config", conf); code != 0 {
-		t.Fatalf("status of fresh history: %d\n%s", code, out)
-	}
-	// A minute passes for history: more than 3 intervals and the 10s of
-	// slack.
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(filepath.Dir(conf), "tw.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(`UPDATE runs SET started_at = strftime('%Y-%m-%d %H:%M:%f', started_at, '-60 seconds'),
-		finished_at = strftime('%Y-%m-%d %H:%M:%f', finished_at, '-60 seconds')`); err != nil {
-		t.Fatal(err)
-	}
-	code, out, _ := tw("status", "--config", conf)
-	if code != 3 || !strings.Contains(out, "UNKNOWN") || !strings.Contains(out, "integrity last ran 1") || !strings.Contains(out, "is tidewatch run going?") {
-		t.Errorf("status of old history: %d\n%s", code, out)
 	}
 }
 

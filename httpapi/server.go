@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -30,6 +31,9 @@ type Server struct {
 	done    chan error
 	started atomic.Bool
 	alive   atomic.Pointer[Alive]
+
+	stopOnce sync.Once
+	stopErr  error
 }
 
 // SetAlive sets /healthz's verdict; until it is set, /healthz says the
@@ -127,8 +131,13 @@ func (s *Server) Start() {
 }
 
 // Stop shuts the server down within ctx. A server that never started only
-// closes its listener.
+// closes its listener. Stopping it again returns the first stop's error.
 func (s *Server) Stop(ctx context.Context) error {
+	s.stopOnce.Do(func() { s.stopErr = s.stop(ctx) })
+	return s.stopErr
+}
+
+func (s *Server) stop(ctx context.Context) error {
 	err := s.srv.Shutdown(ctx)
 	if !s.started.Load() {
 		// Shutdown closes only the listeners Serve tracks.

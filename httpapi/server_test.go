@@ -113,7 +113,11 @@ func TestStopWithoutStart(t *testing.T) {
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		stopped <- s.Stop(ctx)
+		err := s.Stop(ctx)
+		if again := s.Stop(ctx); again != err {
+			err = fmt.Errorf("the second stop: %v, the first: %v", again, err)
+		}
+		stopped <- err
 	}()
 	select {
 	case err := <-stopped:
