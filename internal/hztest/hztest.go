@@ -59,6 +59,7 @@ func newMember(root, dir string) (*Member, error) {
 // connections. It is killed when the test ends.
 func Start(t testing.TB) *Member {
 	t.Helper()
+	testenv.SkipShort(t, "a Hazelcast member (Java)")
 	m, err := newMember(testenv.Root(t), t.TempDir())
 	if m != nil {
 		t.Cleanup(m.Kill)
@@ -80,6 +81,7 @@ var shared struct {
 // it runs its tests through Main.
 func Shared(t testing.TB) *Member {
 	t.Helper()
+	testenv.SkipShort(t, "a Hazelcast member (Java)")
 	shared.once.Do(func() {
 		dir, err := os.MkdirTemp("", "tidewatch-hz-")
 		if err != nil {
