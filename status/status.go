@@ -57,16 +57,12 @@ type JobStatus struct {
 	Current bool `json:"current"`
 }
 
-// StaleAfter is how old the latest run of a job run every interval may be
-// and still speak for now: three intervals, and 10 s of slack for a run
-// under way. An older one says nobody is running the job.
-func StaleAfter(interval time.Duration) time.Duration { return 3*interval + 10*time.Second }
-
 // Current tells whether a run that started at last, of a job run every
-// interval, still speaks for now. /healthz, status, /readyz and wait all
-// judge by it.
+// interval, still speaks for now: it is at most three intervals old, with
+// 10 s of slack for a run under way. An older one says nobody is running
+// the job. /healthz, status, /readyz and wait all judge by this rule.
 func Current(last, now time.Time, interval time.Duration) bool {
-	return now.Sub(last) <= StaleAfter(interval)
+	return now.Sub(last) <= 3*interval+10*time.Second
 }
 
 // Read builds the status from history alone, with the n newest
