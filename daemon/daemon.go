@@ -25,6 +25,8 @@ import (
 // Deps is what the daemon takes from around it.
 type Deps struct {
 	Log *slog.Logger
+	// Now is the clock of the daemon's own rules (/healthz's currentness);
+	// the runs take their instants from the jobs' clock.
 	Now func() time.Time
 	// Getenv reads the secrets whose variables the config names: the HTTP
 	// token, the receivers', Hazelcast's credentials.
