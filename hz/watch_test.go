@@ -3,6 +3,7 @@ package hz_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -161,7 +162,7 @@ func TestWatchIsHeardAgainAfterAMemberRestart(t *testing.T) {
 			member := hztest.Start(t)
 			cfg := member.Config()
 			cfg.Unisocket = unisocket
-			c, err := hz.Open(cfg, quiet)
+			c, err := hz.Open(cfg, os.Getenv, quiet)
 			if err != nil {
 				t.Fatal(err)
 			}
