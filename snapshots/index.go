@@ -368,23 +368,46 @@ func (x *Index) verify(ctx context.Context) {
 	top := newTop(x.opt.Keep)
 	err := walk(ctx, x.dir, x.pattern, func(string) {}, top.add)
 
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if x.fd >= 0 {
-		x.drain()
-	}
-	touched := x.touched
-	x.touched = nil
-	if err != nil || !x.built || x.stale || x.fd < 0 {
-		return
-	}
-	if p := differs(top.files, x.top.files, touched); p != "" {
-		x.log.Warn("the snapshot directory does not report every change: it is walked at every run from now on",
-			"dir", x.dir, "unreported", p)
-		x.walking = true
-		x.unwatch()
+	// A write is visible to stat a moment before its event is queued: a
+	// difference is taken for unreported only if no event explains it
+	// after the writers had time to finish.
+	for settle := range 2 {
+		if settle > 0 {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(verifySettle):
+			}
+		}
+		x.mu.Lock()
+		if x.fd >= 0 {
+			x.drain()
+		}
+		if err != nil || !x.built || x.stale || x.fd < 0 {
+			x.touched = nil
+			x.mu.Unlock()
+			return
+		}
+		p := differs(top.files, x.top.files, x.touched)
+		if p == "" {
+			x.touched = nil
+			x.mu.Unlock()
+			return
+		}
+		if settle > 0 {
+			x.touched = nil
+			x.log.Warn("the snapshot directory does not report every change: it is walked at every run from now on",
+				"dir", x.dir, "unreported", p)
+			x.walking = true
+			x.unwatch()
+		}
+		x.mu.Unlock()
 	}
 }
+
+// verifySettle is how long a verifying walk's difference waits for the
+// event that explains it.
+const verifySettle = time.Second
 
 // differs compares two lists of the newest files, leaving out the paths
 // events named, as deep as both reach; it names a file where they differ,
