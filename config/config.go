@@ -30,6 +30,8 @@ type Config struct {
 	Bridge     Bridge     `toml:"bridge"`
 	Alerts     Alerts     `toml:"alerts"`
 	HTTP       HTTP       `toml:"http"`
+	Events     Events     `toml:"events"`
+	Gate       Gate       `toml:"gate"`
 }
 
 // Alerts turns findings into problems that open, repeat and resolve, and
@@ -292,7 +294,10 @@ func Default() Config {
 		return s
 	}
 	d := func(v time.Duration) Duration { return Duration{v} }
+	events, gate := defaultEvents()
 	return Config{
+		Events: events,
+		Gate:   gate,
 		Hazelcast: Hazelcast{
 			Addresses:        []string{"127.0.0.1:5701"},
 			ClusterName:      "dev",
@@ -543,6 +548,7 @@ func (c *Config) validate(v *validator) {
 	c.validateBridge(v)
 	c.validateAlerts(v)
 	c.validateHTTP(v)
+	c.validateEvents(v)
 
 	f := &c.Freshness
 	v.positive("freshness.stale_after", f.StaleAfter)

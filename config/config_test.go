@@ -19,6 +19,11 @@ func TestBadConfigsAreRefusedWithFileLineAndKey(t *testing.T) {
 		{"bad_scan_limits.toml", "testdata/bad_scan_limits.toml:4: freshness.scan_stuck_after: must be greater than zero\n" +
 			"testdata/bad_scan_limits.toml:3: freshness.min_assets: must not be negative\n" +
 			"testdata/bad_scan_limits.toml:2: freshness.max_asset_drop: must be a share above 0 and at most 1 (1 turns the check off)"},
+		{"bad_events.toml", "testdata/bad_events.toml:2: events.min_interval: must be from 10ms to 1m\n" +
+			"testdata/bad_events.toml:3: events.listener_grace: must be greater than zero\n" +
+			"testdata/bad_events.toml:5: gate.reopen_after: must be at most 1h\n" +
+			"testdata/bad_events.toml:6: gate.verdict_map: must not be empty\n" +
+			"testdata/bad_events.toml:7: gate.verdict_refresh: must be at least 1s"},
 		{"bare_duration.toml", `testdata/bare_duration.toml:2: freshness.stale_after: "120" is not a duration (write it with a unit, such as "30s" or "5m")`},
 		{"critical_not_expected.toml", `testdata/critical_not_expected.toml:2: indicators.critical: "moon_phase" is not in indicators.expected`},
 		{"empty_expected.toml", `testdata/empty_expected.toml:3: indicators.expected: must not be empty`},
@@ -97,6 +102,8 @@ func TestShippedConfigIsValidAndKeepsTheSeedDefaults(t *testing.T) {
 		{"max asset drop", cfg.Freshness.MaxAssetDrop, def.Freshness.MaxAssetDrop},
 		{"ready max stale critical", cfg.HTTP.ReadyMaxStaleCritical, def.HTTP.ReadyMaxStaleCritical},
 		{"ready max stale (seed's degraded rule)", cfg.HTTP.ReadyMaxStale, cfg.Health.DegradedStaleCount},
+		{"events", cfg.Events, def.Events},
+		{"gate", cfg.Gate, def.Gate},
 	}
 	for _, c := range checks {
 		if c.got != c.want {

@@ -14,7 +14,7 @@ import (
 // LatestRun is the newest run of a job with its findings and health; nil
 // when the job has never run.
 func (s *Store) LatestRun(ctx context.Context, job string) (*Run, error) {
-	row := s.r.QueryRowContext(ctx, `SELECT r.id, r.job, r.started_at, r.finished_at, r.status, coalesce(r.error, ''),
+	row := s.r.QueryRowContext(ctx, `SELECT r.id, r.job, r.trigger, r.started_at, r.finished_at, r.status, coalesce(r.error, ''),
 		coalesce(h.overall, 'critical'), coalesce(h.hazelcast_connected, 0), h.persistence_connected,
 		h.indicators_present, h.indicators_expected, h.acb_ready, h.missing_count, h.missing_critical,
 		h.stale_count, h.stale_indicators, h.max_staleness_s, h.record_age_s, h.scan_number, h.scan_age_s,
@@ -27,7 +27,7 @@ func (s *Store) LatestRun(ctx context.Context, job string) (*Run, error) {
 		missingCrit, staleInd             sql.NullString
 	)
 	h := &r.Health
-	err := row.Scan(&r.ID, &r.Job, &started, &finished, &status, &r.Error, &overal, &h.HazelcastConnected,
+	err := row.Scan(&r.ID, &r.Job, &r.Trigger, &started, &finished, &status, &r.Error, &overal, &h.HazelcastConnected,
 		&h.PersistenceConnected, &h.IndicatorsPresent, &h.IndicatorsExpected, &h.ACBReady, &h.MissingCount,
 		&missingCrit, &h.StaleCount, &staleInd, &h.MaxStalenessS, &h.RecordAgeS, &h.ScanNumber, &h.ScanAgeS,
 		&h.KeyDifference, &h.DiskLagS, &h.SnapshotPath)
@@ -161,19 +161,21 @@ func (s *Store) findings(ctx context.Context, where string, args ...any) ([]Stor
 
 // JobStats are a job's lifetime counters.
 type JobStats struct {
-	Job      string    `json:"job"`
-	Runs     int64     `json:"runs"`
-	Healthy  int64     `json:"healthy"`
-	Degraded int64     `json:"degraded"`
-	Critical int64     `json:"critical"`
-	Errors   int64     `json:"errors"`
-	Findings int64     `json:"findings"`
-	FirstRun time.Time `json:"first_run_at"`
-	LastRun  time.Time `json:"last_run_at"`
+	Job      string `json:"job"`
+	Runs     int64  `json:"runs"`
+	Healthy  int64  `json:"healthy"`
+	Degraded int64  `json:"degraded"`
+	Critical int64  `json:"critical"`
+	Errors   int64  `json:"errors"`
+	Findings int64  `json:"findings"`
+	// EventRuns are the runs change events started, among Runs.
+	EventRuns int64     `json:"event_runs"`
+	FirstRun  time.Time `json:"first_run_at"`
+	LastRun   time.Time `json:"last_run_at"`
 }
 
 func (s *Store) Stats(ctx context.Context) ([]JobStats, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT job, runs, healthy, degraded, critical, errors, findings,
+	rows, err := s.r.QueryContext(ctx, `SELECT job, runs, healthy, degraded, critical, errors, findings, event_runs,
 		first_run_at, last_run_at FROM job_stats ORDER BY job`)
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
@@ -183,7 +185,7 @@ func (s *Store) Stats(ctx context.Context) ([]JobStats, error) {
 	for rows.Next() {
 		var st JobStats
 		var first, last string
-		if err := rows.Scan(&st.Job, &st.Runs, &st.Healthy, &st.Degraded, &st.Critical, &st.Errors, &st.Findings, &first, &last); err != nil {
+		if err := rows.Scan(&st.Job, &st.Runs, &st.Healthy, &st.Degraded, &st.Critical, &st.Errors, &st.Findings, &st.EventRuns, &first, &last); err != nil {
 			return nil, fmt.Errorf("stats: %w", err)
 		}
 		if st.FirstRun, err = parseTime(first); err != nil {

@@ -36,9 +36,9 @@ var upsertHourlyJob = func() string {
 	cols := []string{"job", "hour", "runs", "healthy", "degraded", "critical", "errors", "findings", "total_ms", "max_ms",
 		"hazelcast_down", "max_staleness_s", "max_record_age_s", "max_key_difference", "max_disk_lag_s",
 		"min_scan_number", "max_scan_number", "max_scan_age_s"}
-	cols = append(append(cols, scanAgeColumns...), "bridge_checks", "bridge_up")
+	cols = append(append(cols, scanAgeColumns...), "bridge_checks", "bridge_up", "event_runs")
 	var sums []string
-	for _, c := range append([]string{"runs", "healthy", "degraded", "critical", "errors", "findings", "total_ms", "hazelcast_down", "bridge_checks", "bridge_up"}, scanAgeColumns...) {
+	for _, c := range append([]string{"runs", "healthy", "degraded", "critical", "errors", "findings", "total_ms", "hazelcast_down", "bridge_checks", "bridge_up", "event_runs"}, scanAgeColumns...) {
 		sums = append(sums, fmt.Sprintf("%[1]s = %[1]s + excluded.%[1]s", c))
 	}
 	sets := append(sums, "max_ms = max(max_ms, excluded.max_ms)",
@@ -81,7 +81,7 @@ func rollUp(ctx context.Context, tx writeTx, r *Run) error {
 	args := []any{r.Job, hour, 1, one(checks.StatusHealthy), one(checks.StatusDegraded), one(checks.StatusCritical),
 		one(checks.StatusError), len(r.Findings), ms, ms, down, h.MaxStalenessS, h.RecordAgeS, h.KeyDifference,
 		h.DiskLagS, h.ScanNumber, h.ScanNumber, h.ScanAgeS}
-	args = append(append(args, buckets...), checksN, up)
+	args = append(append(args, buckets...), checksN, up, r.events())
 	if _, err := tx.exec(ctx, upsertHourlyJob, args...); err != nil {
 		return fmt.Errorf("hourly rollup: %w", err)
 	}

@@ -10,10 +10,22 @@ import (
 	"tidewatch/checks"
 )
 
+// Triggers: what started a run.
+const (
+	TriggerSchedule = "schedule"
+	TriggerEvent    = "event"
+	TriggerManual   = "manual"
+	// TriggerRecheck is the gate's fresh look at a record before it
+	// reopens.
+	TriggerRecheck = "recheck"
+)
+
 // Run is one run of one job, as recorded.
 type Run struct {
-	ID       int64
-	Job      string
+	ID  int64
+	Job string
+	// Trigger is what started it; empty is TriggerSchedule.
+	Trigger  string
 	Started  time.Time
 	Finished time.Time
 	Status   checks.Status
@@ -79,7 +91,7 @@ func writeRun(ctx context.Context, tx writeTx, r *Run) (int64, error) {
 	res, err := tx.exec(ctx,
 		insertRun,
 		r.Job, started, formatTime(r.Finished), float64(r.Finished.Sub(r.Started).Microseconds())/1000,
-		string(r.Status), nullString(r.Error))
+		string(r.Status), nullString(r.Error), r.trigger())
 	if err != nil {
 		return 0, err
 	}
@@ -132,8 +144,23 @@ func writeRun(ctx context.Context, tx writeTx, r *Run) (int64, error) {
 	}
 	_, err = tx.exec(ctx, upsertJobStats,
 		r.Job, count(checks.StatusHealthy), count(checks.StatusDegraded), count(checks.StatusCritical),
-		count(checks.StatusError), len(r.Findings), started, started)
+		count(checks.StatusError), len(r.Findings), started, started, r.events())
 	return id, err
+}
+
+func (r *Run) trigger() string {
+	if r.Trigger == "" {
+		return TriggerSchedule
+	}
+	return r.Trigger
+}
+
+// events is 1 for a run a change event started, for the counts.
+func (r *Run) events() int {
+	if r.Trigger == TriggerEvent {
+		return 1
+	}
+	return 0
 }
 
 func nullString(s string) any {
@@ -197,7 +224,7 @@ func finite(v any) any {
 }
 
 const (
-	insertRun     = `INSERT INTO runs (job, started_at, finished_at, duration_ms, status, error) VALUES (?, ?, ?, ?, ?, ?)`
+	insertRun     = `INSERT INTO runs (job, started_at, finished_at, duration_ms, status, error, trigger) VALUES (?, ?, ?, ?, ?, ?, ?)`
 	insertFinding = `INSERT INTO findings
 			(run_id, job, observed_at, severity, category, indicator, message, details, thresholds)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -207,10 +234,11 @@ const (
 		scan_age_s, key_difference, disk_lag_s, snapshot_path, alerts_active)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	upsertJobStats = `INSERT INTO job_stats
-		(job, runs, healthy, degraded, critical, errors, findings, first_run_at, last_run_at)
-		VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)
+		(job, runs, healthy, degraded, critical, errors, findings, first_run_at, last_run_at, event_runs)
+		VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (job) DO UPDATE SET
 			runs = runs + 1, healthy = healthy + excluded.healthy, degraded = degraded + excluded.degraded,
 			critical = critical + excluded.critical, errors = errors + excluded.errors,
-			findings = findings + excluded.findings, last_run_at = excluded.last_run_at`
+			findings = findings + excluded.findings, last_run_at = excluded.last_run_at,
+			event_runs = event_runs + excluded.event_runs`
 )

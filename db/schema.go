@@ -322,6 +322,17 @@ DROP VIEW bridge_restarts;
 CREATE VIEW bridge_restarts AS
 SELECT at, pid, reason, attempt, max_attempts, delay_ms FROM bridge_events WHERE kind = 'restart';
 `,
+	// 8: what started a run: its schedule, a change event, a command
+	// (tidewatch check), or the gate's fresh look before it reopens. Runs
+	// before this migration ran on their schedule.
+	`
+ALTER TABLE runs ADD COLUMN trigger TEXT NOT NULL DEFAULT 'schedule'
+	CHECK (trigger IN ('schedule', 'event', 'manual', 'recheck'));
+-- Runs started by change events, among each job's runs, for the hour and
+-- for its lifetime.
+ALTER TABLE hourly_jobs ADD COLUMN event_runs INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE job_stats ADD COLUMN event_runs INTEGER NOT NULL DEFAULT 0;
+`,
 }
 
 // migrationSteps run in Go right after the SQL of the migration of that

@@ -13,6 +13,7 @@ import (
 
 	"tidewatch/checks"
 	"tidewatch/npz"
+	"tidewatch/snapshots"
 )
 
 // divergence compares exf_latest with the newest snapshot the persistence
@@ -51,7 +52,19 @@ type snapshotFailures map[snapshotFile]time.Time
 // directory or file cannot hold up a shutdown.
 func (r *Runner) readSnapshot(ctx context.Context, now time.Time) (checks.SnapshotRead, error) {
 	d := r.cfg.Divergence
-	files, future, why := newestSnapshots(ctx, d.SnapshotDir, d.SnapshotPattern, now.Add(r.cfg.Freshness.ClockSkewTolerance.Duration), maxCandidates)
+	notAfter := now.Add(r.cfg.Freshness.ClockSkewTolerance.Duration)
+	var files []snapshotFile
+	var future []string
+	var why string
+	if r.SnapshotIndex != nil {
+		var found []snapshots.File
+		found, future, why = r.SnapshotIndex.Newest(ctx, notAfter, maxCandidates)
+		for _, f := range found {
+			files = append(files, snapshotFile{path: f.Path, mtime: f.ModTime, size: f.Size})
+		}
+	} else {
+		files, future, why = newestSnapshots(ctx, d.SnapshotDir, d.SnapshotPattern, notAfter, maxCandidates)
+	}
 	if err := ctx.Err(); err != nil {
 		return checks.SnapshotRead{}, fmt.Errorf("persistence: looking for the newest snapshot: %w", err)
 	}

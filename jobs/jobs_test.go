@@ -329,7 +329,7 @@ func TestPanicBecomesAnErrorRun(t *testing.T) {
 	e := newEnv(t)
 	var logs strings.Builder
 	e.runner.log = slog.New(slog.NewTextHandler(&logs, nil))
-	e.runner.checkFn = func(_ context.Context, name string, _ time.Time) (checks.Result, error) {
+	e.runner.checkFn = func(_ context.Context, name string, _ *inputs) (checks.Result, error) {
 		var indicators []string
 		_ = indicators[len(name)] // a bug in a check: index out of range
 		return checks.Result{}, nil
@@ -355,9 +355,9 @@ func TestHungMemberNeitherBlocksNorOverlaps(t *testing.T) {
 	e.member.Pause(t)
 	defer e.member.Resume()
 	checking := make(chan struct{})
-	e.runner.checkFn = func(ctx context.Context, name string, now time.Time) (checks.Result, error) {
+	e.runner.checkFn = func(ctx context.Context, name string, in *inputs) (checks.Result, error) {
 		close(checking)
-		return e.runner.check(ctx, name, now)
+		return e.runner.check(ctx, name, in)
 	}
 	done := make(chan *db.Run)
 	go func() {
@@ -387,14 +387,14 @@ func TestSchedulerRunsJobsAndStopsWithinItsGrace(t *testing.T) {
 	// Runs that reach the member once it is paused hang on it.
 	var paused atomic.Bool
 	hung := make(chan string, 3)
-	e.runner.checkFn = func(ctx context.Context, name string, now time.Time) (checks.Result, error) {
+	e.runner.checkFn = func(ctx context.Context, name string, in *inputs) (checks.Result, error) {
 		if paused.Load() && name != config.JobDivergence {
 			select {
 			case hung <- name:
 			default:
 			}
 		}
-		return e.runner.check(ctx, name, now)
+		return e.runner.check(ctx, name, in)
 	}
 	s := Start(e.runner, e.cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	started := time.Now()

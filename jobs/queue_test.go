@@ -176,7 +176,7 @@ func TestAFullQueueDropsTheOldestLoggedAndCounted(t *testing.T) {
 
 	var started []time.Time
 	for i := range 15 {
-		run, _, err := e.runner.start(context.Background(), config.JobIntegrity)
+		run, _, err := e.runner.start(context.Background(), config.JobIntegrity, "schedule", nil)
 		if err != nil || run == nil {
 			t.Fatalf("run %d: %v", i, err)
 		}

@@ -19,15 +19,29 @@ import (
 )
 
 // inputs is where a run's job reads the Hazelcast records it judges: at
-// the run's instant, through the runner's client.
+// the run's instant, through the runner's client, or as a change event
+// carried them (given, by key: no second fetch).
 type inputs struct {
-	r   *Runner
-	now time.Time
+	r     *Runner
+	now   time.Time
+	given map[string]Given
 }
 
-func (in *inputs) exf(ctx context.Context) checks.ExFRead { return in.r.readExF(ctx, in.now) }
+func (in *inputs) exf(ctx context.Context) checks.ExFRead {
+	key := in.r.cfg.Hazelcast.ExFKey
+	if g, ok := in.given[key]; ok {
+		return exfRead(in.r.judge(key, g.Value, time.Time{}, g.At))
+	}
+	return in.r.readExF(ctx, in.now)
+}
 
-func (in *inputs) scan(ctx context.Context) checks.ScanRead { return in.r.readScan(ctx, in.now) }
+func (in *inputs) scan(ctx context.Context) checks.ScanRead {
+	key := in.r.cfg.Hazelcast.ScanKey
+	if g, ok := in.given[key]; ok {
+		return scanRead(in.r.judge(key, g.Value, time.Time{}, g.At))
+	}
+	return in.r.readScan(ctx, in.now)
+}
 
 // fetch reads one key through its entry view and sorts the outcome:
 // unreachable, absent, not decodable as JSON text, or the text with what
@@ -35,34 +49,57 @@ func (in *inputs) scan(ctx context.Context) checks.ScanRead { return in.r.readSc
 // copied, and its memory handed back at once: one oversized value must not
 // leave the daemon hundreds of megabytes larger.
 func (r *Runner) fetch(ctx context.Context, key string, now time.Time) (text []byte, seen checks.Seen, unreachable, invalid error) {
-	mapName := r.cfg.Hazelcast.Map
-	e, err := r.hz.GetEntry(ctx, mapName, key)
+	e, err := r.hz.GetEntry(ctx, r.cfg.Hazelcast.Map, key)
 	switch {
 	case errors.Is(err, hzerrors.ErrHazelcastSerialization):
 		return nil, seen, nil, err
 	case err != nil:
 		return nil, seen, err, nil
 	case e == nil:
+		if r.Heard != nil {
+			r.Heard(key, nil, now)
+		}
 		return nil, seen, nil, nil
 	}
-	if n := hz.Size(e.Value); n > record.MaxSize {
-		e = nil
+	if r.Heard != nil {
+		r.Heard(key, e.Value, now)
+	}
+	text, seen, invalid = r.judge(key, e.Value, e.Updated, now)
+	return text, seen, nil, invalid
+}
+
+// judge sorts a value read or carried by an event: absent (nil), not
+// JSON text, or the text with what was seen of it (an event is an
+// observation too: the record's age counts from when its bytes were
+// first seen, however they came). A value over record.MaxSize is refused
+// before it is copied, and its memory handed back at once: one oversized
+// value must not leave the daemon hundreds of megabytes larger.
+func (r *Runner) judge(key string, v any, updated, now time.Time) (text []byte, seen checks.Seen, invalid error) {
+	if v == nil {
+		return nil, seen, nil
+	}
+	if n := hz.Size(v); n > record.MaxSize {
+		v = nil
 		debug.FreeOSMemory()
-		return nil, seen, nil, fmt.Errorf("it is %.1f MiB (%d bytes), over the %d MiB limit: refused unread", float64(n)/(1<<20), n, record.MaxSize>>20)
+		return nil, seen, fmt.Errorf("it is %.1f MiB (%d bytes), over the %d MiB limit: refused unread", float64(n)/(1<<20), n, record.MaxSize>>20)
 	}
-	text, err = hz.Text(e.Value)
+	text, err := hz.Text(v)
 	if err != nil {
-		return nil, seen, nil, err
+		return nil, seen, err
 	}
-	seen = checks.Seen{Since: r.observed.see(mapName, key, text, now), Updated: e.Updated}
-	return text, seen, nil, nil
+	return text, checks.Seen{Since: r.observed.see(r.cfg.Hazelcast.Map, key, text, now), Updated: updated}, nil
 }
 
 func (r *Runner) readExF(ctx context.Context, now time.Time) checks.ExFRead {
 	text, seen, unreachable, invalid := r.fetch(ctx, r.cfg.Hazelcast.ExFKey, now)
-	switch {
-	case unreachable != nil:
+	if unreachable != nil {
 		return checks.ExFRead{Unreachable: unreachable}
+	}
+	return exfRead(text, seen, invalid)
+}
+
+func exfRead(text []byte, seen checks.Seen, invalid error) checks.ExFRead {
+	switch {
 	case invalid != nil:
 		return checks.ExFRead{Invalid: invalid}
 	case text == nil:
@@ -77,9 +114,14 @@ func (r *Runner) readExF(ctx context.Context, now time.Time) checks.ExFRead {
 
 func (r *Runner) readScan(ctx context.Context, now time.Time) checks.ScanRead {
 	text, seen, unreachable, invalid := r.fetch(ctx, r.cfg.Hazelcast.ScanKey, now)
-	switch {
-	case unreachable != nil:
+	if unreachable != nil {
 		return checks.ScanRead{Unreachable: unreachable}
+	}
+	return scanRead(text, seen, invalid)
+}
+
+func scanRead(text []byte, seen checks.Seen, invalid error) checks.ScanRead {
+	switch {
 	case invalid != nil:
 		return checks.ScanRead{Invalid: invalid}
 	case text == nil:

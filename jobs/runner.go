@@ -16,6 +16,7 @@ import (
 	"tidewatch/config"
 	"tidewatch/db"
 	"tidewatch/hz"
+	"tidewatch/snapshots"
 )
 
 // A job gathers its inputs and calls its check. It reads the Hazelcast
@@ -44,7 +45,7 @@ type Runner struct {
 	busy map[string]*sync.Mutex // a job never overlaps itself
 	// checkFn gathers inputs and checks; a field so that a test can make
 	// it panic, or hang.
-	checkFn func(ctx context.Context, name string, now time.Time) (checks.Result, error)
+	checkFn func(ctx context.Context, name string, in *inputs) (checks.Result, error)
 
 	// What jobs remember between runs; see each job's file.
 	observed observer
@@ -55,6 +56,24 @@ type Runner struct {
 	// OnSkipped is told of every run skipped because the job's previous
 	// run still ran: for metrics.
 	OnSkipped func(job string)
+	// Heard is told of every value a run read from Hazelcast (nil: the key
+	// holds nothing), so that the change listener can tell whether it
+	// heard of it; OnRun of every run as soon as it is judged, before it
+	// is recorded, for the gate.
+	Heard func(key string, value any, at time.Time)
+	OnRun func(*db.Run)
+	// SnapshotIndex, when set, finds the newest snapshots instead of a
+	// walk of the tree at every divergence run.
+	SnapshotIndex *snapshots.Index
+}
+
+// Given is a record a change event carried, judged as it came instead of
+// being fetched again.
+type Given struct {
+	Key string
+	// Value is what the key holds (nil: it is gone), At when it came.
+	Value any
+	At    time.Time
 }
 
 // NewRunner prepares a runner whose runs rec records; sup is the bridge
@@ -86,22 +105,42 @@ func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.
 // midway; a failure to record it is returned as an error (it is kept in
 // memory and recorded later when the cause can pass).
 func (r *Runner) Run(ctx context.Context, name string) (*db.Run, error) {
-	run, p, err := r.start(ctx, name)
+	run, p, err := r.start(ctx, name, db.TriggerManual, nil)
 	if p == nil {
 		return run, err
 	}
 	return run, <-p.done
 }
 
+// RunGiven runs jobs now on the records a change event carried (the
+// others they read are fetched), one after the other, and hands them over
+// for recording without waiting. A job's run already in progress is
+// waited for, not skipped: the record given must be judged.
+func (r *Runner) RunGiven(ctx context.Context, names []string, trigger string, given ...Given) []*db.Run {
+	var runs []*db.Run
+	for _, name := range names {
+		if run, _, err := r.start(ctx, name, trigger, given); err != nil {
+			r.log.Error("run not started", "job", name, "trigger", trigger, "err", err)
+		} else if run != nil {
+			runs = append(runs, run)
+		}
+	}
+	return runs
+}
+
 // start runs one job and hands the run over for recording, without
 // waiting for it: a database that cannot be written for a while holds up
-// no job. p is nil when the job did not run.
-func (r *Runner) start(ctx context.Context, name string) (*db.Run, *pending, error) {
+// no job. p is nil when the job did not run. A scheduled or manual run is
+// skipped while the job's previous run still runs; a run on a change
+// waits for it, for the change must be judged.
+func (r *Runner) start(ctx context.Context, name, trigger string, given []Given) (*db.Run, *pending, error) {
 	lock, ok := r.busy[name]
 	if !ok {
 		return nil, nil, fmt.Errorf("unknown job %q", name)
 	}
-	if !lock.TryLock() {
+	if trigger == db.TriggerEvent || trigger == db.TriggerRecheck {
+		lock.Lock()
+	} else if !lock.TryLock() {
 		r.log.Warn("job still running; this run is skipped", "job", name)
 		if r.OnSkipped != nil {
 			r.OnSkipped(name)
@@ -114,8 +153,8 @@ func (r *Runner) start(ctx context.Context, name string) (*db.Run, *pending, err
 	// clock so that a wall-clock jump cannot make it negative.
 	began := time.Now()
 	now := r.now().UTC()
-	res, err := r.safeCheck(ctx, name, now)
-	run := &db.Run{Job: name, Started: now, Finished: now.Add(time.Since(began)), Bridge: res.Bridge}
+	res, err := r.safeCheck(ctx, name, &inputs{r: r, now: now, given: givenByKey(given)})
+	run := &db.Run{Job: name, Trigger: trigger, Started: now, Finished: now.Add(time.Since(began)), Bridge: res.Bridge}
 	if err != nil {
 		run.Status, run.Overall, run.Error = checks.StatusError, checks.StatusCritical, err.Error()
 		run.Findings = []checks.Finding{checks.CheckFailed(err)}
@@ -138,8 +177,22 @@ func (r *Runner) start(ctx context.Context, name string) (*db.Run, *pending, err
 		}
 	}
 	run.Observations = r.observed.unsaved()
+	if r.OnRun != nil {
+		r.OnRun(run)
+	}
 	p, err := r.rec.add(run)
 	return run, p, err
+}
+
+func givenByKey(given []Given) map[string]Given {
+	if len(given) == 0 {
+		return nil
+	}
+	m := make(map[string]Given, len(given))
+	for _, g := range given {
+		m[g.Key] = g
+	}
+	return m
 }
 
 // maxFindings is the most findings a run records: a record can name any
@@ -168,17 +221,17 @@ func capFindings(fs []checks.Finding) []checks.Finding {
 
 // safeCheck runs a check; a panic anywhere in it becomes an error: the run
 // is recorded as such and the daemon goes on.
-func (r *Runner) safeCheck(ctx context.Context, name string, now time.Time) (res checks.Result, err error) {
+func (r *Runner) safeCheck(ctx context.Context, name string, in *inputs) (res checks.Result, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			r.log.Error("job panicked", "job", name, "panic", p, "stack", string(debug.Stack()))
 			err = fmt.Errorf("%s check panicked: %v", name, p)
 		}
 	}()
-	return r.checkFn(ctx, name, now)
+	return r.checkFn(ctx, name, in)
 }
 
 // check runs a job: its gather function, and its check.
-func (r *Runner) check(ctx context.Context, name string, now time.Time) (checks.Result, error) {
-	return jobs[name](r, ctx, &inputs{r: r, now: now})
+func (r *Runner) check(ctx context.Context, name string, in *inputs) (checks.Result, error) {
+	return jobs[name](r, ctx, in)
 }

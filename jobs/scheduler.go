@@ -10,6 +10,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"tidewatch/config"
+	"tidewatch/db"
 )
 
 // Scheduler runs the jobs on their schedules.
@@ -43,11 +44,11 @@ func Start(r *Runner, cfg *config.Config, log *slog.Logger) *Scheduler {
 	// cannot be written for a while would make it skip its next runs.
 	for _, job := range cfg.Jobs() {
 		name := job.Name
-		s.cron.Schedule(job.Schedule, cron.FuncJob(func() { r.start(ctx, name) }))
+		s.cron.Schedule(job.Schedule, cron.FuncJob(func() { r.start(ctx, name, db.TriggerSchedule, nil) }))
 		s.first.Add(1)
 		go func() {
 			defer s.first.Done()
-			r.start(ctx, name)
+			r.start(ctx, name, db.TriggerSchedule, nil)
 		}()
 	}
 	var pruning sync.Mutex

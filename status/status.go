@@ -46,8 +46,10 @@ type BridgeStatus struct {
 
 // JobStatus is the latest run of one job.
 type JobStatus struct {
-	Job        string        `json:"job"`
-	LastRun    *time.Time    `json:"last_run_at,omitempty"`
+	Job     string     `json:"job"`
+	LastRun *time.Time `json:"last_run_at,omitempty"`
+	// Trigger is what started that run: schedule, event, manual, recheck.
+	Trigger    string        `json:"trigger,omitempty"`
 	Status     checks.Status `json:"status"`
 	Findings   int           `json:"findings"`
 	DurationMS float64       `json:"duration_ms"`
@@ -95,7 +97,7 @@ func Read(ctx context.Context, store *db.Store, cfg *config.Config, now time.Tim
 			}
 		}
 		started := run.Started
-		js.LastRun, js.Status, js.Findings, js.Error = &started, run.Status, len(run.Findings), run.Error
+		js.LastRun, js.Trigger, js.Status, js.Findings, js.Error = &started, run.Trigger, run.Status, len(run.Findings), run.Error
 		js.DurationMS = float64(run.Finished.Sub(run.Started).Microseconds()) / 1000
 		js.Current = Current(run.Started, now, job.Schedule.Interval(now))
 		if !js.Current {

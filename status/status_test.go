@@ -83,7 +83,7 @@ func TestStatusTextNamesWhatMatters(t *testing.T) {
 	}
 	for _, want := range []string{
 		"tidewatch: CRITICAL",
-		"integrity  2026-11-23 11:59:30  30s  critical  2         1.5ms",
+		"integrity  2026-11-23 11:59:30  30s  schedule  critical  2         1.5ms",
 		"freshness  never",
 		"27/28 present, ACB ready: no (critical missing: vix)",
 		"critical  integrity  missing_critical  ACB-critical indicator vix is NaN",

@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"tidewatch/checks"
+	"tidewatch/db"
 	"tidewatch/internal/present"
 )
 
@@ -22,14 +23,18 @@ func WriteStatus(w io.Writer, st *Status, asJSON bool) error {
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "JOB\tLAST RUN\tAGE\tSTATUS\tFINDINGS\tDURATION")
+	fmt.Fprintln(tw, "JOB\tLAST RUN\tAGE\tBY\tSTATUS\tFINDINGS\tDURATION")
 	for _, j := range st.Jobs {
 		if j.LastRun == nil {
-			fmt.Fprintf(tw, "%s\tnever\t-\t%s\t-\t-\n", j.Job, j.Status)
+			fmt.Fprintf(tw, "%s\tnever\t-\t-\t%s\t-\t-\n", j.Job, j.Status)
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%.1fms\n", j.Job, j.LastRun.Format(present.TimeLayout),
-			present.Age(st.GeneratedAt.Sub(*j.LastRun)), j.Status, j.Findings, j.DurationMS)
+		by := j.Trigger
+		if by == "" {
+			by = db.TriggerSchedule
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%.1fms\n", j.Job, j.LastRun.Format(present.TimeLayout),
+			present.Age(st.GeneratedAt.Sub(*j.LastRun)), by, j.Status, j.Findings, j.DurationMS)
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
