@@ -19,6 +19,7 @@ import (
 	"tidewatch/internal/pidlock"
 	"tidewatch/jobs"
 	"tidewatch/metrics"
+	"tidewatch/snapshots"
 	"tidewatch/status"
 )
 
@@ -59,6 +60,8 @@ type Daemon struct {
 	runner    *jobs.Runner
 	sender    *alert.Sender
 	srv       *httpapi.Server // nil unless HTTP is enabled
+	events    *events
+	snapshots *snapshots.Index
 }
 
 // StartError says which part of tidewatch run cannot be had: Msg for the
@@ -119,6 +122,9 @@ func (d *Daemon) open(ctx context.Context) (err error) {
 	}
 	d.rec = jobs.NewRecorder(cfg, d.store, log)
 	d.runner = jobs.NewRunner(ctx, cfg, d.client, d.store, supervised, d.rec, log)
+	d.snapshots = snapshots.Open(cfg.Divergence.SnapshotDir, cfg.Divergence.SnapshotPattern, snapshots.Options{}, log)
+	d.runner.SnapshotIndex = d.snapshots
+	d.events = newEvents(cfg, d.client, d.runner, deps.Now(), log)
 	m := metrics.New(d.store, log)
 	if d.sender, err = alert.NewSender(cfg.Alerts, d.store, log, deps.Getenv); err != nil {
 		return &StartError{Msg: "cannot notify", Err: err}
@@ -132,6 +138,7 @@ func (d *Daemon) open(ctx context.Context) (err error) {
 		if len(run.Notices) > 0 {
 			d.sender.Wake()
 		}
+		d.events.problems(run)
 	})
 	if cfg.HTTP.Enabled {
 		token := ""
@@ -143,6 +150,8 @@ func (d *Daemon) open(ctx context.Context) (err error) {
 		if d.srv, err = httpapi.New(cfg, d.store, m.Handler(), token, log); err != nil {
 			return &StartError{Msg: "cannot serve http", Err: err}
 		}
+		d.srv.SetGate(d.events.keeper.Verdict)
+		d.srv.SetEvents(d.events.broker)
 	}
 	return nil
 }
@@ -173,6 +182,7 @@ func (d *Daemon) Run(ctx context.Context) {
 		d.bridge.WaitReady(wctx)
 		cancel()
 	}
+	d.events.start()
 	sched := jobs.Start(d.runner, cfg, log)
 	if d.srv != nil {
 		d.srv.SetAlive(d.alive(sched))
@@ -197,6 +207,9 @@ func (d *Daemon) Run(ctx context.Context) {
 		cancel()
 	}
 	sched.Stop(jobGrace)
+	ectx, cancel := context.WithTimeout(context.Background(), jobGrace)
+	d.events.stop(ectx)
+	cancel()
 	if d.bridge != nil {
 		d.bridge.Stop()
 	}
@@ -219,6 +232,9 @@ func (d *Daemon) Close(ctx context.Context) {
 	}
 	if d.stateLock != nil {
 		d.stateLock.Release()
+	}
+	if d.snapshots != nil {
+		d.snapshots.Close()
 	}
 	if d.client != nil {
 		d.client.Close(ctx)

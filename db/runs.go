@@ -50,6 +50,15 @@ type Run struct {
 	// Observations are records this run saw change, kept so that a
 	// restarted tidewatch still knows how long they have not.
 	Observations []Observation
+	// Judged is the exf_latest record the run judged, if it read one; not
+	// recorded (the gate's verdict names it).
+	Judged *Judged
+}
+
+// Judged is what a run's verdict says of the exf_latest it judged.
+type Judged struct {
+	// PushedAt is its _pushed_at; zero when it carried none that reads.
+	PushedAt time.Time
 }
 
 // WriteRun records a run, its findings and its health in one transaction.

@@ -20,6 +20,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/gate"
 	"tidewatch/status"
 )
 
@@ -31,6 +32,8 @@ type Server struct {
 	done    chan error
 	started atomic.Bool
 	alive   atomic.Pointer[Alive]
+	gate    atomic.Pointer[func() gate.Verdict]
+	events  atomic.Pointer[http.Handler]
 
 	stopOnce sync.Once
 	stopErr  error
@@ -39,6 +42,22 @@ type Server struct {
 // SetAlive sets /healthz's verdict; until it is set, /healthz says the
 // scheduler has not started.
 func (s *Server) SetAlive(a Alive) { s.alive.Store(&a) }
+
+// SetGate makes /readyz answer the gate's verdict (tidewatch run's, which
+// change events keep current) instead of reading it from history.
+func (s *Server) SetGate(v func() gate.Verdict) { s.gate.Store(&v) }
+
+// SetEvents serves GET /events; until it is set, /events is not found.
+func (s *Server) SetEvents(h http.Handler) { s.events.Store(&h) }
+
+// Readiness is /readyz's answer from the gate.
+type Readiness struct {
+	Ready   bool      `json:"ready"`
+	Reasons []string  `json:"reasons"`
+	At      time.Time `json:"at"`
+	// Since is when the gate took its state.
+	Since time.Time `json:"since"`
+}
 
 // Alive reports whether tidewatch is doing its work, and if not, why.
 type Alive func() (bool, string)
@@ -64,7 +83,23 @@ func New(cfg *config.Config, store *db.Store, metrics http.Handler, token string
 		}
 		fmt.Fprintln(w, "ok")
 	})
+	mux.HandleFunc("GET /events", func(w http.ResponseWriter, r *http.Request) {
+		if h := s.events.Load(); h != nil {
+			(*h).ServeHTTP(w, r)
+			return
+		}
+		http.NotFound(w, r)
+	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		if g := s.gate.Load(); g != nil {
+			v := (*g)()
+			code := http.StatusOK
+			if !v.Ready {
+				code = http.StatusServiceUnavailable
+			}
+			writeJSON(w, code, Readiness{Ready: v.Ready, Reasons: v.Reasons, At: time.Now().UTC(), Since: v.Since.UTC()})
+			return
+		}
 		rd, err := status.Ready(r.Context(), store, cfg, time.Now())
 		if err != nil {
 			log.Error("readyz", "err", err)

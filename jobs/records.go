@@ -25,14 +25,20 @@ type inputs struct {
 	r     *Runner
 	now   time.Time
 	given map[string]Given
+	// judged is the exf_latest record the run judged, if it read one.
+	judged *record.ExF
 }
 
 func (in *inputs) exf(ctx context.Context) checks.ExFRead {
 	key := in.r.cfg.Hazelcast.ExFKey
+	var read checks.ExFRead
 	if g, ok := in.given[key]; ok {
-		return exfRead(in.r.judge(key, g.Value, time.Time{}, g.At))
+		read = exfRead(in.r.judge(key, g.Value, time.Time{}, g.At))
+	} else {
+		read = in.r.readExF(ctx, in.now)
 	}
-	return in.r.readExF(ctx, in.now)
+	in.judged = read.Record
+	return read
 }
 
 func (in *inputs) scan(ctx context.Context) checks.ScanRead {

@@ -153,8 +153,12 @@ func (r *Runner) start(ctx context.Context, name, trigger string, given []Given)
 	// clock so that a wall-clock jump cannot make it negative.
 	began := time.Now()
 	now := r.now().UTC()
-	res, err := r.safeCheck(ctx, name, &inputs{r: r, now: now, given: givenByKey(given)})
+	in := &inputs{r: r, now: now, given: givenByKey(given)}
+	res, err := r.safeCheck(ctx, name, in)
 	run := &db.Run{Job: name, Trigger: trigger, Started: now, Finished: now.Add(time.Since(began)), Bridge: res.Bridge}
+	if in.judged != nil {
+		run.Judged = &db.Judged{PushedAt: in.judged.PushedAt}
+	}
 	if err != nil {
 		run.Status, run.Overall, run.Error = checks.StatusError, checks.StatusCritical, err.Error()
 		run.Findings = []checks.Finding{checks.CheckFailed(err)}

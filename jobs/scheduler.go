@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"sync"
 	"sync/atomic"
@@ -42,7 +43,11 @@ func Start(r *Runner, cfg *config.Config, log *slog.Logger) *Scheduler {
 	}
 	// A job does not wait for its run to be recorded: a database that
 	// cannot be written for a while would make it skip its next runs.
-	for _, job := range cfg.Jobs() {
+	scheduled := cfg.Jobs()
+	if cfg.Events.SpreadSchedules {
+		scheduled = Spread(scheduled, time.Now())
+	}
+	for _, job := range scheduled {
 		name := job.Name
 		s.cron.Schedule(job.Schedule, cron.FuncJob(func() { r.start(ctx, name, db.TriggerSchedule, nil) }))
 		s.first.Add(1)
@@ -66,8 +71,12 @@ func Start(r *Runner, cfg *config.Config, log *slog.Logger) *Scheduler {
 	s.cron.Start()
 	s.running.Store(true)
 	attrs := []any{"prune", cfg.Database.PruneSchedule.Spec}
-	for _, job := range cfg.Jobs() {
-		attrs = append(attrs, job.Name, job.Schedule.Spec)
+	for _, job := range scheduled {
+		spec := job.Schedule.Spec
+		if o := Offset(job.Schedule); o > 0 {
+			spec += fmt.Sprintf(" (+%s)", o)
+		}
+		attrs = append(attrs, job.Name, spec)
 	}
 	log.Info("scheduler started", attrs...)
 	return s

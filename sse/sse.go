@@ -139,6 +139,11 @@ const writeTimeout = 10 * time.Second
 // ends (the server shutting down).
 func (b *Broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
+	// The server's ReadTimeout would end the stream too (its background
+	// read times out and cancels the request): a stream reads nothing.
+	if err := rc.SetReadDeadline(time.Time{}); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		return
+	}
 	var lastID uint64
 	if v := r.Header.Get("Last-Event-ID"); v != "" {
 		lastID, _ = strconv.ParseUint(v, 10, 64)

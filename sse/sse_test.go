@@ -21,11 +21,12 @@ type verdict struct {
 	N     int  `json:"n"`
 }
 
-// serve runs a broker behind a server whose WriteTimeout would end a
-// stream that did not extend its own deadline.
+// serve runs a broker behind a server whose WriteTimeout and ReadTimeout
+// would end a stream that did not set its own deadlines.
 func serve(t *testing.T, b *Broker) string {
 	srv := httptest.NewUnstartedServer(b)
 	srv.Config.WriteTimeout = 200 * time.Millisecond
+	srv.Config.ReadTimeout = 200 * time.Millisecond
 	srv.Start()
 	t.Cleanup(srv.Close)
 	return srv.URL

@@ -62,38 +62,56 @@ func Ready(ctx context.Context, store *db.Store, cfg *config.Config, now time.Ti
 			}
 		}
 	}
-	if run := latest[config.JobIntegrity]; h.ReadyACBCritical && run != nil {
-		switch {
-		case !run.Health.HazelcastConnected:
-			r.Reasons = append(r.Reasons, "Hazelcast unreachable")
-		case len(run.Health.MissingCritical) > 0:
-			r.Reasons = append(r.Reasons, "ACB-critical indicators missing: "+strings.Join(run.Health.MissingCritical, ", "))
-		}
-	}
-	if run := latest[config.JobFreshness]; run != nil && run.Health.StaleCount != nil {
-		var critical []string
-		for _, name := range run.Health.StaleIndicators {
-			if slices.Contains(cfg.Indicators.Critical, name) {
-				critical = append(critical, name)
-			}
-		}
-		if len(critical) > h.ReadyMaxStaleCritical {
-			r.Reasons = append(r.Reasons, fmt.Sprintf("ACB-critical indicators stale: %s (at most %d allowed)", strings.Join(critical, ", "), h.ReadyMaxStaleCritical))
-		}
-		if n := *run.Health.StaleCount; n > h.ReadyMaxStale {
-			r.Reasons = append(r.Reasons, fmt.Sprintf("%d indicators stale (at most %d allowed)", n, h.ReadyMaxStale))
-		}
-	}
-	// A scan is required while a bridge feeds it, and judged whenever one
-	// is there: the freshness check, and so status, judges it then.
-	if run := latest[config.JobFreshness]; h.ReadyScanFresh && run != nil && (cfg.Bridge.Enabled || run.Health.ScanNumber != nil) {
-		// The age now: as measured, plus the time since.
-		if a := run.Health.ScanAgeS; a == nil {
-			r.Reasons = append(r.Reasons, "no fresh scan in Hazelcast")
-		} else if age := present.Seconds(*a) + now.Sub(run.Started); age > cfg.Freshness.ScanCriticalAfter.Duration {
-			r.Reasons = append(r.Reasons, fmt.Sprintf("the scan is %s old", age.Round(time.Second)))
+	for _, job := range cfg.Jobs() {
+		if run := latest[job.Name]; run != nil {
+			r.Reasons = append(r.Reasons, RunReasons(cfg, run, now)...)
 		}
 	}
 	r.Ready = len(r.Reasons) == 0
 	return r, nil
+}
+
+// RunReasons are the reasons one run of a job that could check gives
+// against trading now, by the readiness rule: Hazelcast unreachable or an
+// ACB-critical indicator missing (integrity), too many stale indicators or
+// a scan too old by now (freshness).
+func RunReasons(cfg *config.Config, run *db.Run, now time.Time) []string {
+	h := cfg.HTTP
+	var out []string
+	switch run.Job {
+	case config.JobIntegrity:
+		switch {
+		case !h.ReadyACBCritical:
+		case !run.Health.HazelcastConnected:
+			out = append(out, "Hazelcast unreachable")
+		case len(run.Health.MissingCritical) > 0:
+			out = append(out, "ACB-critical indicators missing: "+strings.Join(run.Health.MissingCritical, ", "))
+		}
+	case config.JobFreshness:
+		if run.Health.StaleCount != nil {
+			var critical []string
+			for _, name := range run.Health.StaleIndicators {
+				if slices.Contains(cfg.Indicators.Critical, name) {
+					critical = append(critical, name)
+				}
+			}
+			if len(critical) > h.ReadyMaxStaleCritical {
+				out = append(out, fmt.Sprintf("ACB-critical indicators stale: %s (at most %d allowed)", strings.Join(critical, ", "), h.ReadyMaxStaleCritical))
+			}
+			if n := *run.Health.StaleCount; n > h.ReadyMaxStale {
+				out = append(out, fmt.Sprintf("%d indicators stale (at most %d allowed)", n, h.ReadyMaxStale))
+			}
+		}
+		// A scan is required while a bridge feeds it, and judged whenever
+		// one is there: the freshness check, and so status, judges it then.
+		if h.ReadyScanFresh && (cfg.Bridge.Enabled || run.Health.ScanNumber != nil) {
+			// The age now: as measured, plus the time since.
+			if a := run.Health.ScanAgeS; a == nil {
+				out = append(out, "no fresh scan in Hazelcast")
+			} else if age := present.Seconds(*a) + now.Sub(run.Started); age > cfg.Freshness.ScanCriticalAfter.Duration {
+				out = append(out, fmt.Sprintf("the scan is %s old", age.Round(time.Second)))
+			}
+		}
+	}
+	return out
 }
