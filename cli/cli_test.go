@@ -64,7 +64,8 @@ func history(t *testing.T, at time.Time) string {
 	t.Helper()
 	dir := t.TempDir()
 	conf := filepath.Join(dir, "config.toml")
-	os.WriteFile(conf, []byte("[database]\npath = \"tw.db\"\n[integrity]\nschedule = \"@every 1s\"\n[freshness]\nschedule = \"@every 1s\"\n"), 0o644)
+	// No daemon serves: wait reads history.
+	os.WriteFile(conf, []byte("[database]\npath = \"tw.db\"\n[http]\nenabled = false\n[integrity]\nschedule = \"@every 1s\"\n[freshness]\nschedule = \"@every 1s\"\n"), 0o644)
 	cfg, err := config.Load(conf)
 	if err != nil {
 		t.Fatal(err)

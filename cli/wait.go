@@ -2,19 +2,28 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"net"
+	"net/http"
 	"os/signal"
 	"strings"
 	"syscall"
 	"time"
 
+	"tidewatch/config"
 	"tidewatch/db"
 	"tidewatch/internal/present"
+	"tidewatch/sse"
 	"tidewatch/status"
 )
 
 // cmdWait blocks until the data is fit to trade on, for shell-driven flows:
-// the same verdict as /readyz, read from history.
+// the verdict of the running daemon's gate, followed on its GET /events
+// stream so that it returns within milliseconds of readiness; while the
+// daemon cannot be reached, the verdict is read from history every
+// interval instead.
 func cmdWait(ctx context.Context, args []string, env Env) int {
 	f := newFlags("wait", env)
 	timeout := f.Duration("timeout", 5*time.Minute, "give up after this long")
@@ -32,6 +41,18 @@ func cmdWait(ctx context.Context, args []string, env Env) int {
 	defer cancel()
 	var why []string
 	for {
+		ready, last, err := followGate(ctx, cfg, env)
+		if ready {
+			fmt.Fprintln(env.Stdout, "ready")
+			return 0
+		}
+		if last != nil {
+			why = last
+		}
+		if err == nil || ctx.Err() != nil {
+			// The stream ended with the wait: the gate's reasons stand.
+			break
+		}
 		// The database may not be there yet: tidewatch may be starting.
 		if store, err := db.OpenReadOnly(cfg.Database.Path); err != nil {
 			why = []string{err.Error()}
@@ -54,12 +75,55 @@ func cmdWait(ctx context.Context, args []string, env Env) int {
 		}
 		select {
 		case <-ctx.Done():
-			for i, w := range why {
-				why[i] = present.Printable(w)
-			}
-			fmt.Fprintf(env.Stdout, "not ready after %s:\n  %s\n", *timeout, strings.Join(why, "\n  "))
-			return ExitError
 		case <-time.After(*every):
+			continue
 		}
+		break
 	}
+	for i, w := range why {
+		why[i] = present.Printable(w)
+	}
+	fmt.Fprintf(env.Stdout, "not ready after %s:\n  %s\n", *timeout, strings.Join(why, "\n  "))
+	return ExitError
+}
+
+// followGate follows the daemon's gate on GET /events until it says ready
+// or ctx ends; err says why it could not (no daemon serving): the caller
+// reads history then. last are the latest reasons the gate gave.
+func followGate(ctx context.Context, cfg *config.Config, env Env) (ready bool, last []string, err error) {
+	if !cfg.HTTP.Enabled {
+		return false, nil, errors.New("http is off")
+	}
+	host, port, err := net.SplitHostPort(cfg.HTTP.Listen)
+	if err != nil {
+		return false, nil, err
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	token := ""
+	if cfg.HTTP.TokenEnv != "" {
+		token = env.Getenv(cfg.HTTP.TokenEnv)
+	}
+	url := "http://" + net.JoinHostPort(host, port) + "/events"
+	err = sse.Follow(ctx, &http.Client{}, url, token, func(e sse.Event) bool {
+		if e.Type != "verdict" {
+			return false
+		}
+		var v struct {
+			Ready   bool     `json:"ready"`
+			Reasons []string `json:"reasons"`
+		}
+		if json.Unmarshal(e.Data, &v) == nil {
+			ready, last = v.Ready, v.Reasons
+		}
+		return ready
+	})
+	if ready {
+		return true, last, nil
+	}
+	if ctx.Err() != nil {
+		return false, last, nil
+	}
+	return false, last, err
 }

@@ -97,6 +97,13 @@ func (b *Broker) Publish(typ string, v any) error {
 	return nil
 }
 
+// Streams is how many clients follow the stream now.
+func (b *Broker) Streams() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.subs)
+}
+
 // subscribe returns a channel of the events after lastID (0: none, start
 // from the current state), and what to send first.
 func (b *Broker) subscribe(lastID uint64) (chan Event, []Event) {
