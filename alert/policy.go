@@ -70,6 +70,20 @@ func minSeverity(r config.Receiver) checks.Severity {
 // (ID 0: new; empty State: a pending one to forget) and the notifications
 // to queue, each naming a problem by its index in the returned slice.
 func (pol *Policy) Evaluate(job string, findings []checks.Finding, now time.Time, live []db.Problem) ([]db.Problem, []db.Notice) {
+	return pol.evaluate(job, findings, now, live, true)
+}
+
+// EvaluateChange is Evaluate for a run that a change started (a change
+// event, or the gate's recheck after one): it opens and escalates problems
+// as any run does, but a problem it does not see is not a miss. Only the
+// schedule resolves problems, after resolve_after runs of it without them:
+// a producer flapping faster than that keeps one problem open, and pages
+// once, however many changes it makes.
+func (pol *Policy) EvaluateChange(job string, findings []checks.Finding, now time.Time, live []db.Problem) ([]db.Problem, []db.Notice) {
+	return pol.evaluate(job, findings, now, live, false)
+}
+
+func (pol *Policy) evaluate(job string, findings []checks.Finding, now time.Time, live []db.Problem, misses bool) ([]db.Problem, []db.Notice) {
 	mine := map[string]*db.Problem{}
 	var others []db.Problem
 	for _, p := range live {
@@ -105,7 +119,7 @@ func (pol *Policy) Evaluate(job string, findings []checks.Finding, now time.Time
 		}
 	}
 	for fp, p := range mine {
-		if seen[fp] {
+		if seen[fp] || !misses {
 			continue
 		}
 		p.Hits, p.Misses = 0, p.Misses+1

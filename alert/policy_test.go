@@ -1,6 +1,8 @@
 package alert
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -57,11 +59,16 @@ func newSim(t *testing.T, pol *Policy) *sim {
 func (s *sim) run(job string, fs ...checks.Finding) []string {
 	s.t.Helper()
 	s.at = s.at.Add(30 * time.Second)
+	return s.evaluate(s.pol.Evaluate, job, fs...)
+}
+
+// evaluate evaluates one run at s.at by eval (Evaluate or EvaluateChange).
+func (s *sim) evaluate(eval func(string, []checks.Finding, time.Time, []db.Problem) ([]db.Problem, []db.Notice), job string, fs ...checks.Finding) []string {
 	var live []db.Problem
 	for _, p := range s.live {
 		live = append(live, p)
 	}
-	changed, notices := s.pol.Evaluate(job, fs, s.at, live)
+	changed, notices := eval(job, fs, s.at, live)
 	for i := range changed {
 		p := &changed[i]
 		if p.ID == 0 {
@@ -220,5 +227,47 @@ func TestDedupKey(t *testing.T) {
 	long := DedupKey(string(make([]byte, 300)))
 	if len(long) > 255 || long != DedupKey(string(make([]byte, 300))) {
 		t.Errorf("long: %d %q", len(long), long)
+	}
+}
+
+// A producer flapping at random, its record bad or good for 0.2 to 30 s
+// at a time, runs the checks at every change: it pages once in the hour.
+// Changes open problems at once, but only the schedule (every 60 s here)
+// resolves them, after resolve_after runs without them, and a change that
+// sees the problem again starts that count over.
+func TestAFlappingProducerCannotPageTenTimesAnHour(t *testing.T) {
+	t.Parallel()
+	for seed := range uint64(5) {
+		s := newSim(t, policy(t, ""))
+		rng := rand.New(rand.NewPCG(seed, 7))
+		bad, flip, sched := false, t0, t0.Add(time.Minute)
+		pages := 0
+		count := func(notices []string) {
+			for _, n := range notices {
+				if strings.HasPrefix(n, "pager trigger") {
+					pages++
+				}
+			}
+		}
+		findings := func() []checks.Finding {
+			if bad {
+				return []checks.Finding{nan("vix")}
+			}
+			return nil
+		}
+		for s.at.Before(t0.Add(time.Hour)) {
+			if flip.Before(sched) {
+				s.at, bad = flip, !bad
+				count(s.evaluate(s.pol.EvaluateChange, "integrity", findings()...))
+				flip = flip.Add(200*time.Millisecond + time.Duration(rng.Int64N(int64(30*time.Second))))
+			} else {
+				s.at = sched
+				count(s.evaluate(s.pol.Evaluate, "integrity", findings()...))
+				sched = sched.Add(time.Minute)
+			}
+		}
+		if pages >= 10 || pages < 1 {
+			t.Errorf("seed %d: %d pages in an hour", seed, pages)
+		}
 	}
 }

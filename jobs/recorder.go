@@ -112,7 +112,11 @@ func (rec *Recorder) write(ctx context.Context, run *db.Run) error {
 			if lerr != nil {
 				rec.log.Error("problems not judged", "job", run.Job, "err", lerr)
 			} else {
-				run.Problems, run.Notices = rec.policy.Evaluate(run.Job, run.Findings, run.Started, live)
+				evaluate := rec.policy.Evaluate
+				if run.Trigger == db.TriggerEvent || run.Trigger == db.TriggerRecheck {
+					evaluate = rec.policy.EvaluateChange
+				}
+				run.Problems, run.Notices = evaluate(run.Job, run.Findings, run.Started, live)
 			}
 		}
 	}
