@@ -9,8 +9,11 @@
 # the 90-day report under 2 s; status under 50 ms; the longest write wait
 # while pruning under 50 ms; the newest of a year of snapshots p99 under
 # 1 ms; the daemon's RSS under 60 MB after the soak, no goroutine or
-# open-file growth from the end of the soak's warm-up to its end. A target
-# whose benchmark did not run is reported as missed, never passed over.
+# open-file growth from the end of the soak's warm-up to its end; the
+# detection of a bad record (issue 15's table: /readyz, the verdict key,
+# the webhook, the reopening, 200 records a second, CPU per change below
+# seed 000's check). A target whose benchmark did not run is reported as
+# missed, never passed over.
 
 function show(v) {
   if (v >= 100 || v == int(v)) return sprintf("%.0f", v)
@@ -83,7 +86,13 @@ END {
     "Status ms/op 50 status (ms)|" \
     "PruneDay max-write-ms 50 pruning: longest write wait (ms)|" \
     "NewestOfAYear p99-ms 1 newest of a year of snapshots p99 (ms)|" \
-    "Soak rss-MB 60 soak: daemon RSS (MB)", expects, "|")
+    "Soak rss-MB 60 soak: daemon RSS (MB)|" \
+    "Detection readyz-p50-ms 5 bad put to /readyz 503, p50 (ms)|" \
+    "Detection readyz-p99-ms 50 bad put to /readyz 503, p99 (ms)|" \
+    "Detection key-p99-ms 50 bad put to the verdict key (Python listener), p99 (ms)|" \
+    "Detection webhook-p99-ms 250 bad put to the webhook's trigger, p99 (ms)|" \
+    "Detection reopen-p99-ms 50 good put to the gate open, beyond reopen_after, p99 (ms)|" \
+    "Detection stream-rss-MB 60 200 records a second: daemon RSS (MB)", expects, "|")
   for (i = 1; i <= nexp; i++) {
     split(expects[i], e, " ")
     what = expects[i]
@@ -94,6 +103,12 @@ END {
     name = names[k]
     if (name ~ /^Job\//) target(name " p99 (ms)", fig[1, name, "p99-ms"], 5, 1)
     if (name ~ /^Burst\//) target(name ": last file to Hazelcast (ms)", fig[1, name, "p99-ms"], 1000, 1)
+    if (name == "Detection") {
+      target("200 records a second: runs a second", fig[1, name, "stream-runs/s"], 4, 0)
+      target("200 records a second: bad records missed", fig[1, name, "stream-missed-bad"], 0, 0)
+      # Below seed 000's check on the same data, measured beside it.
+      target("CPU per change (ms), below seed 000's p50", fig[1, name, "cpu-per-change-ms"], fig[1, name, "seed-cpu-p50-ms"], 1)
+    }
     if (name != "Soak") continue
     m = split(substr(units[name], 2), us, " ")
     for (j = 1; j <= m; j++)

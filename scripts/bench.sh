@@ -4,15 +4,18 @@
 # 1,000 and 100,000 files landed in turn or renamed in at once, crash to
 # replacement, finding the newest of 6,000 files), the newest of a year of
 # per-minute snapshots (525,600 files, made once in .cache/snapshots-year),
-# reports, status and pruning on 90 days of history, and a soak of the
+# reports, status and pruning on 90 days of history, a soak of the
 # real daemon (every job each second, 10 scans a second) for its memory,
-# goroutines, open files and run times. It prints a table with the core
+# goroutines, open files and run times, and the detection of bad records
+# by change events (flips of a record with an ACB-critical NaN, each about
+# 5.5 s: 200, or 100 with SHORT, so that every p99 rests on 100 samples or
+# more; a minute of 200 records a second; CPU per change beside seed 000). It prints a table with the core
 # count and Go version, checks the targets (a missed one, or one not
 # measured, makes it exit 1), and compares with the last run of the same
 # kind.
 #
-#   scripts/bench.sh            # about 20 minutes: a 10-minute soak
-#   SHORT=1 scripts/bench.sh    # under 5 minutes: a 2-minute soak,
+#   scripts/bench.sh            # about 45 minutes: a 10-minute soak, 200 flips
+#   SHORT=1 scripts/bench.sh    # about 15 minutes: a 2-minute soak, 100 flips,
 #                               # 30 days of history, fewer rounds
 #
 # The raw `go test -bench` output is kept in bench-results/, one file a
@@ -24,9 +27,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -n "${SHORT:-}" ]; then
-  kind=short jobs=500 files=200 bursts=3 crashes=20 reports=3 days=30 soak=2m
+  kind=short jobs=500 files=200 bursts=3 crashes=20 reports=3 days=30 soak=2m flips=100
 else
-  kind=full jobs=2000 files=500 bursts=10 crashes=100 reports=5 days=90 soak=10m
+  kind=full jobs=2000 files=500 bursts=10 crashes=100 reports=5 days=90 soak=10m flips=200
 fi
 
 scripts/test-setup.sh >&2
@@ -58,6 +61,7 @@ bench ./snapshots 'OfAYear' 1000x
 bench ./report . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
 bench ./status . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
 bench . 'Soak' 1x TIDEWATCH_SOAK="$soak"
+bench . 'Detection' 1x TIDEWATCH_FLIPS="$flips"
 
 echo
 echo "tidewatch benchmarks ($kind), $(nproc) cores, $(go env GOVERSION), $(date -u '+%Y-%m-%d %H:%M UTC')"
