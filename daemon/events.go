@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -38,7 +39,7 @@ type events struct {
 	broker *sse.Broker
 	watch  *hz.Watch // nil when change events are off
 
-	exf, scan *coalesce.Runner[hz.Change]
+	exf, scan *coalesce.Runner[change]
 	// latest is what each watched key held at its latest change, for the
 	// checks that read the other key too (freshness reads both).
 	mu     sync.Mutex
@@ -115,22 +116,37 @@ func (e *events) change(ch hz.Change) {
 	if ch.Err != nil {
 		return // a read after registering that failed: the schedule judges
 	}
+	c := change{Given: jobs.Given{Key: ch.Key, Value: ch.Value, At: ch.Received}, release: ch.OldSize > record.MaxSize}
+	if n := hz.Size(ch.Value); n > record.MaxSize {
+		// Refused unread: not one more reference to it is kept, so that
+		// its memory goes as soon as the client lets go of it.
+		c.Value, c.Size, c.release = nil, n, true
+	}
 	e.mu.Lock()
-	e.latest[ch.Key] = jobs.Given{Key: ch.Key, Value: ch.Value, At: ch.Received}
+	e.latest[ch.Key] = c.Given
 	e.mu.Unlock()
 	switch ch.Key {
 	case e.cfg.Hazelcast.ExFKey:
-		e.exf.Offer(ch, e.keeper.Verdict().Ready && e.bad(ch.Value))
+		e.exf.Offer(c, e.keeper.Verdict().Ready && (c.Size > 0 || e.bad(c.Value)))
 	case e.cfg.Hazelcast.ScanKey:
-		e.scan.Offer(ch, false)
+		e.scan.Offer(c, false)
 	}
+}
+
+// change is a change as the coalescers hold it: release says it carried,
+// or replaced, a value too large to keep, whose memory is handed back to
+// the system once the change is judged (the client's copies are gone by
+// then), as a fetch of one does.
+type change struct {
+	jobs.Given
+	release bool
 }
 
 // bad tells a record that the integrity check would find critical, or one
 // that is gone: the cheap look that makes a change urgent.
 func (e *events) bad(v any) bool {
 	text, err := hz.Text(v)
-	if v == nil || err != nil || hz.Size(v) > record.MaxSize {
+	if v == nil || err != nil {
 		return true
 	}
 	rec, err := record.DecodeExF(text)
@@ -146,24 +162,30 @@ func (e *events) bad(v any) bool {
 }
 
 // given is the change, and the other key as its latest change left it.
-func (e *events) given(ch hz.Change) []jobs.Given {
-	out := []jobs.Given{{Key: ch.Key, Value: ch.Value, At: ch.Received}}
+func (e *events) given(changed jobs.Given) []jobs.Given {
+	out := []jobs.Given{changed}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for k, g := range e.latest {
-		if k != ch.Key {
+		if k != changed.Key {
 			out = append(out, g)
 		}
 	}
 	return out
 }
 
-func (e *events) runExF(ch hz.Change, urgent bool) {
-	e.runner.RunGiven(e.ctx, exfJobs, db.TriggerEvent, e.given(ch)...)
+func (e *events) runExF(c change, urgent bool) {
+	e.runner.RunGiven(e.ctx, exfJobs, db.TriggerEvent, e.given(c.Given)...)
+	if c.release {
+		debug.FreeOSMemory()
+	}
 }
 
-func (e *events) runScan(ch hz.Change, urgent bool) {
-	e.runner.RunGiven(e.ctx, scanJobs, db.TriggerEvent, e.given(ch)...)
+func (e *events) runScan(c change, urgent bool) {
+	e.runner.RunGiven(e.ctx, scanJobs, db.TriggerEvent, e.given(c.Given)...)
+	if c.release {
+		debug.FreeOSMemory()
+	}
 }
 
 // recheck is the gate asking for a fresh look before it reopens: the

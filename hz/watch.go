@@ -45,6 +45,10 @@ type Change struct {
 	// Err is set on a Resync whose read failed: the key's state is not
 	// known, and Value is nil.
 	Err error
+	// OldSize is the size of the value the change replaced, as Size
+	// measures it (the value itself is not kept): a large one is memory to
+	// hand back once the change is handled.
+	OldSize int
 }
 
 // Watch keeps an entry listener, with values, on some keys of one map,
@@ -265,7 +269,7 @@ func (w *Watch) resync(ctx context.Context, key string) {
 func (w *Watch) listener(key string) hazelcast.MapListener {
 	on := func(kind ChangeKind) func(*hazelcast.EntryNotified) {
 		return func(e *hazelcast.EntryNotified) {
-			ch := Change{Map: w.m, Key: key, Kind: kind, Value: e.Value, Received: time.Now()}
+			ch := Change{Map: w.m, Key: key, Kind: kind, Value: e.Value, Received: time.Now(), OldSize: Size(e.OldValue)}
 			switch kind {
 			case Removed, Expired, Evicted, Cleared:
 				ch.Value = nil

@@ -33,7 +33,7 @@ func (in *inputs) exf(ctx context.Context) checks.ExFRead {
 	key := in.r.cfg.Hazelcast.ExFKey
 	var read checks.ExFRead
 	if g, ok := in.given[key]; ok {
-		read = exfRead(in.r.judge(key, g.Value, time.Time{}, g.At))
+		read = exfRead(in.r.judge(key, g.Value, g.Size, time.Time{}, g.At))
 	} else {
 		read = in.r.readExF(ctx, in.now)
 	}
@@ -44,7 +44,7 @@ func (in *inputs) exf(ctx context.Context) checks.ExFRead {
 func (in *inputs) scan(ctx context.Context) checks.ScanRead {
 	key := in.r.cfg.Hazelcast.ScanKey
 	if g, ok := in.given[key]; ok {
-		return scanRead(in.r.judge(key, g.Value, time.Time{}, g.At))
+		return scanRead(in.r.judge(key, g.Value, g.Size, time.Time{}, g.At))
 	}
 	return in.r.readScan(ctx, in.now)
 }
@@ -70,7 +70,7 @@ func (r *Runner) fetch(ctx context.Context, key string, now time.Time) (text []b
 	if r.Heard != nil {
 		r.Heard(key, e.Value, now)
 	}
-	text, seen, invalid = r.judge(key, e.Value, e.Updated, now)
+	text, seen, invalid = r.judge(key, e.Value, 0, e.Updated, now)
 	return text, seen, nil, invalid
 }
 
@@ -80,11 +80,11 @@ func (r *Runner) fetch(ctx context.Context, key string, now time.Time) (text []b
 // first seen, however they came). A value over record.MaxSize is refused
 // before it is copied, and its memory handed back at once: one oversized
 // value must not leave the daemon hundreds of megabytes larger.
-func (r *Runner) judge(key string, v any, updated, now time.Time) (text []byte, seen checks.Seen, invalid error) {
-	if v == nil {
+func (r *Runner) judge(key string, v any, size int, updated, now time.Time) (text []byte, seen checks.Seen, invalid error) {
+	if v == nil && size == 0 {
 		return nil, seen, nil
 	}
-	if n := hz.Size(v); n > record.MaxSize {
+	if n := max(size, hz.Size(v)); n > record.MaxSize {
 		v = nil
 		debug.FreeOSMemory()
 		return nil, seen, fmt.Errorf("it is %.1f MiB (%d bytes), over the %d MiB limit: refused unread", float64(n)/(1<<20), n, record.MaxSize>>20)

@@ -74,6 +74,9 @@ type Given struct {
 	// Value is what the key holds (nil: it is gone), At when it came.
 	Value any
 	At    time.Time
+	// Size, when not zero, is the size of a value too large to be kept
+	// (Value is then nil): it is refused unread, as a fetch refuses it.
+	Size int
 }
 
 // NewRunner prepares a runner whose runs rec records; sup is the bridge
