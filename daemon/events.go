@@ -215,6 +215,11 @@ func (e *events) changed(v gate.Verdict) {
 // scan it saw would be too old).
 func (e *events) observe(run *db.Run) {
 	o := gate.Observation{Aspect: run.Job, At: run.Started}
+	if run.Judged != nil && !run.Judged.Received.IsZero() && run.Judged.Received.Before(o.At) {
+		// What was judged is the record as it arrived: one that waited for
+		// its turn was good (or bad) since then.
+		o.At = run.Judged.Received
+	}
 	if run.Status == checks.StatusError {
 		o.Reasons = append(o.Reasons, fmt.Sprintf("%s could not check: %s", run.Job, run.Error))
 	} else {

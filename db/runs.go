@@ -59,6 +59,8 @@ type Run struct {
 type Judged struct {
 	// PushedAt is its _pushed_at; zero when it carried none that reads.
 	PushedAt time.Time
+	// Received is when a change event brought it; zero when it was read.
+	Received time.Time
 }
 
 // WriteRun records a run, its findings and its health in one transaction.

@@ -25,8 +25,10 @@ type inputs struct {
 	r     *Runner
 	now   time.Time
 	given map[string]Given
-	// judged is the exf_latest record the run judged, if it read one.
-	judged *record.ExF
+	// judged is the exf_latest record the run judged, if it read one, and
+	// when an event carried it (zero when fetched).
+	judged   *record.ExF
+	judgedAt time.Time
 }
 
 func (in *inputs) exf(ctx context.Context) checks.ExFRead {
@@ -34,6 +36,7 @@ func (in *inputs) exf(ctx context.Context) checks.ExFRead {
 	var read checks.ExFRead
 	if g, ok := in.given[key]; ok {
 		read = exfRead(in.r.judge(key, g.Value, g.Size, time.Time{}, g.At))
+		in.judgedAt = g.At
 	} else {
 		read = in.r.readExF(ctx, in.now)
 	}

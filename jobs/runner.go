@@ -159,8 +159,11 @@ func (r *Runner) start(ctx context.Context, name, trigger string, given []Given)
 	in := &inputs{r: r, now: now, given: givenByKey(given)}
 	res, err := r.safeCheck(ctx, name, in)
 	run := &db.Run{Job: name, Trigger: trigger, Started: now, Finished: now.Add(time.Since(began)), Bridge: res.Bridge}
-	if in.judged != nil {
-		run.Judged = &db.Judged{PushedAt: in.judged.PushedAt}
+	if in.judged != nil || !in.judgedAt.IsZero() {
+		run.Judged = &db.Judged{Received: in.judgedAt}
+		if in.judged != nil {
+			run.Judged.PushedAt = in.judged.PushedAt
+		}
 	}
 	if err != nil {
 		run.Status, run.Overall, run.Error = checks.StatusError, checks.StatusCritical, err.Error()
