@@ -30,6 +30,7 @@ type Config struct {
 	Bridge     Bridge     `toml:"bridge"`
 	Alerts     Alerts     `toml:"alerts"`
 	HTTP       HTTP       `toml:"http"`
+	Cluster    Cluster    `toml:"cluster"`
 }
 
 // Alerts turns findings into problems that open, repeat and resolve, and
@@ -355,6 +356,7 @@ func Default() Config {
 			ResolveAfter:      2,
 			RepeatEvery:       d(time.Hour),
 		},
+		Cluster: defaultCluster(),
 		HTTP: HTTP{
 			Enabled:                 true,
 			Listen:                  "127.0.0.1:9477",
@@ -543,6 +545,7 @@ func (c *Config) validate(v *validator) {
 	c.validateBridge(v)
 	c.validateAlerts(v)
 	c.validateHTTP(v)
+	c.validateCluster(v)
 
 	f := &c.Freshness
 	v.positive("freshness.stale_after", f.StaleAfter)
