@@ -3,6 +3,7 @@ package hz
 import (
 	"context"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -84,4 +85,27 @@ func (c *Client) SetTTL(ctx context.Context, mapName, key string, ttl time.Durat
 		return false, fmt.Errorf("set ttl %s[%s]: %w", mapName, key, err)
 	}
 	return ok, nil
+}
+
+// GetExpiring reads a key with the time the member will expire it (zero
+// for a key without a TTL); a missing or expired key is (nil, zero, nil).
+func (c *Client) GetExpiring(ctx context.Context, mapName, key string) (any, time.Time, error) {
+	m, err := c.handle(ctx, mapName)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout.Duration)
+	defer cancel()
+	ev, err := m.GetEntryView(ctx, key)
+	if err != nil {
+		return nil, time.Time{}, fmt.Errorf("get %s[%s]: %w", mapName, key, err)
+	}
+	if ev == nil {
+		return nil, time.Time{}, nil
+	}
+	var expires time.Time
+	if ev.ExpirationTime > 0 && ev.ExpirationTime < math.MaxInt64 {
+		expires = time.UnixMilli(ev.ExpirationTime).UTC()
+	}
+	return ev.Value, expires, nil
 }

@@ -62,6 +62,9 @@ func TestReplaceIfSameMakesAnEntryImmortalAndSetTTLRestartsIt(t *testing.T) {
 	if v, err := c.Get(ctx, m, "k"); err != nil || v != "b" {
 		t.Fatalf("a replaced key 3s after its put with a 2s TTL: %v, %v; want it still there (replace clears the TTL)", v, err)
 	}
+	if _, expires, err := c.GetExpiring(ctx, m, "k"); err != nil || !expires.IsZero() {
+		t.Fatalf("a replaced key expires %s, %v; want never", expires, err)
+	}
 	if ok, err := c.RemoveIfSame(ctx, m, "k", "a"); err != nil || ok {
 		t.Fatalf("remove of a value that is not there: %v, %v; want refused", ok, err)
 	}
@@ -72,13 +75,18 @@ func TestReplaceIfSameMakesAnEntryImmortalAndSetTTLRestartsIt(t *testing.T) {
 	if ok, err := c.SetTTL(ctx, m, "k", time.Second); err != nil || ok {
 		t.Fatalf("set ttl of an absent key: %v, %v; want false", ok, err)
 	}
-	if ok, err := c.PutIfAbsent(ctx, m, "k", "a", time.Second); err != nil || !ok {
+	// 2s: one second could leave less than the half second slept.
+	if ok, err := c.PutIfAbsent(ctx, m, "k", "a", 2*time.Second); err != nil || !ok {
 		t.Fatalf("put: %v, %v", ok, err)
 	}
 	time.Sleep(500 * time.Millisecond)
 	set := time.Now()
 	if ok, err := c.SetTTL(ctx, m, "k", 2*time.Second); err != nil || !ok {
 		t.Fatalf("set ttl: %v, %v", ok, err)
+	}
+	v, expires, err := c.GetExpiring(ctx, m, "k")
+	if err != nil || v != "a" || expires.Before(set.Add(time.Second-10*time.Millisecond)) || expires.After(set.Add(2*time.Second+10*time.Millisecond)) {
+		t.Errorf("after a TTL of 2s was set at %s: %v, expires %s, %v", set.Format("15:04:05.000"), v, expires.Format("15:04:05.000"), err)
 	}
 	gone := waitGone(t, c, m, "k")
 	if d := gone.Sub(set); d < time.Second || d > 2500*time.Millisecond {
