@@ -21,7 +21,7 @@ type Cluster struct {
 	// LeaseTTL is how long a lease lives unrenewed: a dead leader is
 	// replaced within it and one renewal period.
 	LeaseTTL Duration `toml:"lease_ttl"`
-	// RenewEvery is how often the leader renews; 0: a third of LeaseTTL.
+	// RenewEvery is how often the leader renews; 0: a quarter of LeaseTTL.
 	RenewEvery Duration `toml:"renew_every"`
 	// StepDownMargin is how long before its lease can expire a leader
 	// whose renewals fail stops acting; 0: a fifth of LeaseTTL.
@@ -43,7 +43,7 @@ func (c Cluster) Renewal() time.Duration {
 	if c.RenewEvery.Duration > 0 {
 		return c.RenewEvery.Duration
 	}
-	return c.LeaseTTL.Duration / 3
+	return c.LeaseTTL.Duration / 4
 }
 
 // Margin is how long before its lease can expire a leader stops acting.
@@ -77,8 +77,8 @@ func (c *Config) validateCluster(v *validator) {
 		v.add("cluster.pages_map", "%q is already used: the record of pages needs a map of its own", cl.PagesMap)
 	}
 	ttl := cl.LeaseTTL.Duration
-	if ttl < 3*time.Second {
-		v.add("cluster.lease_ttl", "must be at least 3s (the member expires entries up to 1s early)")
+	if ttl < 4*time.Second {
+		v.add("cluster.lease_ttl", "must be at least 4s (the member expires entries up to 1s early)")
 		return
 	}
 	// The leader counts its lease from when it sent the last renewal that

@@ -21,7 +21,7 @@ func TestBadConfigsAreRefusedWithFileLineAndKey(t *testing.T) {
 			"testdata/bad_scan_limits.toml:2: freshness.max_asset_drop: must be a share above 0 and at most 1 (1 turns the check off)"},
 		{"bad_cluster.toml", `testdata/bad_cluster.toml:3: cluster.instance: "tidewatch a": use at most 64 letters, digits, '.', '-', '_' or ':'` + "\n" +
 			`testdata/bad_cluster.toml:4: cluster.lease_map: "DOLPHIN_FEATURES" is hazelcast.map: the lease needs a map of its own` + "\n" +
-			"testdata/bad_cluster.toml:5: cluster.lease_ttl: must be at least 3s (the member expires entries up to 1s early)"},
+			"testdata/bad_cluster.toml:5: cluster.lease_ttl: must be at least 4s (the member expires entries up to 1s early)"},
 		{"cluster_renewal_too_slow.toml", "testdata/cluster_renewal_too_slow.toml:3: cluster.renew_every: 4s leaves no second try before the step-down 7s after a renewal (lease_ttl less 1s less step_down_margin)"},
 		{"bare_duration.toml", `testdata/bare_duration.toml:2: freshness.stale_after: "120" is not a duration (write it with a unit, such as "30s" or "5m")`},
 		{"critical_not_expected.toml", `testdata/critical_not_expected.toml:2: indicators.critical: "moon_phase" is not in indicators.expected`},
@@ -259,7 +259,7 @@ func TestClusterDefaultsDeriveFromTheTTLAndTheHost(t *testing.T) {
 	}
 	host, _ := os.Hostname()
 	c := cfg.Cluster
-	if c.Instance != host || c.Renewal() != 10*time.Second || c.Margin() != 6*time.Second {
-		t.Errorf("instance %q, renewal %s, margin %s; want %q, 10s, 6s", c.Instance, c.Renewal(), c.Margin(), host)
+	if c.Instance != host || c.Renewal() != 7500*time.Millisecond || c.Margin() != 6*time.Second {
+		t.Errorf("instance %q, renewal %s, margin %s; want %q, 7.5s, 6s", c.Instance, c.Renewal(), c.Margin(), host)
 	}
 }
