@@ -254,3 +254,6 @@ func (c *Cluster) Owner(t testing.TB, key string) *Member {
 	t.Fatalf("the owner of %q is on port %d, no member of this cluster", key, port)
 	return nil
 }
+
+// Pid is the member's process id, to measure what it costs.
+func (m *Member) Pid() int { return m.cmd.Process.Pid }
