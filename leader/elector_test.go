@@ -28,20 +28,31 @@ func fast(m string) config.Cluster {
 
 // gate stands between an instance and Hazelcast: frozen, it holds every
 // call until thawed, whatever the call's deadline, as a stopped process
-// would.
+// would; cut, it fails every call at once, as a client cut off does.
 type gate struct {
 	leader.KV
 	mu     sync.Mutex
 	frozen chan struct{}
+	cut    bool
 }
 
-func (g *gate) wait() {
+func (g *gate) wait() error {
 	g.mu.Lock()
-	ch := g.frozen
+	ch, cut := g.frozen, g.cut
 	g.mu.Unlock()
 	if ch != nil {
 		<-ch
 	}
+	if cut {
+		return hz.ErrUnreachable
+	}
+	return nil
+}
+
+func (g *gate) setCut(cut bool) {
+	g.mu.Lock()
+	g.cut = cut
+	g.mu.Unlock()
 }
 
 func (g *gate) freeze() {
@@ -58,32 +69,44 @@ func (g *gate) thaw() {
 }
 
 func (g *gate) Get(ctx context.Context, m, k string) (any, error) {
-	g.wait()
+	if err := g.wait(); err != nil {
+		return nil, err
+	}
 	return g.KV.Get(ctx, m, k)
 }
 
 func (g *gate) GetExpiring(ctx context.Context, m, k string) (any, time.Time, error) {
-	g.wait()
+	if err := g.wait(); err != nil {
+		return nil, time.Time{}, err
+	}
 	return g.KV.GetExpiring(ctx, m, k)
 }
 
 func (g *gate) PutIfAbsent(ctx context.Context, m, k string, v any, ttl time.Duration) (bool, error) {
-	g.wait()
+	if err := g.wait(); err != nil {
+		return false, err
+	}
 	return g.KV.PutIfAbsent(ctx, m, k, v, ttl)
 }
 
 func (g *gate) ReplaceIfSame(ctx context.Context, m, k string, old, v any) (bool, error) {
-	g.wait()
+	if err := g.wait(); err != nil {
+		return false, err
+	}
 	return g.KV.ReplaceIfSame(ctx, m, k, old, v)
 }
 
 func (g *gate) RemoveIfSame(ctx context.Context, m, k string, v any) (bool, error) {
-	g.wait()
+	if err := g.wait(); err != nil {
+		return false, err
+	}
 	return g.KV.RemoveIfSame(ctx, m, k, v)
 }
 
 func (g *gate) SetTTL(ctx context.Context, m, k string, ttl time.Duration) (bool, error) {
-	g.wait()
+	if err := g.wait(); err != nil {
+		return false, err
+	}
 	return g.KV.SetTTL(ctx, m, k, ttl)
 }
 
@@ -274,6 +297,9 @@ func TestElection(t *testing.T) {
 			t.Fatalf("%d acquisitions for one leader", n)
 		}
 		firstEpoch := first.el.Status().Leader.Epoch
+		if err := leader.Verify(context.Background(), first.client, cfg.LeaseMap, first.name, firstEpoch); err != nil {
+			t.Errorf("the leader's child cannot verify its tenure: %v", err)
+		}
 		// Two renewals later it still leads, alone.
 		waitFor(t, 3*cfg.Renewal(), "two renewals", func() bool { return r.count(first.name, leader.Renewed) >= 2 })
 		if ls := leaders(ins); len(ls) != 1 || ls[0] != first || r.count("", leader.Acquired) != 1 {
@@ -297,6 +323,9 @@ func TestElection(t *testing.T) {
 		if e := next.el.Status().Leader.Epoch; e <= firstEpoch {
 			t.Errorf("the new leader's epoch %d is not above the old one's (%d)", e, firstEpoch)
 		}
+		if err := leader.Verify(context.Background(), next.client, cfg.LeaseMap, first.name, firstEpoch); err == nil {
+			t.Error("the dead leader's child could still verify its tenure")
+		}
 		r.noStaleActs(t)
 
 		// A clean stop releases the lease: the next one need not wait for it.
@@ -315,6 +344,36 @@ func TestElection(t *testing.T) {
 		if ev, ok := r.last(next.name, leader.SteppedDown); !ok || ev.Reason != "shutting down; the lease is released" {
 			t.Errorf("the stopped leader's last step-down: %+v", ev)
 		}
+	})
+
+	t.Run("a leader cut off steps down before its lease expires, and stays the last leader until it sees the next", func(t *testing.T) {
+		cfg := fast("election-cut")
+		r := &record{}
+		ins := []*instance{start(t, c, cfg, "a", r, nil), start(t, c, cfg, "b", r, nil), start(t, c, cfg, "c", r, nil)}
+		cut := oneLeader(t, ins, 10*time.Second)
+		cut.gate.setCut(true)
+		waitFor(t, 10*time.Second, "the cut-off leader steps down", func() bool { return r.count(cut.name, leader.SteppedDown) == 1 })
+		if s := cut.el.Status(); s.Role != leader.RoleFollower || !s.LastLeader || s.Reachable || s.Err == "" {
+			t.Errorf("after stepping down cut off: %+v; want the last leader, unreachable, with the reason", s)
+		}
+		var rest []*instance
+		for _, in := range ins {
+			if in != cut {
+				rest = append(rest, in)
+			}
+		}
+		next := oneLeader(t, rest, 30*time.Second)
+		// It stepped down before the lease expired: before anyone took over.
+		down, _ := r.last(cut.name, leader.SteppedDown)
+		if took, _ := r.last(next.name, leader.Acquired); !down.At.Before(took.At) {
+			t.Errorf("%s took over at %s, before %s stepped down at %s", next.name, took.At, cut.name, down.At)
+		}
+		cut.gate.setCut(false)
+		waitFor(t, 10*time.Second, "the old leader sees the next", func() bool {
+			s := cut.el.Status()
+			return s.Leader.Instance == next.name && !s.LastLeader && s.Reachable
+		})
+		r.noStaleActs(t)
 	})
 
 	t.Run("a frozen leader steps down and never acts with a stale epoch", func(t *testing.T) {
