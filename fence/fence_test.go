@@ -141,7 +141,8 @@ func TestRacingWritersNeverGoBackwards(t *testing.T) {
 				case err == nil:
 					written[epoch]++
 				}
-				if written[epoch] == 20 || fenced[epoch] {
+				off := fenced[epoch]
+				if written[epoch] == 20 || off {
 					select {
 					case <-started[epoch]:
 					default:
@@ -149,7 +150,7 @@ func TestRacingWritersNeverGoBackwards(t *testing.T) {
 					}
 				}
 				mu.Unlock()
-				if fenced[epoch] {
+				if off {
 					return
 				}
 			}
