@@ -9,6 +9,7 @@ import (
 	"os"
 	"sync"
 	"testing"
+	"time"
 
 	"tidewatch/fence"
 	"tidewatch/hz"
@@ -78,7 +79,7 @@ func TestALowerEpochNeverOverwritesAHigherOne(t *testing.T) {
 	t.Parallel()
 	c := hztest.Shared(t).Client(t, quiet)
 	ctx := context.Background()
-	const m = "fence-order"
+	m := fmt.Sprint("fence-order-", time.Now().UnixNano())
 	old, cur := fence.NewWriter(c, m, "k"), fence.NewWriter(c, m, "k")
 	if err := old.Write(ctx, 1, []byte(`{"scan_number":1}`), newer(1)); err != nil {
 		t.Fatalf("first write (absent key): %v", err)
@@ -119,7 +120,7 @@ func TestRacingWritersNeverGoBackwards(t *testing.T) {
 	t.Parallel()
 	c := hztest.Shared(t).Client(t, quiet)
 	ctx, cancel := context.WithCancel(context.Background())
-	const m = "fence-race"
+	m := fmt.Sprint("fence-race-", time.Now().UnixNano())
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	written, fenced := map[int64]int{}, map[int64]bool{}

@@ -2,6 +2,7 @@ package hz_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -16,7 +17,7 @@ func TestPutIfAbsentTakesAnExpiredKeyAndNotALiveOne(t *testing.T) {
 	t.Parallel()
 	c := hztest.Shared(t).Client(t, quiet)
 	ctx := context.Background()
-	const m = "cond-putifabsent"
+	m := fmt.Sprint("cond-putifabsent-", time.Now().UnixNano())
 	put := time.Now()
 	if ok, err := c.PutIfAbsent(ctx, m, "k", "a", time.Second); err != nil || !ok {
 		t.Fatalf("first put: %v, %v", ok, err)
@@ -47,7 +48,7 @@ func TestReplaceIfSameMakesAnEntryImmortalAndSetTTLRestartsIt(t *testing.T) {
 	t.Parallel()
 	c := hztest.Shared(t).Client(t, quiet)
 	ctx := context.Background()
-	const m = "cond-replace"
+	m := fmt.Sprint("cond-replace-", time.Now().UnixNano())
 	put := time.Now()
 	if ok, err := c.PutIfAbsent(ctx, m, "k", "a", 2*time.Second); err != nil || !ok {
 		t.Fatalf("put: %v, %v", ok, err)

@@ -2,6 +2,7 @@ package pages_test
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"os"
 	"testing"
@@ -18,7 +19,7 @@ func TestTheBookKeepsTheLatestPerReceiverAndProblem(t *testing.T) {
 	t.Parallel()
 	c := hztest.Shared(t).Client(t, slog.New(slog.DiscardHandler))
 	ctx := context.Background()
-	book := pages.NewBook(c, "pages-book")
+	book := pages.NewBook(c, fmt.Sprint("pages-book-", time.Now().UnixNano()))
 	t0 := time.Now().UTC().Truncate(time.Millisecond)
 	s := func(receiver, kind string, epoch int64, by string, at time.Duration) pages.Sent {
 		return pages.Sent{Receiver: receiver, Fingerprint: "integrity/connectivity/", Kind: kind, Severity: checks.Critical,
