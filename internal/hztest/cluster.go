@@ -40,6 +40,7 @@ const formTimeout = 3 * time.Minute
 // The members are killed when the test ends.
 func StartCluster(t testing.TB, n int, jvmOpts ...string) *Cluster {
 	t.Helper()
+	testenv.SkipShort(t, "Hazelcast members (Java)")
 	ports, err := freePorts(n)
 	if err != nil {
 		t.Fatal(err)
@@ -208,7 +209,7 @@ func (c *Cluster) Config() config.Hazelcast {
 // it is closed when the test ends.
 func (c *Cluster) Client(t testing.TB, log *slog.Logger) *hz.Client {
 	t.Helper()
-	cl, err := hz.Open(c.Config(), log)
+	cl, err := hz.Open(c.Config(), os.Getenv, log)
 	if err != nil {
 		t.Fatal(err)
 	}
