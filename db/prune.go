@@ -33,6 +33,10 @@ func (s *Store) Prune(ctx context.Context, cutoff, rollupCutoff time.Time, batch
 	if _, err := s.w.ExecContext(ctx, `DELETE FROM bridge_events WHERE at < ?`, formatTime(cutoff)); err != nil {
 		return total, fmt.Errorf("prune bridge events: %w", err)
 	}
+	// Takeovers and step-downs are few; kept as long as the rollups.
+	if _, err := s.w.ExecContext(ctx, `DELETE FROM leadership WHERE at < ?`, formatTime(rollupCutoff)); err != nil {
+		return total, fmt.Errorf("prune leadership: %w", err)
+	}
 	// Resolved problems go with their notifications; open ones stay.
 	if _, err := s.w.ExecContext(ctx, `DELETE FROM problems WHERE state = 'resolved' AND resolved_at < ?`, formatTime(cutoff)); err != nil {
 		return total, fmt.Errorf("prune problems: %w", err)
