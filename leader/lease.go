@@ -61,11 +61,13 @@ type Getter interface {
 // a process acting for a leader that does not hold the lease itself (the
 // bridge, a child of the leader's, which keeps running when its parent is
 // frozen). It is the check made right before each side effect: a lease
-// that expired, or that another instance holds, fails it.
+// that expired, or that another instance holds, fails it with
+// ErrNotLeader, and that tenure is over for good. Any other error is a
+// lease that could not be read: do not act, and try again.
 func Verify(ctx context.Context, kv Getter, mapName, instance string, epoch int64) error {
 	v, err := kv.Get(ctx, mapName, LeaseKey)
 	if err != nil {
-		return fmt.Errorf("%w: the lease cannot be read: %w", ErrNotLeader, err)
+		return fmt.Errorf("the lease cannot be read: %w", err)
 	}
 	if v == nil {
 		return fmt.Errorf("%w: no one holds the lease", ErrNotLeader)
