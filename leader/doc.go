@@ -66,7 +66,11 @@
 // renewals fail or hang steps down at valid, step_down_margin before the
 // entry can expire, and emits SteppedDown; one that finds the entry gone or
 // someone else's emits Lost at once. Either way it is a follower from then
-// on, and draws a new epoch if it ever leads again.
+// on, and draws a new epoch if it ever leads again. One that steps down in
+// time, its renewals failing, stays the last known leader (Status) until
+// it sees another: the one to page while Hazelcast is unreachable. One
+// whose loop wakes long past its lease (frozen, starved) is not: that was
+// no outage.
 //
 // # Acting
 //

@@ -165,8 +165,15 @@ func (e *Elector) keep(ctx context.Context, t *tenure) time.Duration {
 	e.mu.Lock()
 	valid, renewed := t.valid, t.renewed
 	e.mu.Unlock()
-	if !time.Now().Before(valid) {
-		e.stepDown(t, fmt.Sprintf("no renewal succeeded for %s (%s)", time.Since(renewed).Round(time.Millisecond), e.lastError()))
+	if now := time.Now(); !now.Before(valid) {
+		// A loop that wakes a renewal period or more past the lease did not
+		// run meanwhile (a SIGSTOP, a starved machine): that is no outage,
+		// and this instance is not the one to page through one.
+		if late := now.Sub(valid); late > e.cfg.Renewal() {
+			e.stepDown(t, fmt.Sprintf("the lease ran out while this process did not run (%s past it)", late.Round(time.Millisecond)), false)
+			return 0
+		}
+		e.stepDown(t, fmt.Sprintf("no renewal succeeded for %s (%s)", now.Sub(renewed).Round(time.Millisecond), e.lastError()), true)
 		return 0
 	}
 	sent := time.Now()
@@ -376,13 +383,16 @@ func (e *Elector) release() {
 	e.emit(Event{Kind: SteppedDown, Lease: t.lease, Reason: reason, At: time.Now()})
 }
 
-func (e *Elector) stepDown(t *tenure, reason string) {
+// stepDown ends a tenure by this instance's own clock; last says it
+// remains the last known leader (its renewals failed in time: Hazelcast
+// is away), which pages while Hazelcast is unreachable.
+func (e *Elector) stepDown(t *tenure, reason string, last bool) {
 	e.mu.Lock()
 	if e.term != t {
 		e.mu.Unlock()
 		return
 	}
-	e.term, e.lastLeader = nil, true
+	e.term, e.lastLeader = nil, last
 	e.mu.Unlock()
 	e.log.Warn("leader: stepped down", "epoch", t.lease.Epoch, "reason", reason)
 	e.emit(Event{Kind: SteppedDown, Lease: t.lease, Reason: reason, At: time.Now()})
