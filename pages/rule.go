@@ -128,8 +128,10 @@ type Leadership struct {
 // notifications are covered passes its zero value).
 //
 // A notification queued before its instance led is the backlog of a
-// follower: it waits out the settling time, and a trigger or repeat for a
-// problem that is no longer open is moot. Otherwise a trigger goes unless
+// follower: it waits out the settling time. A trigger or repeat for a
+// problem that is no longer open is moot, unless its leader queued it in
+// its tenure (the resolve follows it, as with one instance). Otherwise a
+// trigger goes unless
 // someone already paged at this severity or above; a repeat goes when the
 // last page is older than repeatEvery (or nothing paged); a resolve goes
 // when the last notification paged, never twice, never for nothing.
@@ -141,7 +143,7 @@ func Decide(n Pending, open bool, last *Sent, l Leadership, now time.Time, repea
 	}
 	switch n.Kind {
 	case Trigger, Repeat:
-		if !open && (backlog || n.Kind == Repeat) {
+		if !open && (backlog || n.Kind == Repeat || l.Since.IsZero()) {
 			return Decision{Skip, "the problem is no longer open"}
 		}
 		if last == nil || !last.pages() {

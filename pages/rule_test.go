@@ -68,6 +68,8 @@ func TestDecide(t *testing.T) {
 			sent(Trigger, checks.Critical, 6, "a", -time.Minute), lead, t0.Add(time.Second), Wait, "held until"},
 		{"a follower finds its trigger covered", queued(Trigger, checks.Critical, time.Second), true,
 			sent(Trigger, checks.Critical, 7, "b", time.Second), Leadership{}, now, Skip, "already paged"},
+		{"a follower's trigger for a problem no longer open is moot", queued(Trigger, checks.Critical, time.Second), false,
+			nil, Leadership{}, now, Skip, "no longer open"},
 		{"a follower keeps a resolve the leader has not sent", queued(Resolve, checks.Critical, time.Second), false,
 			sent(Trigger, checks.Critical, 7, "b", 0), Leadership{}, now, Send, "paged"},
 		{"an unknown kind is skipped", queued("escalate", checks.Critical, time.Second), true, nil, lead, now, Skip, `unknown kind "escalate"`},
