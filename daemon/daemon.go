@@ -59,6 +59,7 @@ type Daemon struct {
 	runner    *jobs.Runner
 	sender    *alert.Sender
 	srv       *httpapi.Server // nil unless HTTP is enabled
+	cluster   *clustered      // nil unless [cluster] is enabled
 }
 
 // StartError says which part of tidewatch run cannot be had: Msg for the
@@ -124,6 +125,12 @@ func (d *Daemon) open(ctx context.Context) (err error) {
 		return &StartError{Msg: "cannot notify", Err: err}
 	}
 	d.sender.OnFailure = m.NotificationFailed
+	if cfg.Cluster.Enabled {
+		// One leader runs the bridge and pages; every instance checks.
+		d.cluster = newClustered(cfg, d.client, d.store, d.bridge, log, deps.Now)
+		d.sender.Cluster = d.cluster
+		m.Cluster(d.cluster.live)
+	}
 	d.runner.OnSkipped, d.rec.OnNotRecorded = m.RunSkipped, m.RunNotRecorded
 	m.PendingRuns(d.rec.Pending)
 	d.rec.Alert(alert.NewPolicy(cfg.Alerts))
@@ -143,6 +150,9 @@ func (d *Daemon) open(ctx context.Context) (err error) {
 		if d.srv, err = httpapi.New(cfg, d.store, m.Handler(), token, log); err != nil {
 			return &StartError{Msg: "cannot serve http", Err: err}
 		}
+		if d.cluster != nil {
+			d.srv.SetCluster(d.cluster.live)
+		}
 	}
 	return nil
 }
@@ -156,7 +166,11 @@ func (d *Daemon) Run(ctx context.Context) {
 	if err := d.rec.StartTracking(ctx); err != nil {
 		log.Warn("health changes not tracked yet: the runs will start tracking once history can be written", "err", err)
 	}
-	if d.bridge != nil {
+	switch {
+	case d.cluster != nil:
+		// The bridge runs for this instance's tenures only.
+		d.cluster.start()
+	case d.bridge != nil:
 		d.bridge.Start()
 	}
 	d.sender.Start()
@@ -168,7 +182,7 @@ func (d *Daemon) Run(ctx context.Context) {
 	wctx, cancel := context.WithTimeout(ctx, cfg.Hazelcast.ConnectTimeout.Duration)
 	d.client.WaitConnected(wctx)
 	cancel()
-	if d.bridge != nil {
+	if d.bridge != nil && d.cluster == nil {
 		wctx, cancel := context.WithTimeout(ctx, cfg.Bridge.StartupGrace.Duration)
 		d.bridge.WaitReady(wctx)
 		cancel()
@@ -197,6 +211,9 @@ func (d *Daemon) Run(ctx context.Context) {
 		cancel()
 	}
 	sched.Stop(jobGrace)
+	if d.cluster != nil {
+		d.cluster.quiesce()
+	}
 	if d.bridge != nil {
 		d.bridge.Stop()
 	}
@@ -207,6 +224,11 @@ func (d *Daemon) Run(ctx context.Context) {
 	}
 	cancel()
 	<-senderStopped
+	if d.cluster != nil {
+		// The lease goes last, once the bridge and the sending are over: a
+		// successor takes over at once instead of after the TTL.
+		d.cluster.stop()
+	}
 	log.Info("tidewatch stopped")
 }
 

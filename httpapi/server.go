@@ -31,6 +31,7 @@ type Server struct {
 	done    chan error
 	started atomic.Bool
 	alive   atomic.Pointer[Alive]
+	cluster atomic.Pointer[func() *status.Cluster]
 
 	stopOnce sync.Once
 	stopErr  error
@@ -39,6 +40,10 @@ type Server struct {
 // SetAlive sets /healthz's verdict; until it is set, /healthz says the
 // scheduler has not started.
 func (s *Server) SetAlive(a Alive) { s.alive.Store(&a) }
+
+// SetCluster makes /status show this instance's part in a cluster live
+// (the takeover or step-down before it still comes from history).
+func (s *Server) SetCluster(live func() *status.Cluster) { s.cluster.Store(&live) }
 
 // Alive reports whether tidewatch is doing its work, and if not, why.
 type Alive func() (bool, string)
@@ -101,6 +106,11 @@ func New(cfg *config.Config, store *db.Store, metrics http.Handler, token string
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
+		}
+		if live := s.cluster.Load(); live != nil && st.Cluster != nil {
+			c := (*live)()
+			c.LastChange = st.Cluster.LastChange
+			st.Cluster = c
 		}
 		writeJSON(w, http.StatusOK, st)
 	})

@@ -14,6 +14,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/status"
 	"tidewatch/supervise"
 )
 
@@ -142,6 +143,30 @@ func (m *Metrics) PendingRuns(pending func() int) {
 	m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "tidewatch_runs_pending", Help: "Runs kept in memory, waiting for the database to be written.",
 	}, func() float64 { return float64(pending()) }))
+}
+
+// Cluster exposes this instance's part in a cluster, as /status shows it.
+func (m *Metrics) Cluster(live func() *status.Cluster) {
+	gauge := func(name, help string, value func(c *status.Cluster) float64) prometheus.Collector {
+		return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, func() float64 { return value(live()) })
+	}
+	m.reg.MustRegister(
+		gauge("tidewatch_leader", "1 while this instance leads the cluster (runs the bridge, pages, publishes), 0 otherwise.",
+			func(c *status.Cluster) float64 {
+				if c.Role == "leader" {
+					return 1
+				}
+				return 0
+			}),
+		gauge("tidewatch_leader_epoch", "The epoch (fencing token) of the leader as this instance last saw it; 0 when it saw none.",
+			func(c *status.Cluster) float64 { return float64(c.Epoch) }),
+		gauge("tidewatch_lease_age_seconds", "How long ago the leader's lease was last renewed, as this instance last saw it; -1 when unknown.",
+			func(c *status.Cluster) float64 {
+				if c.LeaseAgeS == nil {
+					return -1
+				}
+				return *c.LeaseAgeS
+			}))
 }
 
 // Handler serves the exposition format.
