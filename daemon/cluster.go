@@ -21,6 +21,11 @@ import (
 // leader): it takes part in the election, runs the bridge for its tenures
 // only, records every takeover and step-down in history, and tells the
 // sender when it is this instance's turn to page (alert.Cluster).
+//
+// Publishing the verdict into Hazelcast (package publish, on its way) is a
+// leader's side effect too: its write goes through fence.Guard, with the
+// election's Check, so that only the leader writes it and a deposed one
+// never overwrites its successor's.
 type clustered struct {
 	cfg    config.Cluster
 	el     *leader.Elector

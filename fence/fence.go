@@ -161,3 +161,17 @@ func Epoch(text []byte) int64 {
 	}
 	return 0
 }
+
+// Guard makes the writes of a leader's tenure: each goes only while check
+// confirms the tenure (leader.Elector.Check, right before the write) and
+// carries the epoch check returns, fenced. It is what a leader's writes
+// into Hazelcast go through beside the bridge's: the published verdict.
+func Guard(check func(ctx context.Context) (epoch int64, err error), w *Writer) func(ctx context.Context, object []byte) error {
+	return func(ctx context.Context, object []byte) error {
+		epoch, err := check(ctx)
+		if err != nil {
+			return err
+		}
+		return w.Write(ctx, epoch, object, nil)
+	}
+}

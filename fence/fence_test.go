@@ -191,3 +191,24 @@ func TestRacingWritersNeverGoBackwards(t *testing.T) {
 	}
 	t.Logf("%d samples; writes by epoch %v", len(seen), written)
 }
+
+func TestGuardWritesOnlyForAConfirmedTenure(t *testing.T) {
+	t.Parallel()
+	c := hztest.Shared(t).Client(t, quiet)
+	ctx := context.Background()
+	m := fmt.Sprint("fence-guard-", time.Now().UnixNano())
+	var epoch int64 = 7
+	notLeader := errors.New("not the leader: following")
+	var confirmed error
+	write := fence.Guard(func(context.Context) (int64, error) { return epoch, confirmed }, fence.NewWriter(c, m, "verdict"))
+	if err := write(ctx, []byte(`{"ready":true}`)); err != nil {
+		t.Fatal(err)
+	}
+	confirmed = notLeader
+	if err := write(ctx, []byte(`{"ready":false}`)); !errors.Is(err, notLeader) {
+		t.Errorf("a write without the tenure: %v", err)
+	}
+	if v, _ := c.Get(ctx, m, "verdict"); v != `{"leader_epoch":7,"ready":true}` {
+		t.Errorf("holds %v", v)
+	}
+}
