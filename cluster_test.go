@@ -24,6 +24,7 @@ import (
 	"tidewatch/hz"
 	"tidewatch/internal/hztest"
 	"tidewatch/internal/scantest"
+	"tidewatch/internal/testenv"
 	"tidewatch/record"
 	"tidewatch/status"
 )
@@ -35,7 +36,7 @@ import (
 // and a scanner writing on regardless, and a webhook that tells which
 // instance paged.
 type fleet struct {
-	t       *testing.T
+	t       testing.TB
 	members *hztest.Cluster
 	client  *hz.Client
 	mapName string
@@ -96,7 +97,7 @@ const vixNaN = "integrity/missing_critical/vix"
 
 // newFleet writes the config of each instance (a lease of ttl) and starts
 // the producer and the scanner; the instances are started by start.
-func newFleet(t *testing.T, members *hztest.Cluster, ttl time.Duration, names ...string) *fleet {
+func newFleet(t testing.TB, members *hztest.Cluster, ttl time.Duration, names ...string) *fleet {
 	t.Helper()
 	f := &fleet{t: t, members: members, mapName: fmt.Sprintf("FEATURES_%d", maps.Add(1)), base: t.TempDir(), ttl: ttl,
 		confs: map[string]string{}, ds: map[string]*daemon{}, pages: &pageLog{}}
@@ -354,7 +355,7 @@ func (s *sampler) end() {
 
 // checkScans asserts that latest_eigen_scan never went back, in number or
 // in epoch.
-func (s *sampler) checkScans(t *testing.T) {
+func (s *sampler) checkScans(t testing.TB) {
 	t.Helper()
 	s.end()
 	s.mu.Lock()
@@ -367,7 +368,7 @@ func (s *sampler) checkScans(t *testing.T) {
 // check asserts what the samples must show: never more than one bridge,
 // exactly one outside the gaps given (from, to: a failover), never a scan
 // going back.
-func (s *sampler) check(t *testing.T, gaps ...[2]time.Time) {
+func (s *sampler) check(t testing.TB, gaps ...[2]time.Time) {
 	t.Helper()
 	s.checkScans(t)
 	s.mu.Lock()
@@ -680,4 +681,44 @@ func TestClusterEveryMemberRestarted(t *testing.T) {
 			t.Errorf("the outage paged %v as %s; want %s's trigger, then %s's resolve", got, fp, first, next)
 		}
 	}
+}
+
+// BenchmarkFailover measures failover as trading flows see it: the leader
+// SIGKILLed, the time until its successor's bridge pushes (a scan at a
+// higher epoch in latest_eigen_scan), with the default lease, on three
+// members and three instances; the killed one is started again and follows
+// before the next round.
+func BenchmarkFailover(b *testing.B) {
+	members := hztest.StartCluster(b, 3)
+	names := []string{"a", "b", "c"}
+	f := newFleet(b, members, config.Default().Cluster.LeaseTTL.Duration, names...)
+	for _, n := range names {
+		f.start(n)
+	}
+	var lat []time.Duration
+	for range b.N {
+		l := f.oneLeader(60*time.Second, names...)
+		epoch := f.cluster(l).Epoch
+		f.scanAfter(0, epoch, 60*time.Second)
+		killed := time.Now()
+		f.ds[l].cmd.Process.Kill()
+		<-f.ds[l].exited
+		for {
+			if _, e, ok := f.scan(); ok && e > epoch {
+				break
+			}
+			if time.Since(killed) > time.Minute {
+				b.Fatalf("no scan at an epoch above %d a minute after %s was killed", epoch, l)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		lat = append(lat, time.Since(killed))
+		f.start(l)
+		waitFor(b, 30*time.Second, func() string { return l + " does not follow" }, func() bool {
+			c := f.cluster(l)
+			return c != nil && c.Role == "follower" && c.Leader != ""
+		})
+	}
+	b.StopTimer()
+	testenv.ReportPercentiles(b, lat)
 }

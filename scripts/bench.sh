@@ -3,9 +3,10 @@
 # job, a run's SQLite write, the bridge (file to Hazelcast, bursts of
 # 1,000 and 100,000 files landed in turn or renamed in at once, crash to
 # replacement, finding the newest of 6,000 files),
-# reports, status and pruning on 90 days of history, and a soak of the
+# reports, status and pruning on 90 days of history, a soak of the
 # real daemon (every job each second, 10 scans a second) for its memory,
-# goroutines, open files and run times. It prints a table with the core
+# goroutines, open files and run times, and, with several instances, what
+# the leader's lease costs the member and how long a failover takes. It prints a table with the core
 # count and Go version, checks the targets, and compares with the last run
 # of the same kind.
 #
@@ -22,9 +23,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -n "${SHORT:-}" ]; then
-  kind=short jobs=500 files=200 bursts=3 crashes=20 reports=3 days=30 soak=2m
+  kind=short jobs=500 files=200 bursts=3 crashes=20 reports=3 days=30 soak=2m failovers=5
 else
-  kind=full jobs=2000 files=500 bursts=10 crashes=100 reports=5 days=90 soak=10m
+  kind=full jobs=2000 files=500 bursts=10 crashes=100 reports=5 days=90 soak=10m failovers=20
 fi
 
 scripts/test-setup.sh >&2
@@ -55,13 +56,17 @@ bench ./scanfiles 'ScanFiles' 1s
 bench ./report . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
 bench ./status . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
 bench . 'Soak' 1x TIDEWATCH_SOAK="$soak"
+bench ./leader 'Renewal' 2000x
+bench . 'Failover' "${failovers}x"
 
 echo
 echo "tidewatch benchmarks ($kind), $(nproc) cores, $(go env GOVERSION), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "raw results: $out"
-awk -f scripts/bench.awk "$out"
+status=0
+awk -f scripts/bench.awk "$out" || status=1
 if [ -n "$previous" ]; then
   echo
   echo "compared with $previous:"
   awk -f scripts/bench.awk "$previous" "$out"
 fi
+exit "$status"
