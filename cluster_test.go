@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -700,6 +701,9 @@ func BenchmarkFailover(b *testing.B) {
 		l := f.oneLeader(60*time.Second, names...)
 		epoch := f.cluster(l).Epoch
 		f.scanAfter(0, epoch, 60*time.Second)
+		// A kill at any moment of the renewal cycle, not always at the
+		// same distance from the takeover: the failover depends on it.
+		time.Sleep(rand.N(config.Default().Cluster.Renewal()))
 		killed := time.Now()
 		f.ds[l].cmd.Process.Kill()
 		<-f.ds[l].exited
