@@ -163,6 +163,18 @@ func (r *record) last(instance string, k leader.Kind) (named, bool) {
 	return named{}, false
 }
 
+// acted tells whether an instance was allowed to act at an epoch.
+func (r *record) acted(instance string, epoch int64) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, a := range r.acts {
+		if a.instance == instance && a.epoch == epoch {
+			return true
+		}
+	}
+	return false
+}
+
 // noStaleActs asserts what fencing by epoch needs of the lease: once an
 // instance has been allowed to act at an epoch, no Check started later lets
 // anyone act at a lower one. (A Check that started earlier may answer
@@ -494,6 +506,7 @@ func TestEpochsKeepGrowingWhenEveryMemberRestarts(t *testing.T) {
 	ins := []*instance{start(t, c, cfg, "a", r, nil), start(t, c, cfg, "b", r, nil), start(t, c, cfg, "c", r, nil)}
 	first := oneLeader(t, ins, 10*time.Second)
 	before := first.el.Status().Leader.Epoch
+	waitFor(t, 10*time.Second, "the leader acts", func() bool { return r.acted(first.name, before) })
 
 	c.RestartAll(t)
 	var next *instance
@@ -505,6 +518,7 @@ func TestEpochsKeepGrowingWhenEveryMemberRestarts(t *testing.T) {
 		return next != nil
 	})
 	after := next.el.Status().Leader.Epoch
+	waitFor(t, 10*time.Second, "the new leader acts", func() bool { return r.acted(next.name, after) })
 	if after <= before {
 		t.Errorf("epoch %d after every member restarted; it was %d", after, before)
 	}
