@@ -338,6 +338,7 @@ func TestElection(t *testing.T) {
 		if err := leader.Verify(context.Background(), next.client, cfg.LeaseMap, first.name, firstEpoch); err == nil {
 			t.Error("the dead leader's child could still verify its tenure")
 		}
+		waitFor(t, 10*time.Second, "the new leader acts", func() bool { return r.acted(next.name, next.el.Status().Leader.Epoch) })
 		r.noStaleActs(t)
 
 		// A clean stop releases the lease: the next one need not wait for it.
@@ -385,6 +386,7 @@ func TestElection(t *testing.T) {
 			s := cut.el.Status()
 			return s.Leader.Instance == next.name && !s.LastLeader && s.Reachable
 		})
+		waitFor(t, 10*time.Second, "the new leader acts", func() bool { return r.acted(next.name, next.el.Status().Leader.Epoch) })
 		r.noStaleActs(t)
 	})
 
@@ -421,6 +423,7 @@ func TestElection(t *testing.T) {
 			s := frozen.el.Status()
 			return s.Leader.Instance == next.name && s.Role == leader.RoleFollower && !s.LastLeader
 		})
+		waitFor(t, 10*time.Second, "the new leader acts", func() bool { return r.acted(next.name, next.el.Status().Leader.Epoch) })
 		r.noStaleActs(t)
 	})
 }
@@ -458,6 +461,7 @@ func TestRenewalsThatHangOnAPausedMemberStepDownInTime(t *testing.T) {
 	if e := next.el.Status().Leader.Epoch; e <= old {
 		t.Errorf("leader %s at epoch %d after %d", next.name, e, old)
 	}
+	waitFor(t, 10*time.Second, "the new leader acts", func() bool { return r.acted(next.name, next.el.Status().Leader.Epoch) })
 	r.noStaleActs(t)
 }
 
