@@ -298,4 +298,22 @@ CREATE TABLE observations (
 	PRIMARY KEY (map, key)
 ) WITHOUT ROWID;
 `,
+	// 7: ad-hoc silences (tidewatch silence add), like Alertmanager's.
+	`
+-- While a silence is in force (starts_at <= now < ends_at), the problems
+-- whose fingerprint "job/category/indicator" matches it are recorded but
+-- not notified; what was notified before is still resolved. Expiring a
+-- silence ends it now; expired silences are pruned with the runs.
+CREATE TABLE silences (
+	id         INTEGER PRIMARY KEY,
+	matcher    TEXT NOT NULL CHECK (matcher != ''), -- "*" stands for anything: "divergence/*", "*/stale/vix"
+	starts_at  TEXT NOT NULL,
+	ends_at    TEXT NOT NULL,
+	created_by TEXT NOT NULL,
+	comment    TEXT NOT NULL CHECK (comment != ''),
+	created_at TEXT NOT NULL,
+	CHECK (ends_at >= starts_at)
+);
+CREATE INDEX silences_by_end ON silences (ends_at);
+`,
 }
