@@ -44,8 +44,9 @@ const poll = time.Second
 // environment is an error naming the variable.
 func NewSender(a config.Alerts, store *db.Store, log *slog.Logger, getenv func(string) string) (*Sender, error) {
 	s := &Sender{store: store, log: log}
+	meta := NewMeta(a)
 	for _, r := range a.Receivers {
-		n, err := NewNotifier(r, getenv)
+		n, err := NewNotifier(r, meta, getenv)
 		if err != nil {
 			return nil, err
 		}
@@ -54,8 +55,12 @@ func NewSender(a config.Alerts, store *db.Store, log *slog.Logger, getenv func(s
 	return s, nil
 }
 
-// Start starts the workers.
+// Start starts the workers. With none, it says so: problems are then
+// recorded, and nobody is told.
 func (s *Sender) Start() {
+	if len(s.workers) == 0 {
+		s.log.Warn("no receiver is configured: problems are recorded but nobody is notified (see [[alerts.receivers]])")
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel, s.stopping = cancel, make(chan struct{})
 	for _, w := range s.workers {
