@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"tidewatch/config"
-	"tidewatch/report"
+	"tidewatch/status"
 )
 
 // Text from the outside can attack the person who reads it: escape
@@ -63,7 +63,7 @@ func TestHostileKeysAndNamesAreNeutralisedInEveryOutput(t *testing.T) {
 		t.Errorf("check: %d\n%s\n%s", code, out, errOut)
 	}
 	_, out, _ = tw("check", "--config", conf, "--json")
-	var verdict report.Check
+	var verdict status.Check
 	if err := json.Unmarshal([]byte(out), &verdict); err != nil || !strings.Contains(fmt.Sprint(verdict), key) {
 		t.Errorf("check --json lost the raw key: %v\n%s", err, out)
 	}
@@ -74,7 +74,7 @@ func TestHostileKeysAndNamesAreNeutralisedInEveryOutput(t *testing.T) {
 		t.Errorf("status:\n%s", out)
 	}
 	_, out, _ = tw("status", "--config", conf, "--json", "-n", "50")
-	var st report.Status
+	var st status.Status
 	if err := json.Unmarshal([]byte(out), &st); err != nil || st.Health.SnapshotPath != file {
 		t.Errorf("status --json lost the raw path: %v %q", err, st.Health.SnapshotPath)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"tidewatch/internal/proc"
 	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
 )
@@ -74,7 +75,7 @@ startup_grace = "1s"
 	other := filepath.Join(dir, "other.toml")
 	os.WriteFile(other, []byte(strings.Replace(string(src), `path = "tw.db"`, fmt.Sprintf("path = %q", filepath.Join(dir, "other.db")), 1)), 0o644)
 	second(other, `"msg":"cannot supervise the bridge: its state directory is in use"`)
-	if _, err := processStat(bridgePID); err != nil {
+	if _, err := proc.Start(bridgePID); err != nil {
 		t.Errorf("the first daemon's bridge is gone: %v", err)
 	}
 

@@ -30,12 +30,15 @@ import (
 	_ "modernc.org/sqlite"
 
 	"tidewatch/alert"
+	"tidewatch/cli"
 	"tidewatch/config"
 	"tidewatch/hz"
 	"tidewatch/internal/hztest"
+	"tidewatch/internal/proc"
 	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
 	"tidewatch/report"
+	"tidewatch/status"
 )
 
 func TestMain(m *testing.M) { os.Exit(hztest.Main(m)) }
@@ -93,43 +96,8 @@ func putRecord(t *testing.T, c *hz.Client, mapName string, nan ...string) {
 
 func tw(args ...string) (code int, stdout, stderr string) {
 	var o, e bytes.Buffer
-	code = Main(args, &o, &e)
+	code = cli.Main(context.Background(), args, cli.Env{Stdout: &o, Stderr: &e, Now: time.Now, Getenv: os.Getenv, Version: "dev"})
 	return code, o.String(), e.String()
-}
-
-func TestUsageAndVersion(t *testing.T) {
-	t.Parallel()
-	if code, out, _ := tw("version"); code != 0 || !strings.HasPrefix(out, "tidewatch ") {
-		t.Errorf("version: %d %q", code, out)
-	}
-	if code, _, errOut := tw("frobnicate"); code != exitUsage || !strings.Contains(errOut, `unknown command "frobnicate"`) {
-		t.Errorf("unknown command: %d %q", code, errOut)
-	}
-	if code, _, _ := tw(); code != exitUsage {
-		t.Errorf("no command: %d", code)
-	}
-	if code, _, errOut := tw("status", "--severity", "loud"); code != exitUsage || !strings.Contains(errOut, "use info, warning or critical") {
-		t.Errorf("bad severity: %d %q", code, errOut)
-	}
-	if code, _, errOut := tw("status", "-n", "5000"); code != exitUsage || !strings.Contains(errOut, "list 0 to 1000 findings at once, and older ones with --before") {
-		t.Errorf("-n over the cap: %d %q", code, errOut)
-	}
-}
-
-func TestInvalidConfigStopsBeforeDoingAnything(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "config.toml")
-	os.WriteFile(path, []byte("[database]\npath = \"x.db\"\n[freshness]\nstale_after = 120\n"), 0o644)
-	for _, cmd := range []string{"run", "check", "status"} {
-		code, _, errOut := tw(cmd, "--config", path)
-		if code == 0 || !strings.Contains(errOut, path+":4: freshness.stale_after:") {
-			t.Errorf("%s: exit %d, %q", cmd, code, errOut)
-		}
-	}
-	if _, err := os.Stat(filepath.Join(dir, "x.db")); !os.IsNotExist(err) {
-		t.Error("a database was created from an invalid config")
-	}
 }
 
 func TestCheckStatusAndReport(t *testing.T) {
@@ -149,7 +117,7 @@ func TestCheckStatusAndReport(t *testing.T) {
 
 	putRecord(t, c, mapName, "vix")
 	code, out, _ = tw("check", "--config", conf, "--job", "integrity", "--json")
-	var verdict report.Check
+	var verdict status.Check
 	if err := json.Unmarshal([]byte(out), &verdict); err != nil {
 		t.Fatalf("check --json: %v\n%s", err, out)
 	}
@@ -162,7 +130,7 @@ func TestCheckStatusAndReport(t *testing.T) {
 		t.Errorf("status: %d\n%s", code, out)
 	}
 	code, out, _ = tw("status", "--config", conf, "--json", "--severity", "critical", "-n", "1")
-	var st report.Status
+	var st status.Status
 	if err := json.Unmarshal([]byte(out), &st); err != nil {
 		t.Fatalf("status --json: %v", err)
 	}
@@ -186,38 +154,11 @@ func TestCheckStatusAndReport(t *testing.T) {
 	} else if b, _ := os.ReadFile(file); !strings.HasPrefix(string(b), "<!DOCTYPE html>") {
 		t.Errorf("report.html: %.100s", b)
 	}
-	if code, _, errOut := tw("report", "--config", conf, "--format", "pdf"); code != exitUsage || !strings.Contains(errOut, "use text, json, markdown, csv, html") {
+	if code, _, errOut := tw("report", "--config", conf, "--format", "pdf"); code != cli.ExitUsage || !strings.Contains(errOut, "use text, json, markdown, csv, html") {
 		t.Errorf("bad --format: %d %q", code, errOut)
 	}
-	if code, _, errOut := tw("report", "--config", conf, "--since", "last week"); code != exitUsage || !strings.Contains(errOut, "neither a duration") {
+	if code, _, errOut := tw("report", "--config", conf, "--since", "last week"); code != cli.ExitUsage || !strings.Contains(errOut, "neither a duration") {
 		t.Errorf("bad --since: %d %q", code, errOut)
-	}
-}
-
-func TestStatusIsUnknownWhenHistoryIsOld(t *testing.T) {
-	t.Parallel()
-	conf, c, mapName := setup(t, "[integrity]\nschedule = \"@every 1s\"\n[freshness]\nschedule = \"@every 1s\"\n")
-	putRecord(t, c, mapName)
-	if code, out, errOut := tw("check", "--config", conf); code != 0 {
-		t.Fatalf("check: %d\n%s\n%s", code, out, errOut)
-	}
-	if code, out, _ := tw("status", "--config", conf); code != 0 {
-		t.Fatalf("status of fresh history: %d\n%s", code, out)
-	}
-	// A minute passes for history: more than 3 intervals and the 10s of
-	// slack.
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(filepath.Dir(conf), "tw.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(`UPDATE runs SET started_at = strftime('%Y-%m-%d %H:%M:%f', started_at, '-60 seconds'),
-		finished_at = strftime('%Y-%m-%d %H:%M:%f', finished_at, '-60 seconds')`); err != nil {
-		t.Fatal(err)
-	}
-	code, out, _ := tw("status", "--config", conf)
-	if code != 3 || !strings.Contains(out, "UNKNOWN") || !strings.Contains(out, "integrity last ran 1") || !strings.Contains(out, "is tidewatch run going?") {
-		t.Errorf("status of old history: %d\n%s", code, out)
 	}
 }
 
@@ -347,7 +288,7 @@ startup_grace = "1s"
 		}
 		gone := false
 		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-			if _, err := processStat(bridgePID); err != nil {
+			if _, err := proc.Start(bridgePID); err != nil {
 				gone = true
 				break
 			}
@@ -368,18 +309,6 @@ func waitFor(t testing.TB, within time.Duration, what func() string, cond func()
 			t.Fatalf("not within %s: %s", within, what())
 		}
 	}
-}
-
-// processStat fails when a process is gone (a zombie counts as gone).
-func processStat(pid int) (string, error) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return "", err
-	}
-	if i := strings.LastIndexByte(string(b), ')'); i >= 0 && i+2 < len(b) && b[i+2] == 'Z' {
-		return "", fmt.Errorf("zombie")
-	}
-	return string(b), nil
 }
 
 // daemon is `tidewatch run` as a real process.
@@ -409,7 +338,7 @@ func startDaemon(t testing.TB, conf string, env ...string) *daemon {
 		d.cmd.Process.Signal(syscall.SIGTERM)
 		<-exited
 	})
-	addr := regexp.MustCompile(`"msg":"http server listening","addr":"([^"]+)"`)
+	addr := regexp.MustCompile(`"msg":"http server listening","component":"http","addr":"([^"]+)"`)
 	deadline := time.After(60 * time.Second)
 	for {
 		if m := addr.FindStringSubmatch(d.logs.String()); m != nil {
@@ -491,7 +420,7 @@ secret_env = "TW_TEST_HOOK_KEY"
 
 	putRecord(t, c, mapName, "vix")
 	body := d.until(t, "/readyz", 503)
-	var rd report.Readiness
+	var rd status.Readiness
 	if err := json.Unmarshal([]byte(body), &rd); err != nil || rd.Ready ||
 		!strings.Contains(strings.Join(rd.Reasons, "; "), "ACB-critical indicators missing: vix") {
 		t.Errorf("readyz: %s", body)
@@ -529,10 +458,10 @@ secret_env = "TW_TEST_HOOK_KEY"
 	if code := <-waitWait; code != 0 {
 		t.Errorf("wait across the recovery: %d", code)
 	}
-	_, status := d.get(t, "/status")
-	var st report.Status
-	if err := json.Unmarshal([]byte(status), &st); err != nil || len(st.Jobs) != 3 {
-		t.Errorf("/status: %v %s", err, status)
+	_, body = d.get(t, "/status")
+	var st status.Status
+	if err := json.Unmarshal([]byte(body), &st); err != nil || len(st.Jobs) != 3 {
+		t.Errorf("/status: %v %s", err, body)
 	}
 
 	// The webhook got the trigger and, after the recovery, the resolve.
@@ -803,11 +732,11 @@ func TestReadOnlyDatabaseDirectory(t *testing.T) {
 	}
 	waitLog("the error does not say what and why", regexp.MustCompile(
 		`"msg":"the history database cannot be written.*`+regexp.QuoteMeta(dbPath)+`: read-only file system`), 1)
-	waitLog("the daemon does not go on checking", regexp.MustCompile(`"msg":"run not recorded","job":"integrity"`), 3)
+	waitLog("the daemon does not go on checking", regexp.MustCompile(`"msg":"run not recorded","component":"recorder","job":"integrity"`), 3)
 	if _, err := os.Stat(dbPath); err == nil {
 		t.Fatal("a database was written on a read-only directory")
 	}
-	listening := regexp.MustCompile(`"msg":"http server listening","addr":"([^"]+)"`)
+	listening := regexp.MustCompile(`"msg":"http server listening","component":"http","addr":"([^"]+)"`)
 	waitLog("the daemon serves no http", listening, 1)
 	d := &daemon{logs: logs, addr: listening.FindStringSubmatch(logs.String())[1]}
 	if body := d.until(t, "/healthz", 503); !strings.Contains(body, "no run recorded") {

@@ -16,7 +16,7 @@ import (
 
 	"tidewatch/internal/hztest"
 	"tidewatch/internal/testenv"
-	"tidewatch/report"
+	"tidewatch/status"
 )
 
 // nulls lists where a decoded JSON document holds null: a list that is
@@ -90,7 +90,7 @@ func TestOutputTellsNoSmallLies(t *testing.T) {
 		t.Errorf("folded: %q\n%s", folded, out)
 	}
 	_, out, _ = tw("check", "--config", down, "--job", "integrity", "--json")
-	var verdict report.Check
+	var verdict status.Check
 	if err := json.Unmarshal([]byte(out), &verdict); err != nil || len(verdict.Runs[0].Findings) != 29 {
 		t.Errorf("check --json keeps every finding: %v, %d", err, len(verdict.Runs[0].Findings))
 	}
@@ -171,7 +171,7 @@ schedule = "@every 1s"
 	d.until(t, "/readyz", 200)
 	// The first integrity run after the fix was healthy: within one schedule.
 	_, out, _ := tw("status", "--config", conf, "--json")
-	var st report.Status
+	var st status.Status
 	json.Unmarshal([]byte(out), &st)
 	for _, j := range st.Jobs {
 		if j.Job == "integrity" && (j.LastRun == nil || j.LastRun.Sub(fixed) > 2*time.Second || j.Status != "healthy") {

@@ -9,6 +9,7 @@ import (
 
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/internal/backoff"
 )
 
 // Sender delivers the outbox: one worker per receiver, so that a receiver
@@ -43,7 +44,7 @@ const poll = time.Second
 // NewSender builds the receivers' notifiers; a secret missing from the
 // environment is an error naming the variable.
 func NewSender(a config.Alerts, store *db.Store, log *slog.Logger, getenv func(string) string) (*Sender, error) {
-	s := &Sender{store: store, log: log}
+	s := &Sender{store: store, log: log.With("component", "alert")}
 	meta := NewMeta(a)
 	for _, r := range a.Receivers {
 		n, err := NewNotifier(r, meta, getenv)
@@ -133,10 +134,10 @@ func (s *Sender) deliver(ctx context.Context, w *worker) {
 	due, err := s.store.DueNotifications(ctx, w.name, time.Now(), 500)
 	switch {
 	case err != nil && ctx.Err() == nil && !w.unread:
-		s.log.Error("notifications: cannot read the outbox; retrying every poll, quietly", "receiver", w.name, "err", err)
+		s.log.Error("cannot read the outbox; retrying every poll, quietly", "receiver", w.name, "err", err)
 		w.unread = true
 	case err == nil && w.unread:
-		s.log.Info("notifications: the outbox is read again", "receiver", w.name)
+		s.log.Info("the outbox is read again", "receiver", w.name)
 		w.unread = false
 	}
 	if err != nil {
@@ -171,7 +172,7 @@ func (s *Sender) send(ctx context.Context, w *worker, alerts []Alert, ids []int6
 	defer rcancel()
 	if err == nil {
 		if err := s.store.NotificationSent(rctx, ids, time.Now()); err != nil {
-			s.log.Error("notifications: sent but not recorded", "receiver", w.name, "err", err)
+			s.log.Error("notification sent but not recorded", "receiver", w.name, "err", err)
 		}
 		s.log.Info("notified", "receiver", w.name, "alerts", len(alerts), "kinds", kinds(alerts))
 		return
@@ -180,7 +181,7 @@ func (s *Sender) send(ctx context.Context, w *worker, alerts []Alert, ids []int6
 		// Cut off by the stop, not failed: it goes again at the next start,
 		// with the same id, whatever the retries left.
 		if rerr := s.store.NotificationFailed(rctx, ids, "cut off by a shutdown: "+err.Error(), time.Now(), MaybeDelivered(err)); rerr != nil {
-			s.log.Error("notifications: failure not recorded", "receiver", w.name, "err", rerr)
+			s.log.Error("notification failure not recorded", "receiver", w.name, "err", rerr)
 		}
 		s.log.Warn("notification cut off by the shutdown; it goes again at the next start", "receiver", w.name,
 			"alerts", len(alerts), "maybe_delivered", MaybeDelivered(err))
@@ -191,10 +192,10 @@ func (s *Sender) send(ctx context.Context, w *worker, alerts []Alert, ids []int6
 	}
 	var retry time.Time
 	if !IsPermanent(err) && attempts < w.retries {
-		retry = time.Now().Add(backoff(attempts))
+		retry = time.Now().Add(retryBackoff.Delay(attempts + 1))
 	}
 	if rerr := s.store.NotificationFailed(rctx, ids, err.Error(), retry, MaybeDelivered(err)); rerr != nil {
-		s.log.Error("notifications: failure not recorded", "receiver", w.name, "err", rerr)
+		s.log.Error("notification failure not recorded", "receiver", w.name, "err", rerr)
 	}
 	if retry.IsZero() {
 		s.log.Error("notification failed for good", "receiver", w.name, "alerts", len(alerts), "attempts", attempts+1, "err", err)
@@ -203,10 +204,9 @@ func (s *Sender) send(ctx context.Context, w *worker, alerts []Alert, ids []int6
 	s.log.Warn("notification failed; retrying", "receiver", w.name, "in", time.Until(retry).Round(time.Millisecond), "err", err)
 }
 
-// backoff is the wait before retry n+1: 1 s, 2 s, 4 s … at most a minute.
-func backoff(n int) time.Duration {
-	return min(time.Second<<min(n, 6), time.Minute)
-}
+// retryBackoff spaces a notification's retries: 1 s, 2 s, 4 s … at most a
+// minute.
+var retryBackoff = backoff.Policy{First: time.Second, Max: time.Minute}
 
 func kinds(alerts []Alert) []string {
 	var out []string

@@ -6,12 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
-	"tidewatch/checks"
-	"tidewatch/config"
 	"tidewatch/internal/hztest"
 	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
@@ -128,47 +125,6 @@ func burst(b *testing.B, files int, atOnce bool) {
 	b.ReportMetric(float64(pushes)/float64(b.N), "pushes/burst")
 }
 
-// BenchmarkCrashToReplacement kills the bridge and measures until its
-// replacement runs; the figure reported is what it takes beyond the
-// configured restart delay.
-func BenchmarkCrashToReplacement(b *testing.B) {
-	cfg := config.Default()
-	base := b.TempDir()
-	cfg.Bridge.WatchDir, cfg.Bridge.StateDir = filepath.Join(base, "scans"), filepath.Join(base, "state")
-	cfg.Bridge.Command = []string{"sh", "-c", "echo bridge ready; exec sleep 3600"}
-	cfg.Bridge.RestartDelay = config.Duration{Duration: 100 * time.Millisecond}
-	// Every run counts as stable, so that every restart waits the first,
-	// configured delay.
-	cfg.Bridge.StableAfter = config.Duration{Duration: time.Millisecond}
-	s := newSupervisedCfg(b, &cfg)
-	s.sup.Start()
-	defer s.sup.Stop()
-	var over []time.Duration
-	for range b.N {
-		p := waitRunning(b, s.sup, 0)
-		for time.Since(p.ReadyAt) <= cfg.Bridge.StableAfter.Duration { // past stable_after
-			time.Sleep(100 * time.Microsecond)
-		}
-		start := time.Now()
-		syscall.Kill(p.PID, syscall.SIGKILL)
-		waitRunning(b, s.sup, p.PID)
-		over = append(over, time.Since(start)-cfg.Bridge.RestartDelay.Duration)
-	}
-	testenv.ReportPercentiles(b, over)
-}
-
-func waitRunning(b *testing.B, s *Supervisor, notPID int) checks.BridgeProcess {
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if p := s.Snapshot(); p.State == checks.BridgeRunning && p.PID != notPID {
-			return p
-		}
-		time.Sleep(100 * time.Microsecond)
-	}
-	b.Fatalf("no running bridge: %+v", s.Snapshot())
-	return checks.BridgeProcess{}
-}
-
 // waitNumber polls Hazelcast for scan n, reading only the head of the
 // record: decoding a 500-asset record at every poll would slow the bridge
 // it measures.
@@ -186,11 +142,7 @@ func waitNumber(b *testing.B, h *harness, n int64) {
 
 // land renames a file into place, as a scanner does.
 func land(b *testing.B, dir, name string, data []byte) {
-	tmp := filepath.Join(dir, "."+name+".tmp")
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
+	if _, err := scantest.Land(dir, name, data); err != nil {
 		b.Fatal(err)
 	}
 }

@@ -10,14 +10,15 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
 
 	"tidewatch/config"
 	"tidewatch/hz"
+	"tidewatch/internal/backoff"
 	"tidewatch/record"
+	"tidewatch/scanfiles"
 )
 
 // Exit codes of `tidewatch bridge`, besides 0 for a clean stop.
@@ -35,8 +36,6 @@ const (
 	// retryIncomplete is how often a file still being written is looked at
 	// again.
 	retryIncomplete = 250 * time.Millisecond
-	// maxPushBackoff caps the wait between pushes while Hazelcast is down.
-	maxPushBackoff = 5 * time.Second
 	// maxRemembered bounds the files remembered as refused and the names
 	// remembered as no regular file. Past it they are forgotten at once: a
 	// refused file is then read, and refused, once more.
@@ -60,16 +59,16 @@ type Bridge struct {
 	listing bool         // one is under way
 	settled bool         // the first listing was taken: the files there at start were looked at
 
-	pending  map[string]*candidate // names to look at
-	skipped  map[fileID]skip       // files refused, not to read again
-	poisoned map[fileID]bool       // files that killed a bridge: never read again
+	pending  map[string]*candidate     // names to look at
+	skipped  map[scanfiles.FileID]skip // files refused, not to read again
+	poisoned map[scanfiles.FileID]bool // files that killed a bridge: never read again
 	odd      map[string]fs.FileMode
-	handled  fileID // the newest file decided on: offered, or not newer than what was
+	handled  scanfiles.FileID // the newest file decided on: offered, or not newer than what was
 
 	outbox      *outgoing        // the newest scan not yet in Hazelcast
 	current     *record.ScanHead // what Hazelcast holds, once known (nil: nothing usable)
 	haveCurrent bool
-	backoff     time.Duration
+	failures    int // pushes failed in a row
 	nextTry     time.Time
 	saveFailed  bool
 
@@ -77,14 +76,8 @@ type Bridge struct {
 	ready  bool
 }
 
-type fileID struct {
-	Path  string `json:"path"`
-	Size  int64  `json:"size"`
-	MTime int64  `json:"mtime_ns"`
-}
-
-func idOf(path string, info fs.FileInfo) fileID {
-	return fileID{Path: path, Size: info.Size(), MTime: info.ModTime().UnixNano()}
+func idOf(path string, info fs.FileInfo) scanfiles.FileID {
+	return scanfiles.FileID{Path: path, Size: info.Size(), MTime: info.ModTime().UnixNano()}
 }
 
 // candidate is a name to look at.
@@ -103,59 +96,60 @@ type skip struct {
 }
 
 type outgoing struct {
-	file    fileID
+	file    scanfiles.FileID
 	reading record.Reading
 	assets  int
 	record  encoded
 }
 
 // Run runs the bridge until ctx ends, and returns the process exit code.
-func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
+// getenv reads the Hazelcast credentials.
+func Run(ctx context.Context, cfg *config.Config, getenv func(string) string, log *slog.Logger) int {
 	b := &Bridge{
-		cfg: cfg.Bridge, hzcfg: cfg.Hazelcast, log: log,
+		cfg: cfg.Bridge, hzcfg: cfg.Hazelcast, log: log.With("component", "bridge"),
 		fields:  Fields{ScanNumber: cfg.Bridge.ScanNumberField, Timestamp: cfg.Bridge.TimestampField},
 		rule:    record.Rule{MaxFuture: cfg.Freshness.ClockSkewTolerance.Duration, DecideWithin: cfg.Bridge.DecideWithin.Duration},
 		state:   stateDir(cfg.Bridge.StateDir),
 		listed:  make(chan listing, 1),
-		pending: map[string]*candidate{}, skipped: map[fileID]skip{}, poisoned: map[fileID]bool{}, odd: map[string]fs.FileMode{},
+		pending: map[string]*candidate{}, skipped: map[scanfiles.FileID]skip{}, poisoned: map[scanfiles.FileID]bool{}, odd: map[string]fs.FileMode{},
 	}
 	if code, ok := b.waitForWatchDir(ctx); !ok {
 		return code
 	}
 	if err := os.MkdirAll(string(b.state), 0o755); err != nil {
-		log.Error("bridge: cannot create the state directory", "state_dir", b.state, "err", err)
+		b.log.Error("cannot create the state directory", "state_dir", b.state, "err", err)
 		return ExitConfig
 	}
 	unlock, err := b.state.lock()
 	if err != nil {
-		log.Error("bridge: another bridge is running", "err", err)
+		b.log.Error("another bridge is running", "err", err)
 		return ExitLocked
 	}
 	defer unlock()
 	b.decided, err = b.state.decisions()
 	if err != nil {
 		// The record is for the supervisor; the bridge starts a new one.
-		log.Warn("bridge: the record of decisions is unreadable; starting it again", "err", err)
+		b.log.Warn("the record of decisions is unreadable; starting it again", "err", err)
 	}
 	defer b.decided.close()
 	if err := b.recoverFromCrash(); err != nil {
-		log.Error("bridge: state directory", "err", err)
+		b.log.Error("state directory", "err", err)
 		return ExitFailed
 	}
 	if b.marker, err = b.state.marker(); err != nil {
-		log.Error("bridge: state directory", "err", err)
+		b.log.Error("state directory", "err", err)
 		return ExitFailed
 	}
 	defer b.marker.close()
 
 	if b.watch, err = watch(b.cfg.WatchDir, b.cfg.Pattern); err != nil {
-		log.Error("bridge: cannot watch", "watch_dir", b.cfg.WatchDir, "err", err)
+		b.log.Error("cannot watch", "watch_dir", b.cfg.WatchDir, "err", err)
 		return ExitFailed
 	}
 	defer b.watch.close()
 
-	if b.hz, err = hz.Open(cfg.Hazelcast, log); err != nil {
-		log.Error("bridge: hazelcast", "err", err)
+	if b.hz, err = hz.Open(cfg.Hazelcast, getenv, log); err != nil {
+		b.log.Error("hazelcast", "err", err)
 		return ExitConfig
 	}
 	defer func() {
@@ -178,12 +172,12 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 		// that existed at start is in Hazelcast by then.
 		if !b.ready && b.settled && b.hz.Connected() && b.outbox == nil {
 			b.ready = true
-			log.Info("bridge ready", "watch_dir", b.cfg.WatchDir, "pattern", b.cfg.Pattern)
+			b.log.Info("bridge ready", "watch_dir", b.cfg.WatchDir, "pattern", b.cfg.Pattern)
 		}
 		wake.Reset(b.nextWake(now))
 		select {
 		case <-ctx.Done():
-			log.Info("bridge stopped", "pushed", b.pushed)
+			b.log.Info("bridge stopped", "pushed", b.pushed)
 			return 0
 		case <-b.watch.changed:
 			names, overflow, err := b.watch.take()
@@ -192,11 +186,11 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) int {
 				b.notice(name, events, seen)
 			}
 			if overflow {
-				log.Warn("bridge: file events were lost (the kernel's queue overflowed); listing the directory")
+				b.log.Warn("file events were lost (the kernel's queue overflowed); listing the directory")
 				b.startListing()
 			}
 			if err != nil {
-				log.Error("bridge: the watch ended", "watch_dir", b.cfg.WatchDir, "err", err)
+				b.log.Error("the watch ended", "watch_dir", b.cfg.WatchDir, "err", err)
 				return ExitFailed
 			}
 		case l := <-b.listed:
@@ -219,10 +213,10 @@ func (b *Bridge) waitForWatchDir(ctx context.Context) (code int, ok bool) {
 		case err == nil && st.IsDir():
 			return 0, true
 		case err == nil:
-			b.log.Error("bridge: the watch directory is a file", "watch_dir", b.cfg.WatchDir)
+			b.log.Error("the watch directory is a file", "watch_dir", b.cfg.WatchDir)
 			return ExitConfig, false
 		case !logged:
-			b.log.Warn("bridge: waiting for the watch directory to appear", "watch_dir", b.cfg.WatchDir, "err", err)
+			b.log.Warn("waiting for the watch directory to appear", "watch_dir", b.cfg.WatchDir, "err", err)
 		}
 		select {
 		case <-ctx.Done():
@@ -288,7 +282,7 @@ func list(dir, pattern string, since int64) listing {
 	}
 	var l listing
 	for _, e := range entries {
-		if !scanName(pattern, e.Name()) {
+		if !scanfiles.Match(pattern, e.Name()) {
 			continue
 		}
 		info, err := e.Info() // lstat: a symlink is never followed
@@ -307,7 +301,7 @@ func list(dir, pattern string, since int64) listing {
 func (b *Bridge) merge(l listing, now time.Time) {
 	b.settled = true
 	if l.err != nil {
-		b.log.Warn("bridge: cannot list the watch directory", "watch_dir", b.cfg.WatchDir, "err", l.err)
+		b.log.Warn("cannot list the watch directory", "watch_dir", b.cfg.WatchDir, "err", l.err)
 		return
 	}
 	for _, f := range l.odd {
@@ -324,7 +318,7 @@ func (b *Bridge) merge(l listing, now time.Time) {
 			added++
 		}
 	}
-	b.log.Debug("bridge: listed the watch directory", "new_files", added, "not_regular", len(l.odd))
+	b.log.Debug("listed the watch directory", "new_files", added, "not_regular", len(l.odd))
 }
 
 // noteOdd logs, once for each name and type, a scan name that is no
@@ -339,7 +333,7 @@ func (b *Bridge) noteOdd(name string, mode fs.FileMode) {
 		clear(b.odd)
 	}
 	b.odd[name] |= t
-	b.log.Warn("bridge: not a regular file; never read", "file", filepath.Join(b.cfg.WatchDir, name), "type", kind(mode))
+	b.log.Warn("not a regular file; never read", "file", filepath.Join(b.cfg.WatchDir, name), "type", kind(mode))
 }
 
 type outcome int
@@ -408,12 +402,12 @@ func (b *Bridge) process(now time.Time) {
 	}
 }
 
-func (b *Bridge) isSkipped(id fileID, info fs.FileInfo) bool {
+func (b *Bridge) isSkipped(id scanfiles.FileID, info fs.FileInfo) bool {
 	if b.poisoned[id] {
 		return true
 	}
 	s, ok := b.skipped[id]
-	if ok && !s.ctime.IsZero() && !ctimeOf(info).Equal(s.ctime) {
+	if ok && !s.ctime.IsZero() && !scanfiles.Ctime(info).Equal(s.ctime) {
 		delete(b.skipped, id) // its mode or owner changed: try again
 		return false
 	}
@@ -422,9 +416,9 @@ func (b *Bridge) isSkipped(id fileID, info fs.FileInfo) bool {
 
 // consider reads one file, parses it, and decides on it by the acceptance
 // rule.
-func (b *Bridge) consider(now time.Time, name string, c *candidate, id fileID) outcome {
+func (b *Bridge) consider(now time.Time, name string, c *candidate, id scanfiles.FileID) outcome {
 	data, o, err := readWhole(id.Path, b.cfg.MaxFileSize, !c.renamed)
-	if o.id != (fileID{}) {
+	if o.id != (scanfiles.FileID{}) {
 		id = o.id // what was opened, which may have changed since lstat
 	}
 	var settling errSettling
@@ -441,20 +435,20 @@ func (b *Bridge) consider(now time.Time, name string, c *candidate, id fileID) o
 		b.noteOdd(name, o.mode)
 		return dropped
 	case errors.Is(err, errPermission):
-		b.refuse(now, id, err.Error(), ctimeOf(c.info))
+		b.refuse(now, id, err.Error(), scanfiles.Ctime(c.info))
 		return dropped
-	case errors.Is(err, ErrIncomplete):
+	case errors.Is(err, scanfiles.ErrIncomplete):
 		return b.incomplete(now, c, id, err)
 	case err != nil:
 		b.refuse(now, id, err.Error(), time.Time{})
 		return dropped
 	}
-	if err := Complete(data); err != nil {
+	if err := scanfiles.Complete(data); err != nil {
 		return b.incomplete(now, c, id, err)
 	}
 	scan, err := b.parse(data, id)
 	switch {
-	case errors.Is(err, ErrIncomplete):
+	case errors.Is(err, scanfiles.ErrIncomplete):
 		return b.incomplete(now, c, id, err)
 	case err != nil:
 		b.refuse(now, id, err.Error(), time.Time{})
@@ -474,9 +468,9 @@ func (b *Bridge) consider(now time.Time, name string, c *candidate, id fileID) o
 	case record.NotNewer:
 		b.decided.put(id, reading, j, false)
 		if bar != nil && reading.Number == bar.Number {
-			b.log.Debug("bridge: scan already pushed", "file", id.Path, "scan", reading.Number)
+			b.log.Debug("scan already pushed", "file", id.Path, "scan", reading.Number)
 		} else {
-			b.log.Info("bridge: skipped an older scan", "file", id.Path, "scan", reading.Number, "reason", j.Reason)
+			b.log.Info("skipped an older scan", "file", id.Path, "scan", reading.Number, "reason", j.Reason)
 		}
 		b.handled = id
 		return decided
@@ -491,7 +485,7 @@ func (b *Bridge) consider(now time.Time, name string, c *candidate, id fileID) o
 		return dropped
 	}
 	if j.Reason != "" {
-		b.log.Warn("bridge: scan numbering started again; taking the newer scan", "file", id.Path, "reason", j.Reason)
+		b.log.Warn("scan numbering started again; taking the newer scan", "file", id.Path, "reason", j.Reason)
 	}
 	b.decided.put(id, reading, j, false)
 	b.outbox = &outgoing{file: id, reading: reading, assets: scan.Assets, record: rec}
@@ -501,7 +495,7 @@ func (b *Bridge) consider(now time.Time, name string, c *candidate, id fileID) o
 
 // incomplete keeps a file that is still being written, until
 // incomplete_for has passed since it was first noticed.
-func (b *Bridge) incomplete(now time.Time, c *candidate, id fileID, err error) outcome {
+func (b *Bridge) incomplete(now time.Time, c *candidate, id scanfiles.FileID, err error) outcome {
 	if since := now.Sub(c.since); since > b.cfg.IncompleteFor.Duration {
 		b.refuse(now, id, fmt.Sprintf("still incomplete after %s: %v", since.Round(time.Second), err), time.Time{})
 		return dropped
@@ -511,34 +505,34 @@ func (b *Bridge) incomplete(now time.Time, c *candidate, id fileID, err error) o
 }
 
 // refuse records that a file is no scan the bridge may push, and why.
-func (b *Bridge) refuse(now time.Time, id fileID, why string, ctime time.Time) {
+func (b *Bridge) refuse(now time.Time, id scanfiles.FileID, why string, ctime time.Time) {
 	b.decided.put(id, record.Reading{At: now, Refused: why}, record.Judgement{Verdict: record.Refused, Reason: why}, false)
 	b.skipFor(id, why, ctime)
 }
 
-func (b *Bridge) skipFor(id fileID, why string, ctime time.Time) {
+func (b *Bridge) skipFor(id scanfiles.FileID, why string, ctime time.Time) {
 	if len(b.skipped) >= maxRemembered {
 		clear(b.skipped)
 	}
 	b.skipped[id] = skip{why: why, ctime: ctime}
-	b.log.Warn("bridge: skipped a file", "file", id.Path, "reason", why)
+	b.log.Warn("skipped a file", "file", id.Path, "reason", why)
 }
 
 // parse decodes a whole file, guarded by the crash marker: a file whose
 // parsing kills the process is known after the restart.
-func (b *Bridge) parse(data []byte, id fileID) (*Scan, error) {
+func (b *Bridge) parse(data []byte, id scanfiles.FileID) (*Scan, error) {
 	if err := b.marker.set(id); err != nil {
 		return nil, fmt.Errorf("crash marker: %w", err)
 	}
 	scan, err := ParseScan(data, b.fields)
 	if err := b.marker.clear(); err != nil {
-		b.log.Warn("bridge: crash marker", "err", err)
+		b.log.Warn("crash marker", "err", err)
 	}
 	if err != nil {
 		return nil, err
 	}
 	if len(scan.Omitted) > 0 {
-		b.log.Warn("bridge: columns left out", "file", id.Path, "columns", scan.Omitted)
+		b.log.Warn("columns left out", "file", id.Path, "columns", scan.Omitted)
 	}
 	return scan, nil
 }
@@ -570,7 +564,7 @@ func (b *Bridge) flush(ctx context.Context) {
 		}
 		b.current, b.haveCurrent = cur, true
 		if j := record.Judge(record.File{Name: filepath.Base(o.file.Path), Read: &o.reading}, cur, time.Now(), b.rule); j.Verdict != record.Take {
-			b.log.Info("bridge: skipped an older scan", "file", o.file.Path, "scan", o.reading.Number, "reason", j.Reason)
+			b.log.Info("skipped an older scan", "file", o.file.Path, "scan", o.reading.Number, "reason", j.Reason)
 			b.outbox = nil
 			return
 		}
@@ -581,31 +575,32 @@ func (b *Bridge) flush(ctx context.Context) {
 		b.failed(err)
 		return
 	}
-	if b.backoff > 0 {
-		b.log.Info("bridge: Hazelcast is back; pushed the newest scan", "scan", o.reading.Number)
+	if b.failures > 0 {
+		b.log.Info("Hazelcast is back; pushed the newest scan", "scan", o.reading.Number)
 	}
 	b.current = &record.ScanHead{Number: o.reading.Number, Timestamp: o.reading.Timestamp, BridgedAt: at}
 	b.decided.pushed(o.file)
-	b.outbox, b.backoff, b.nextTry = nil, 0, time.Time{}
+	b.outbox, b.failures, b.nextTry = nil, 0, time.Time{}
 	b.pushed++
 	switch {
 	case b.pushed == 1:
-		b.log.Info("bridge: pushed the first scan", "scan", o.reading.Number, "assets", o.assets, "file", o.file.Path)
+		b.log.Info("pushed the first scan", "scan", o.reading.Number, "assets", o.assets, "file", o.file.Path)
 	case b.pushed%b.cfg.ProgressEvery == 0:
-		b.log.Info(fmt.Sprintf("bridge: pushed %d scans, latest #%d, %d assets", b.pushed, o.reading.Number, o.assets))
+		b.log.Info(fmt.Sprintf("pushed %d scans, latest #%d, %d assets", b.pushed, o.reading.Number, o.assets))
 	default:
-		b.log.Debug("bridge: pushed", "scan", o.reading.Number, "assets", o.assets)
+		b.log.Debug("pushed", "scan", o.reading.Number, "assets", o.assets)
 	}
 }
 
+// pushBackoff spaces the pushes while Hazelcast is down.
+var pushBackoff = backoff.Policy{First: 250 * time.Millisecond, Max: 5 * time.Second}
+
 func (b *Bridge) failed(err error) {
-	if b.backoff == 0 {
-		b.log.Warn("bridge: cannot push; retrying until Hazelcast answers", "err", err)
-		b.backoff = 250 * time.Millisecond
-	} else {
-		b.backoff = min(2*b.backoff, maxPushBackoff)
+	if b.failures == 0 {
+		b.log.Warn("cannot push; retrying until Hazelcast answers", "err", err)
 	}
-	b.nextTry = time.Now().Add(b.backoff)
+	b.failures++
+	b.nextTry = time.Now().Add(pushBackoff.Delay(b.failures))
 }
 
 // readCurrent reads the scan Hazelcast holds, so that a restarted bridge
@@ -618,17 +613,17 @@ func (b *Bridge) readCurrent(ctx context.Context) (*record.ScanHead, error) {
 	}
 	text, err := hz.Text(v)
 	if err != nil {
-		b.log.Warn("bridge: the scan in Hazelcast is unreadable; replacing it", "err", err)
+		b.log.Warn("the scan in Hazelcast is unreadable; replacing it", "err", err)
 		return nil, nil
 	}
 	h, err := record.DecodeScanHead(text)
 	if err != nil {
-		b.log.Warn("bridge: the scan in Hazelcast is unreadable; replacing it", "err", err)
+		b.log.Warn("the scan in Hazelcast is unreadable; replacing it", "err", err)
 		return nil, nil
 	}
 	bar, why := record.Bar(&h, time.Now(), b.rule)
 	if why != "" {
-		b.log.Warn("bridge: the scan in Hazelcast is from the future; replacing it", "reason", why)
+		b.log.Warn("the scan in Hazelcast is from the future; replacing it", "reason", why)
 	}
 	return bar, nil
 }
@@ -639,9 +634,9 @@ func (b *Bridge) save() {
 	err := b.decided.save()
 	switch {
 	case err != nil && !b.saveFailed:
-		b.log.Warn("bridge: the record of decisions cannot be written; the supervisor may take a declined file for a waiting one", "err", err)
+		b.log.Warn("the record of decisions cannot be written; the supervisor may take a declined file for a waiting one", "err", err)
 	case err == nil && b.saveFailed:
-		b.log.Info("bridge: the record of decisions is written again")
+		b.log.Info("the record of decisions is written again")
 	}
 	b.saveFailed = err != nil
 }
@@ -676,7 +671,7 @@ func (b *Bridge) recoverFromCrash() error {
 		return err
 	}
 	if found {
-		b.log.Error("bridge: the previous bridge died while parsing a file; skipping it from now on", "file", id.Path)
+		b.log.Error("the previous bridge died while parsing a file; skipping it from now on", "file", id.Path)
 		if err := b.state.addPoisoned(id); err != nil {
 			return err
 		}
@@ -690,13 +685,4 @@ func (b *Bridge) recoverFromCrash() error {
 		}
 	}
 	return nil
-}
-
-// ctimeOf is a file's status change time, which moves with every write,
-// chmod or chown.
-func ctimeOf(info fs.FileInfo) time.Time {
-	if st, ok := info.Sys().(*syscall.Stat_t); ok {
-		return time.Unix(st.Ctim.Unix())
-	}
-	return time.Time{}
 }

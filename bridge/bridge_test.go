@@ -59,7 +59,7 @@ func (h *harness) start() {
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel, h.done = cancel, make(chan int, 1)
 	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	go func() { h.done <- Run(ctx, h.cfg, log) }()
+	go func() { h.done <- Run(ctx, h.cfg, os.Getenv, log) }()
 	h.t.Cleanup(h.stop)
 }
 
@@ -88,19 +88,11 @@ func (h *harness) write(name string, number int64, ts time.Time) string {
 
 // current is the scan in Hazelcast, or nil.
 func (h *harness) current() *record.ScanHead {
-	v, err := h.client.Get(context.Background(), h.cfg.Hazelcast.Map, h.cfg.Hazelcast.ScanKey)
-	if err != nil || v == nil {
-		return nil
-	}
-	text, err := hz.Text(v)
+	head, err := scantest.Pushed(context.Background(), h.client, h.cfg.Hazelcast)
 	if err != nil {
 		h.t.Fatal(err)
 	}
-	head, err := record.DecodeScanHead(text)
-	if err != nil {
-		h.t.Fatalf("the bridge wrote an undecodable record: %v", err)
-	}
-	return &head
+	return head
 }
 
 // waitFor waits for scan number n in Hazelcast.
@@ -331,7 +323,7 @@ func TestBrokenFilesAreSkippedWithTheirReason(t *testing.T) {
 	logs := ""
 	for time.Now().Before(deadline) {
 		logs = h.logs.String()
-		if strings.Count(logs, "bridge: skipped a file") >= 3 {
+		if strings.Count(logs, "skipped a file") >= 3 {
 			break
 		}
 		time.Sleep(50 * time.Millisecond)
@@ -359,7 +351,7 @@ func TestNeverReplacesANewerScanWithAnOlderOne(t *testing.T) {
 	h.waitFor(100, 10*time.Second)
 	h.write("s99.arrow", 99, t0.Add(-time.Second)) // late, and older
 	h.stays(100, 500*time.Millisecond)
-	if !strings.Contains(h.logs.String(), "bridge: skipped an older scan") {
+	if !strings.Contains(h.logs.String(), "skipped an older scan") {
 		t.Errorf("the skip was not logged:\n%s", h.logs.String())
 	}
 	// The scanner starting its numbering again: a lower number, a newer time.
@@ -441,7 +433,7 @@ func TestASecondBridgeOnTheSameStateRefusesToRun(t *testing.T) {
 	h.start()
 	h.write("one.arrow", 1, t0)
 	h.waitFor(1, 10*time.Second)
-	code := Run(context.Background(), h.cfg, slog.New(slog.DiscardHandler))
+	code := Run(context.Background(), h.cfg, os.Getenv, slog.New(slog.DiscardHandler))
 	if code != ExitLocked {
 		t.Errorf("a second bridge exited %d, want %d", code, ExitLocked)
 	}
@@ -464,7 +456,7 @@ func TestAFileWhereTheWatchDirectoryBelongsIsABadConfiguration(t *testing.T) {
 	cfg.Bridge.WatchDir = filepath.Join(t.TempDir(), "scans")
 	os.WriteFile(cfg.Bridge.WatchDir, nil, 0o644)
 	cfg.Bridge.StateDir = t.TempDir()
-	if code := Run(context.Background(), &cfg, slog.New(slog.DiscardHandler)); code != ExitConfig {
+	if code := Run(context.Background(), &cfg, os.Getenv, slog.New(slog.DiscardHandler)); code != ExitConfig {
 		t.Errorf("exit %d, want %d", code, ExitConfig)
 	}
 }

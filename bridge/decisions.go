@@ -1,17 +1,13 @@
 package bridge
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sync"
 	"time"
 
 	"tidewatch/record"
+	"tidewatch/scanfiles"
 )
 
 // keepDecisions bounds the decisions kept: the newest file is nearly always
@@ -19,46 +15,22 @@ import (
 // 30 s) reports, are the last to go.
 const keepDecisions = 128
 
-// decision is what the bridge learned of one scan file, named by its name
-// in the watched directory, size and modification time (a file rewritten
-// is another file).
-type decision struct {
-	Seq   int64  `json:"seq"` // counts decisions over the life of the state directory
-	Name  string `json:"name"`
-	Size  int64  `json:"size"`
-	MTime int64  `json:"mtime_ns"`
-	record.Reading
-	// Verdict and Reason are the bridge's judgement, for people reading the
-	// file: "pushed", "take" (not pushed yet, or overtaken by a newer
-	// scan), "not newer" or "refused". The supervisor judges the reading
-	// itself, by the same rule.
-	Verdict string `json:"verdict"`
-	Reason  string `json:"reason,omitempty"`
-	// Poisoned marks a file that killed a bridge; the supervisor reports
-	// those on their own.
-	Poisoned bool `json:"poisoned,omitempty"`
-}
-
-type decisionFile struct {
-	Files []decision `json:"files"` // oldest first
-}
-
 // decisions is the bridge's record of its decisions in its state
-// directory (decisions.json, replaced whole), which the supervisor reads
-// to judge the newest file by the acceptance rule without parsing it.
+// directory (scanfiles.DecisionsFile, replaced whole), which tidewatch run
+// reads to judge the newest file by the acceptance rule without parsing it.
 //
 // It is written by a goroutine of its own, at most every writeEvery: the
 // bridge's loop hands a copy over and goes on, so that a push never waits
 // for the disk. Records handed over faster than they are written are
 // skipped for the newest.
 type decisions struct {
-	path  string
-	files []decision
+	dir   string // the state directory
+	files []scanfiles.Decision
 	seq   int64
 	dirty bool
 
 	mu      sync.Mutex
-	pending []decision // handed over, not written yet
+	pending []scanfiles.Decision // handed over, not written yet
 	ready   chan struct{}
 	stop    chan struct{}
 	done    chan struct{}
@@ -68,9 +40,9 @@ type decisions struct {
 // decisions continues the record an earlier bridge left, and starts its
 // writer; close stops it.
 func (d stateDir) decisions() (*decisions, error) {
-	ds := &decisions{path: d.path("decisions.json"), ready: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	ds := &decisions{dir: string(d), ready: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	go ds.write()
-	f, err := readDecisions(ds.path)
+	f, err := scanfiles.ReadDecisions(ds.dir)
 	if err != nil {
 		return ds, err
 	}
@@ -81,56 +53,34 @@ func (d stateDir) decisions() (*decisions, error) {
 	return ds, nil
 }
 
-func readDecisions(path string) (decisionFile, error) {
-	var f decisionFile
-	b, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return f, nil
-	}
-	if err != nil {
-		return f, err
-	}
-	if err := json.Unmarshal(b, &f); err != nil {
-		return decisionFile{}, fmt.Errorf("%s: %w", path, err)
-	}
-	return f, nil
-}
-
 // put records a decision on a file, replacing any earlier one on the same
 // name. Past keepDecisions the oldest decision goes, the oldest that is no
 // refusal first.
-func (ds *decisions) put(id fileID, r record.Reading, j record.Judgement, poisoned bool) {
+func (ds *decisions) put(id scanfiles.FileID, r record.Reading, j record.Judgement, poisoned bool) {
 	name := filepath.Base(id.Path)
-	ds.files = slices.DeleteFunc(ds.files, func(x decision) bool { return x.Name == name })
+	ds.files = slices.DeleteFunc(ds.files, func(x scanfiles.Decision) bool { return x.Name == name })
 	if len(ds.files) >= keepDecisions {
-		i := slices.IndexFunc(ds.files, func(x decision) bool { return x.Verdict != record.Refused.String() })
+		i := slices.IndexFunc(ds.files, func(x scanfiles.Decision) bool { return x.Verdict != record.Refused.String() })
 		ds.files = slices.Delete(ds.files, max(i, 0), max(i, 0)+1)
 	}
 	ds.seq++
-	ds.files = append(ds.files, decision{Seq: ds.seq, Name: name, Size: id.Size, MTime: id.MTime, Reading: r,
+	ds.files = append(ds.files, scanfiles.Decision{Seq: ds.seq, Name: name, Size: id.Size, MTime: id.MTime, Reading: r,
 		Verdict: j.Verdict.String(), Reason: j.Reason, Poisoned: poisoned})
 	ds.dirty = true
 }
 
 // pushed marks the file's decision as pushed.
-func (ds *decisions) pushed(id fileID) {
-	name := filepath.Base(id.Path)
+func (ds *decisions) pushed(id scanfiles.FileID) {
 	for i := range ds.files {
-		if x := &ds.files[i]; x.Name == name && x.Size == id.Size && x.MTime == id.MTime {
+		if x := &ds.files[i]; x.Of(id) {
 			x.Verdict, ds.dirty = "pushed", true
 		}
 	}
 }
 
 // has tells whether the file has a decision.
-func (ds *decisions) has(id fileID) bool {
-	name := filepath.Base(id.Path)
-	for _, x := range ds.files {
-		if x.Name == name && x.Size == id.Size && x.MTime == id.MTime {
-			return true
-		}
-	}
-	return false
+func (ds *decisions) has(id scanfiles.FileID) bool {
+	return slices.ContainsFunc(ds.files, func(x scanfiles.Decision) bool { return x.Of(id) })
 }
 
 // save hands the decisions over to be written, if any changed, and
@@ -150,7 +100,7 @@ func (ds *decisions) save() error {
 
 // writeEvery spaces the writes: a scanner renaming its files into place
 // in the same filesystem waits on ours (measured: writing after every push
-// added 0.3 to 1 ms to the next file's way into Hazelcast). The supervisor
+// added 0.3 to 1 ms to the next file's way into Hazelcast). tidewatch run
 // reads the record every 30 s.
 const writeEvery = 100 * time.Millisecond
 
@@ -178,8 +128,7 @@ func (ds *decisions) write() {
 	}
 }
 
-// flush replaces the file with the newest record handed over: written
-// aside and renamed, so that a reader never sees half of it.
+// flush replaces the file with the newest record handed over.
 func (ds *decisions) flush() {
 	ds.mu.Lock()
 	files := ds.pending
@@ -188,22 +137,10 @@ func (ds *decisions) flush() {
 	if files == nil {
 		return
 	}
-	err := writeDecisions(ds.path, files)
+	err := scanfiles.WriteDecisions(ds.dir, files)
 	ds.mu.Lock()
 	ds.err = err
 	ds.mu.Unlock()
-}
-
-func writeDecisions(path string, files []decision) error {
-	b, err := json.Marshal(decisionFile{Files: files})
-	if err != nil {
-		return err
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }
 
 // close writes what was handed over last and stops the writer.

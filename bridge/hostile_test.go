@@ -19,6 +19,7 @@ import (
 	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
 	"tidewatch/record"
+	"tidewatch/scanfiles"
 )
 
 // The bridge under hostile but plausible input: scans from the future,
@@ -27,10 +28,10 @@ import (
 
 // decisionOn waits for the bridge's recorded decision on a file (the
 // record is written a moment after the decision), or returns nil.
-func (h *harness) decisionOn(name string) *decision {
+func (h *harness) decisionOn(name string) *scanfiles.Decision {
 	h.t.Helper()
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
-		f, err := readDecisions(filepath.Join(h.cfg.Bridge.StateDir, "decisions.json"))
+		f, err := scanfiles.ReadDecisions(h.cfg.Bridge.StateDir)
 		if err != nil {
 			h.t.Fatal(err)
 		}
@@ -220,7 +221,7 @@ func TestAFIFOSwappedInNeverBlocksTheBridge(t *testing.T) {
 	}
 	h.write("s3.arrow", 3, now.Add(2*time.Second))
 	h.waitFor(3, 10*time.Second)
-	if n := strings.Count(h.logs.String(), `msg="bridge: not a regular file; never read" file=`+name+` type=FIFO`); n != 1 {
+	if n := strings.Count(h.logs.String(), `msg="not a regular file; never read" component=bridge file=`+name+` type=FIFO`); n != 1 {
 		t.Errorf("the FIFO was logged %d times after %d swaps, want once:\n%s", n, swaps, h.logs.String())
 	}
 }
@@ -254,7 +255,7 @@ func TestNamesThatAreNoRegularFileAreLoggedOnce(t *testing.T) {
 			}
 		}
 	}
-	h.waitCount("bridge: listed the watch directory", strings.Count(h.logs.String(), "bridge: listed the watch directory")+2, 10*time.Second)
+	h.waitCount("listed the watch directory", strings.Count(h.logs.String(), "listed the watch directory")+2, 10*time.Second)
 	h.write("s2.arrow", 2, now.Add(time.Second))
 	h.waitFor(2, 10*time.Second)
 	logs := h.logs.String()
@@ -333,9 +334,9 @@ func TestTheRecordOfDecisions(t *testing.T) {
 	}
 	at := time.Now()
 	refused := record.Judgement{Verdict: record.Refused, Reason: "no scan number"}
-	ds.put(fileID{Path: "/d/bad.arrow", Size: 1, MTime: 1}, record.Reading{At: at, Refused: "no scan number"}, refused, false)
+	ds.put(scanfiles.FileID{Path: "/d/bad.arrow", Size: 1, MTime: 1}, record.Reading{At: at, Refused: "no scan number"}, refused, false)
 	for i := range keepDecisions + 10 {
-		id := fileID{Path: fmt.Sprintf("/d/s%d.arrow", i), Size: 2, MTime: int64(i)}
+		id := scanfiles.FileID{Path: fmt.Sprintf("/d/s%d.arrow", i), Size: 2, MTime: int64(i)}
 		ds.put(id, record.Reading{At: at, Number: int64(i), Timestamp: at}, record.Judgement{Verdict: record.Take}, false)
 		ds.pushed(id)
 	}
@@ -343,7 +344,7 @@ func TestTheRecordOfDecisions(t *testing.T) {
 		t.Fatal(err)
 	}
 	ds.close() // writes what was handed over last
-	f, err := readDecisions(ds.path)
+	f, err := scanfiles.ReadDecisions(ds.dir)
 	if err != nil {
 		t.Fatal(err)
 	}

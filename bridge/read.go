@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"tidewatch/scanfiles"
 )
 
 // errNotRegular marks a name that is not a regular file: a symlink, a
@@ -24,10 +26,10 @@ var errPermission = errors.New("the bridge may not read it")
 type errSettling struct{ until time.Time }
 
 func (e errSettling) Error() string {
-	return fmt.Sprintf("%v: it is still being written (read when quiet, from %s)", ErrIncomplete, e.until.UTC().Format(time.StampMilli))
+	return fmt.Sprintf("%v: it is still being written (read when quiet, from %s)", scanfiles.ErrIncomplete, e.until.UTC().Format(time.StampMilli))
 }
 
-func (e errSettling) Unwrap() error { return ErrIncomplete }
+func (e errSettling) Unwrap() error { return scanfiles.ErrIncomplete }
 
 // rereads is how many times a file that changes while it is read is read
 // again before it counts as incomplete for now.
@@ -59,7 +61,7 @@ const settle = 50 * time.Millisecond
 
 // opened is what fstat said of a file that was read.
 type opened struct {
-	id   fileID
+	id   scanfiles.FileID
 	mode fs.FileMode
 }
 
@@ -131,7 +133,7 @@ func readWhole(path string, max int64, mustBeQuiet bool) ([]byte, opened, error)
 		}
 		return data, o, nil
 	}
-	return nil, opened{}, fmt.Errorf("%w: it changed while it was read, %d times in a row", ErrIncomplete, rereads)
+	return nil, opened{}, fmt.Errorf("%w: it changed while it was read, %d times in a row", scanfiles.ErrIncomplete, rereads)
 }
 
 // pread reads up to n bytes from the start of a file.
@@ -176,7 +178,7 @@ func openedOf(path string, st *unix.Stat_t) opened {
 		mode = fs.ModeDevice
 	}
 	return opened{
-		id:   fileID{Path: path, Size: st.Size, MTime: time.Unix(st.Mtim.Unix()).UnixNano()},
+		id:   scanfiles.FileID{Path: path, Size: st.Size, MTime: time.Unix(st.Mtim.Unix()).UnixNano()},
 		mode: mode | fs.FileMode(st.Mode&0o777),
 	}
 }

@@ -1,7 +1,6 @@
-// Package bridge is the scan bridge and its supervisor. The bridge
-// (`tidewatch bridge`, a child process) watches a directory for Arrow IPC
-// scan files and puts the newest scan into Hazelcast; the supervisor, inside
-// `tidewatch run`, keeps it running.
+// Package bridge is the scan bridge (`tidewatch bridge`, a child process of
+// tidewatch run): it watches a directory for Arrow IPC scan files and puts
+// the newest scan into Hazelcast.
 package bridge
 
 import (
@@ -21,6 +20,7 @@ import (
 	"github.com/apache/arrow/go/v17/arrow/memory"
 
 	"tidewatch/record"
+	"tidewatch/scanfiles"
 )
 
 // Scan is one scan file: rows are assets.
@@ -38,34 +38,6 @@ type Scan struct {
 type Column struct {
 	Name   string
 	Values []any
-}
-
-// ErrIncomplete marks a file that is not whole yet: no footer, no
-// end-of-stream marker, cut short. It is worth reading again later.
-var ErrIncomplete = errors.New("incomplete")
-
-var (
-	fileMagic = []byte("ARROW1")
-	// The end-of-stream marker: a continuation token and a zero length.
-	streamEOS = []byte{0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0}
-)
-
-// Complete tells from its bytes alone, without the arrow library, whether
-// an Arrow IPC file or stream looks whole: a file ends with its magic after
-// the footer; a stream ends with the end-of-stream marker. ParseScan
-// checks a stream exactly, message by message.
-func Complete(data []byte) error {
-	switch {
-	case len(data) == 0:
-		return fmt.Errorf("%w: empty", ErrIncomplete)
-	case bytes.HasPrefix(data, fileMagic):
-		if len(data) < 2*len(fileMagic)+4 || !bytes.HasSuffix(data, fileMagic) {
-			return fmt.Errorf("%w: no footer yet", ErrIncomplete)
-		}
-	case !bytes.HasSuffix(data, streamEOS):
-		return fmt.Errorf("%w: no end-of-stream marker yet", ErrIncomplete)
-	}
-	return nil
 }
 
 // eosReader notes whether a stream ended with its end-of-stream message.
@@ -95,7 +67,7 @@ type Fields struct {
 // ParseScan decodes a whole Arrow IPC file or stream. A panic in the arrow
 // library (corrupted input can cause them) becomes an error.
 func ParseScan(data []byte, f Fields) (s *Scan, err error) {
-	if err := Complete(data); err != nil {
+	if err := scanfiles.Complete(data); err != nil {
 		return nil, err
 	}
 	if err := validateIPC(data); err != nil {
@@ -113,7 +85,7 @@ func ParseScan(data []byte, f Fields) (s *Scan, err error) {
 	// Compressed bodies grow when read, but never to this.
 	mem := cappedAllocator{memory.NewGoAllocator(), 32*len(data) + 16<<20, len(data)}
 	var c collector
-	if bytes.HasPrefix(data, fileMagic) {
+	if bytes.HasPrefix(data, scanfiles.FileMagic) {
 		r, err := ipc.NewFileReader(bytes.NewReader(data), ipc.WithAllocator(mem))
 		if err != nil {
 			return nil, fmt.Errorf("not a readable Arrow file: %w", err)
@@ -147,7 +119,7 @@ func ParseScan(data []byte, f Fields) (s *Scan, err error) {
 			return nil, fmt.Errorf("stream: %w", err)
 		}
 		if !msgs.sawEOS {
-			return nil, fmt.Errorf("%w: the stream stops between two batches, without its end-of-stream marker", ErrIncomplete)
+			return nil, fmt.Errorf("%w: the stream stops between two batches, without its end-of-stream marker", scanfiles.ErrIncomplete)
 		}
 	}
 	s, schema := c.scan(), c.schema

@@ -16,6 +16,7 @@ import (
 
 	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
+	"tidewatch/scanfiles"
 )
 
 var (
@@ -64,6 +65,9 @@ func TestGoWrittenFileAndStream(t *testing.T) {
 // pyarrowDirs are the committed fixtures and fresh ones from today's pyarrow.
 func pyarrowDirs(t *testing.T) []string {
 	t.Helper()
+	if testenv.Short(t, "Python, for fixtures fresh from today's library") {
+		return []string{"testdata"}
+	}
 	fresh := t.TempDir()
 	testenv.RunPython(t, "bridge/testdata/make_fixtures.py", fresh)
 	return []string{"testdata", fresh}
@@ -120,7 +124,7 @@ func TestPyarrowFiles(t *testing.T) {
 func TestIncompleteFilesAreNeverHalfRead(t *testing.T) {
 	t.Parallel()
 	for _, name := range []string{"truncated.arrow", "stream_cut.arrows", "empty.arrow"} {
-		if _, err := parseFile(t, "testdata/"+name); !errors.Is(err, ErrIncomplete) {
+		if _, err := parseFile(t, "testdata/"+name); !errors.Is(err, scanfiles.ErrIncomplete) {
 			t.Errorf("%s: %v, want incomplete", name, err)
 		}
 	}
@@ -228,10 +232,10 @@ func TestStreamCutWhereTheDataLooksLikeTheEnd(t *testing.T) {
 	w.Write(rec)
 	w.Close()
 	data := buf.Bytes()[:cut]
-	if Complete(data) != nil {
+	if scanfiles.Complete(data) != nil {
 		t.Fatal("the fixture does not end like a whole stream; the test proves nothing")
 	}
-	if _, err := ParseScan(data, fields); !errors.Is(err, ErrIncomplete) {
+	if _, err := ParseScan(data, fields); !errors.Is(err, scanfiles.ErrIncomplete) {
 		t.Errorf("got %v, want incomplete", err)
 	}
 	if s, err := ParseScan(buf.Bytes(), fields); err != nil || s.Assets != 2 || s.Number != 4294967295 {

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"tidewatch/scanfiles"
 )
 
 // stateDir holds what must outlive one bridge process: the lock that keeps
@@ -37,7 +39,7 @@ func (d stateDir) lock() (unlock func(), err error) {
 type marker struct{ f *os.File }
 
 func (d stateDir) marker() (*marker, error) {
-	f, err := os.OpenFile(d.path("parsing.json"), os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := os.OpenFile(d.path(scanfiles.ParsingFile), os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +47,7 @@ func (d stateDir) marker() (*marker, error) {
 }
 
 // set notes the file about to be parsed; clear empties the note.
-func (m *marker) set(id fileID) error {
+func (m *marker) set(id scanfiles.FileID) error {
 	b, err := json.Marshal(id)
 	if err != nil {
 		return err
@@ -60,37 +62,19 @@ func (m *marker) clear() error { return m.f.Truncate(0) }
 
 func (m *marker) close() error { return m.f.Close() }
 
-func (d stateDir) clearParsing() { os.Remove(d.path("parsing.json")) }
+func (d stateDir) clearParsing() { os.Remove(d.path(scanfiles.ParsingFile)) }
 
 // takeParsing reads and removes the marker a dead bridge left behind.
-func (d stateDir) takeParsing() (fileID, bool, error) {
-	id, found, err := d.peekParsing()
+func (d stateDir) takeParsing() (scanfiles.FileID, bool, error) {
+	id, found, err := scanfiles.Parsing(string(d))
 	if found {
 		d.clearParsing()
 	}
 	return id, found, err
 }
 
-// peekParsing reads the marker without removing it.
-func (d stateDir) peekParsing() (fileID, bool, error) {
-	b, err := os.ReadFile(d.path("parsing.json"))
-	if errors.Is(err, fs.ErrNotExist) {
-		return fileID{}, false, nil
-	}
-	if err != nil {
-		return fileID{}, false, err
-	}
-	var id fileID
-	if len(b) == 0 || json.Unmarshal(b, &id) != nil {
-		// Empty: nothing was being parsed. Unreadable: the note itself
-		// was cut short, so parsing had not begun.
-		return fileID{}, false, nil
-	}
-	return id, true, nil
-}
-
 // poisoned lists the files that killed a bridge.
-func (d stateDir) poisoned() ([]fileID, error) {
+func (d stateDir) poisoned() ([]scanfiles.FileID, error) {
 	b, err := os.ReadFile(d.path("poisoned.json"))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -98,14 +82,14 @@ func (d stateDir) poisoned() ([]fileID, error) {
 	if err != nil {
 		return nil, err
 	}
-	var ids []fileID
+	var ids []scanfiles.FileID
 	if err := json.Unmarshal(b, &ids); err != nil {
 		return nil, fmt.Errorf("%s: %w", d.path("poisoned.json"), err)
 	}
 	return ids, nil
 }
 
-func (d stateDir) addPoisoned(id fileID) error {
+func (d stateDir) addPoisoned(id scanfiles.FileID) error {
 	ids, err := d.poisoned()
 	if err != nil {
 		return err

@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/apache/arrow/go/v17/arrow/memory"
+
+	"tidewatch/scanfiles"
 )
 
 // arrow/go v17 sizes slices by counts it reads from a file's flatbuffers
@@ -52,7 +54,7 @@ func (b fb) i64(at int) int64 {
 	return int64(binary.LittleEndian.Uint64(b[at:]))
 }
 
-// table is the position of a table.
+// root is the position of the buffer's root table.
 func (b fb) root() int { return b.u32(0) }
 
 // field is the position of field i of the table at t, or -1 if absent.
@@ -96,6 +98,8 @@ func (b fb) vector(t, i, size int) (start, n int) {
 	return v + 4, n
 }
 
+// table is the position of the table that field i of table t refers to,
+// or -1 if absent.
 func (b fb) table(t, i int) int {
 	pos := b.field(t, i)
 	if pos < 0 {
@@ -222,14 +226,14 @@ func validateIPC(data []byte) (err error) {
 			err = errors.New("corrupted Arrow metadata: " + bad.msg)
 		}
 	}()
-	if len(data) >= 8 && string(data[:6]) == string(fileMagic) {
+	if len(data) >= 8 && string(data[:6]) == string(scanfiles.FileMagic) {
 		return validateFile(data)
 	}
 	return validateStream(data, 0, int64(len(data)))
 }
 
 func validateFile(data []byte) error {
-	end := len(data) - len(fileMagic) - 4
+	end := len(data) - len(scanfiles.FileMagic) - 4
 	if end < 8 {
 		return errors.New("corrupted Arrow file: too short")
 	}

@@ -1,42 +1,15 @@
 package bridge
 
 import (
-	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 
 	"golang.org/x/sys/unix"
+
+	"tidewatch/scanfiles"
 )
-
-// scanName tells a scan file by its name: the pattern, and never a hidden
-// file (writers use them for files on their way into place). The bridge
-// and the supervisor's ScanFiles both use it, so that the supervisor never
-// waits for a file the bridge would not look at.
-func scanName(pattern, name string) bool {
-	ok, _ := filepath.Match(pattern, name)
-	return ok && !strings.HasPrefix(name, ".")
-}
-
-// eachEvent calls fn for every inotify event in buf, as read from an
-// inotify descriptor.
-func eachEvent(buf []byte, fn func(mask uint32, name string)) {
-	for off := 0; off+unix.SizeofInotifyEvent <= len(buf); {
-		mask := binary.NativeEndian.Uint32(buf[off+4:])
-		size := int(binary.NativeEndian.Uint32(buf[off+12:]))
-		end := min(off+unix.SizeofInotifyEvent+size, len(buf))
-		fn(mask, string(bytes.TrimRight(buf[off+unix.SizeofInotifyEvent:end], "\x00")))
-		off = end
-	}
-}
-
-// The directory itself went away, or its watch ended: the watch can tell
-// no more.
-const watchEnded = unix.IN_IGNORED | unix.IN_DELETE_SELF | unix.IN_MOVE_SELF
 
 // watcher tells the bridge which scan files in its directory changed,
 // coalesced: a goroutine reads inotify events in batches into a set of
@@ -99,13 +72,13 @@ func (w *watcher) run() {
 			w.err = fmt.Errorf("reading inotify events: %w", err)
 		}
 		news := false // only news wakes the bridge: not a writer's hidden files
-		eachEvent(buf[:n], func(mask uint32, name string) {
+		scanfiles.EachEvent(buf[:n], func(mask uint32, name string) {
 			switch {
 			case mask&unix.IN_Q_OVERFLOW != 0:
 				w.overflow, news = true, true
-			case mask&watchEnded != 0:
+			case mask&scanfiles.WatchEnded != 0:
 				w.err = errors.New("the watch directory was removed or moved away")
-			case scanName(w.pattern, name):
+			case scanfiles.Match(w.pattern, name):
 				w.names[name] |= mask
 				news = true
 			}

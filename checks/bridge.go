@@ -7,34 +7,13 @@ import (
 
 	"tidewatch/config"
 	"tidewatch/record"
+	"tidewatch/supervise"
 )
 
-// Bridge supervisor states.
-const (
-	BridgeStopped  = "stopped"
-	BridgeStarting = "starting"
-	BridgeRunning  = "running"
-	BridgeBackoff  = "backoff"
-	BridgeStopping = "stopping"
-	BridgeCooldown = "cooldown"
-	BridgeFailed   = "failed" // bad configuration: waits for a human
-)
-
-// BridgeProcess is what the supervisor knows of the bridge at one moment.
+// BridgeProcess is what tidewatch knows of the bridge at one moment: its
+// supervisor's snapshot, and what the bridge recorded.
 type BridgeProcess struct {
-	State     string    `json:"state"`
-	PID       int       `json:"pid,omitempty"`
-	StartedAt time.Time `json:"started_at"`
-	ReadyAt   time.Time `json:"ready_at"`
-	// Restarts counts restarts since tidewatch started; Attempts those in
-	// the current budget.
-	Restarts  int       `json:"restarts"`
-	Attempts  int       `json:"attempts"`
-	NextStart time.Time `json:"next_start"`
-	LastExit  string    `json:"last_exit,omitempty"`
-	// FailedReason says why the bridge is not restarted any more.
-	FailedReason string   `json:"failed_reason,omitempty"`
-	LastLines    []string `json:"last_lines,omitempty"`
+	supervise.Snapshot
 	// Poisoned lists the files that killed a bridge, oldest first.
 	Poisoned []string `json:"poisoned,omitempty"`
 	// Decisions are the bridge's latest decisions on files, oldest first.
@@ -65,15 +44,15 @@ type NewestFile struct {
 
 // BridgeSample is the bridge's metrics at one health check.
 type BridgeSample struct {
-	State          string   `json:"state"`
-	PID            int      `json:"pid,omitempty"`
-	UptimeS        *float64 `json:"uptime_s,omitempty"`
-	DataAgeS       *float64 `json:"data_age_s,omitempty"`
-	ScanNumber     *int64   `json:"scan_number,omitempty"`
-	Assets         *int     `json:"asset_count,omitempty"`
-	Restarts       int      `json:"restarts"`
-	ScansPerMinute *float64 `json:"scans_per_minute,omitempty"`
-	Lines          []string `json:"last_lines,omitempty"`
+	State          supervise.State `json:"state"`
+	PID            int             `json:"pid,omitempty"`
+	UptimeS        *float64        `json:"uptime_s,omitempty"`
+	DataAgeS       *float64        `json:"data_age_s,omitempty"`
+	ScanNumber     *int64          `json:"scan_number,omitempty"`
+	Assets         *int            `json:"asset_count,omitempty"`
+	Restarts       int             `json:"restarts"`
+	ScansPerMinute *float64        `json:"scans_per_minute,omitempty"`
+	Lines          []string        `json:"last_lines,omitempty"`
 }
 
 // BridgeState is what the bridge check remembers between runs.
@@ -112,19 +91,19 @@ func Bridge(now time.Time, p BridgeProcess, scan ScanRead, newest *NewestFile, p
 	lines := p.LastLines[max(0, len(p.LastLines)-20):]
 
 	switch p.State {
-	case BridgeFailed:
+	case supervise.Failed:
 		r.add(Critical, CatBridgeConfig, "", "the bridge is not restarted: "+p.FailedReason,
 			map[string]any{"last_lines": lines}, nil)
-	case BridgeCooldown:
+	case supervise.Cooldown:
 		r.add(Critical, CatBridgeCooldown, "",
 			fmt.Sprintf("the bridge failed %d times in a row (last: %s); next try at %s", b.MaxAttempts+1, p.LastExit, p.NextStart.UTC().Format(time.TimeOnly)),
 			map[string]any{"last_exit": p.LastExit, "last_lines": lines, "next_start": p.NextStart},
 			map[string]any{"max_attempts": b.MaxAttempts, "cooldown_s": seconds(b.Cooldown.Duration)})
-	case BridgeBackoff:
+	case supervise.Backoff:
 		r.add(Warning, CatBridgeRestarting, "",
 			fmt.Sprintf("the bridge is restarting (attempt %d of %d) after: %s", p.Attempts, b.MaxAttempts, p.LastExit),
 			map[string]any{"last_exit": p.LastExit, "next_start": p.NextStart}, map[string]any{"max_attempts": b.MaxAttempts})
-	case BridgeStarting:
+	case supervise.Starting:
 		if since := now.Sub(p.StartedAt); since > b.StartupGrace.Duration {
 			r.add(Warning, CatBridgeNotReady, "", fmt.Sprintf("the bridge has not reported ready in %s", since.Round(time.Second)),
 				nil, map[string]any{"startup_grace_s": seconds(b.StartupGrace.Duration)})
@@ -144,7 +123,7 @@ func Bridge(now time.Time, p BridgeProcess, scan ScanRead, newest *NewestFile, p
 	next.RefusedSeq = r.refusals(now, p.Decisions, prev.RefusedSeq, notBefore, rule)
 
 	sample := BridgeSample{State: p.State, PID: p.PID, Restarts: p.Restarts, Lines: p.LastLines}
-	if p.State == BridgeRunning || p.State == BridgeStarting {
+	if p.State == supervise.Running || p.State == supervise.Starting {
 		sample.UptimeS = ptr(seconds(now.Sub(p.StartedAt)))
 	}
 	r.Bridge = &sample
@@ -198,7 +177,7 @@ func Bridge(now time.Time, p BridgeProcess, scan ScanRead, newest *NewestFile, p
 		next.LastNumber, next.HaveNumber = h.Number, true
 	}
 
-	running := p.State == BridgeRunning || p.State == BridgeStarting
+	running := p.State == supervise.Running || p.State == supervise.Starting
 	if !stale || !running || now.Sub(p.StartedAt) < b.StartupGrace.Duration {
 		next.StaleReadings, next.RestartedFor = 0, ""
 		return r, next, ""

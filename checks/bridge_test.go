@@ -8,10 +8,11 @@ import (
 
 	"tidewatch/config"
 	"tidewatch/record"
+	"tidewatch/supervise"
 )
 
 func running(startedAgo time.Duration) BridgeProcess {
-	return BridgeProcess{State: BridgeRunning, PID: 42, StartedAt: t0.Add(-startedAgo), ReadyAt: t0.Add(-startedAgo), Restarts: 1}
+	return BridgeProcess{Snapshot: supervise.Snapshot{State: supervise.Running, PID: 42, StartedAt: t0.Add(-startedAgo), ReadyAt: t0.Add(-startedAgo), Restarts: 1}}
 }
 
 func scanAt(n int64, age time.Duration, bridgedAgo time.Duration, source string) ScanRead {
@@ -208,7 +209,7 @@ func TestBridgeHealthyAndItsMetrics(t *testing.T) {
 		t.Fatalf("healthy: %q %v %+v", restart, r.Findings, s)
 	}
 	b := r.Bridge
-	if b.State != BridgeRunning || b.PID != 42 || *b.UptimeS != 600 || *b.DataAgeS != 2 || *b.ScanNumber != 100 ||
+	if b.State != supervise.Running || b.PID != 42 || *b.UptimeS != 600 || *b.DataAgeS != 2 || *b.ScanNumber != 100 ||
 		*b.Assets != 400 || b.Restarts != 1 || *b.ScansPerMinute != 20 {
 		t.Errorf("sample %+v", b)
 	}
@@ -241,11 +242,11 @@ func TestBridgeProcessStates(t *testing.T) {
 		proc BridgeProcess
 		want []want
 	}{
-		{BridgeProcess{State: BridgeFailed, FailedReason: "it exited with code 78 (bad configuration)"}, []want{{Critical, CatBridgeConfig, ""}}},
-		{BridgeProcess{State: BridgeCooldown, LastExit: "exit status 1", NextStart: t0.Add(time.Minute)}, []want{{Critical, CatBridgeCooldown, ""}}},
-		{BridgeProcess{State: BridgeBackoff, Attempts: 2, LastExit: "killed by SIGKILL"}, []want{{Warning, CatBridgeRestarting, ""}}},
-		{BridgeProcess{State: BridgeStarting, StartedAt: t0.Add(-2 * time.Minute)}, []want{{Warning, CatBridgeNotReady, ""}}},
-		{BridgeProcess{State: BridgeStarting, StartedAt: t0.Add(-10 * time.Second)}, nil},
+		{BridgeProcess{Snapshot: supervise.Snapshot{State: supervise.Failed, FailedReason: "it exited with code 78 (bad configuration)"}}, []want{{Critical, CatBridgeConfig, ""}}},
+		{BridgeProcess{Snapshot: supervise.Snapshot{State: supervise.Cooldown, LastExit: "exit status 1", NextStart: t0.Add(time.Minute)}}, []want{{Critical, CatBridgeCooldown, ""}}},
+		{BridgeProcess{Snapshot: supervise.Snapshot{State: supervise.Backoff, Attempts: 2, LastExit: "killed by SIGKILL"}}, []want{{Warning, CatBridgeRestarting, ""}}},
+		{BridgeProcess{Snapshot: supervise.Snapshot{State: supervise.Starting, StartedAt: t0.Add(-2 * time.Minute)}}, []want{{Warning, CatBridgeNotReady, ""}}},
+		{BridgeProcess{Snapshot: supervise.Snapshot{State: supervise.Starting, StartedAt: t0.Add(-10 * time.Second)}}, nil},
 	}
 	for _, tt := range tests {
 		r, _, restart := Bridge(t0, tt.proc, fresh, nil, BridgeState{}, cfg)

@@ -188,7 +188,8 @@ func (f *Freshness) Quiet(indicator string, t time.Time) bool {
 	return false
 }
 
-// StaleAfter is the staleness limit for one indicator.
+// StaleAfterFor is the staleness limit for one indicator: its own
+// stale_after, or the default.
 func (f *Freshness) StaleAfterFor(indicator string) time.Duration {
 	if o, ok := f.Indicator[indicator]; ok && o.StaleAfter != nil {
 		return o.StaleAfter.Duration

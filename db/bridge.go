@@ -6,24 +6,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"tidewatch/checks"
+	"tidewatch/supervise"
 )
 
-// BridgeEvent is a step of the bridge's life.
-type BridgeEvent struct {
-	At       time.Time `json:"at"`
-	Kind     string    `json:"kind"`
-	PID      int       `json:"pid,omitempty"`
-	ExitCode *int      `json:"exit_code,omitempty"`
-	Signal   string    `json:"signal,omitempty"`
-	Reason   string    `json:"reason,omitempty"`
-	Output   []string  `json:"output,omitempty"`
-}
-
-// WriteBridgeEvent records one event.
-func (s *Store) WriteBridgeEvent(ctx context.Context, e BridgeEvent) error {
+// WriteBridgeEvent records one step of the bridge's life.
+func (s *Store) WriteBridgeEvent(ctx context.Context, e supervise.Event) error {
 	if err := s.writable(); err != nil {
 		return fmt.Errorf("record bridge %s event: %w", e.Kind, err)
 	}
@@ -31,24 +22,34 @@ func (s *Store) WriteBridgeEvent(ctx context.Context, e BridgeEvent) error {
 	if len(e.Output) > 0 {
 		output = jsonText(e.Output)
 	}
-	var pid any
-	if e.PID > 0 {
-		pid = e.PID
+	var delay any
+	if e.Delay > 0 {
+		delay = float64(e.Delay.Microseconds()) / 1000
 	}
-	_, err := s.w.ExecContext(ctx, `INSERT INTO bridge_events (at, kind, pid, exit_code, signal, reason, output)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, formatTime(e.At), e.Kind, pid, e.ExitCode, nullString(e.Signal), nullString(e.Reason), output)
+	_, err := s.w.ExecContext(ctx, `INSERT INTO bridge_events (at, kind, pid, exit_code, signal, reason, output,
+		attempt, max_attempts, delay_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		formatTime(e.At), string(e.Kind), positive(e.PID), e.ExitCode, nullString(e.Signal), nullString(e.Reason), output,
+		positive(e.Attempt), positive(e.MaxAttempts), delay)
 	if err != nil {
 		return fmt.Errorf("record bridge %s event: %w", e.Kind, err)
 	}
 	return nil
 }
 
+// positive is n, or NULL for none.
+func positive(n int) any {
+	if n > 0 {
+		return n
+	}
+	return nil
+}
+
 const eventColumns = `SELECT at, kind, coalesce(pid, 0), exit_code, coalesce(signal, ''),
-	coalesce(reason, ''), output FROM bridge_events `
+	coalesce(reason, ''), output, coalesce(attempt, 0), coalesce(max_attempts, 0), coalesce(delay_ms, 0) FROM bridge_events `
 
 // BridgeEvents returns the events of [since, until), oldest first, of the
 // given kinds (all when none are given).
-func (s *Store) BridgeEvents(ctx context.Context, since, until time.Time, kinds ...string) ([]BridgeEvent, error) {
+func (s *Store) BridgeEvents(ctx context.Context, since, until time.Time, kinds ...supervise.EventKind) ([]supervise.Event, error) {
 	kindList, _ := json.Marshal(kinds)
 	return s.events(ctx, `WHERE at >= ? AND at < ? AND (? = 0 OR kind IN (SELECT value FROM json_each(?)))
 		ORDER BY at, id`, formatTime(since), formatTime(until), len(kinds), string(kindList))
@@ -57,9 +58,8 @@ func (s *Store) BridgeEvents(ctx context.Context, since, until time.Time, kinds 
 // Restarts summarises the bridge's restarts in [since, until).
 type Restarts struct {
 	Total int
-	// Reasons counts them by reason (its text before the first ";": "crash:
-	// exit status 1; attempt 2 of 3 in 10s" is a "crash: exit status 1"),
-	// most frequent first.
+	// Reasons counts them by reason ("crash: exit status 1", "restart: scan
+	// #4 is 90s old"), most frequent first.
 	Reasons []ReasonCount
 	// Times are the newest ones', oldest first.
 	Times []time.Time
@@ -80,11 +80,8 @@ func (s *Store) BridgeRestarts(ctx context.Context, since, until time.Time, maxR
 		from, to).Scan(&out.Total); err != nil {
 		return out, fmt.Errorf("bridge restarts: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT why, count(*) FROM (
-			SELECT CASE WHEN instr(coalesce(reason, ''), ';') > 0 THEN substr(reason, 1, instr(reason, ';') - 1)
-				ELSE coalesce(reason, '') END AS why
-			FROM bridge_events WHERE kind = 'restart' AND at >= ? AND at < ?)
-		GROUP BY why ORDER BY count(*) DESC, why LIMIT ?`, from, to, maxReasons)
+	rows, err := s.r.QueryContext(ctx, `SELECT coalesce(reason, '') AS why, count(*) FROM bridge_events
+		WHERE kind = 'restart' AND at >= ? AND at < ? GROUP BY why ORDER BY count(*) DESC, why LIMIT ?`, from, to, maxReasons)
 	if err != nil {
 		return out, fmt.Errorf("bridge restarts: %w", err)
 	}
@@ -120,7 +117,7 @@ func (s *Store) BridgeRestarts(ctx context.Context, since, until time.Time, maxR
 }
 
 // LastBridgeExit is the newest exit event, or nil.
-func (s *Store) LastBridgeExit(ctx context.Context) (*BridgeEvent, error) {
+func (s *Store) LastBridgeExit(ctx context.Context) (*supervise.Event, error) {
 	evs, err := s.events(ctx, `WHERE kind = 'exit' ORDER BY at DESC, id DESC LIMIT 1`)
 	if err != nil || len(evs) == 0 {
 		return nil, err
@@ -128,21 +125,23 @@ func (s *Store) LastBridgeExit(ctx context.Context) (*BridgeEvent, error) {
 	return &evs[0], nil
 }
 
-func (s *Store) events(ctx context.Context, where string, args ...any) ([]BridgeEvent, error) {
+func (s *Store) events(ctx context.Context, where string, args ...any) ([]supervise.Event, error) {
 	rows, err := s.r.QueryContext(ctx, eventColumns+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("bridge events: %w", err)
 	}
 	defer rows.Close()
-	var out []BridgeEvent
+	var out []supervise.Event
 	for rows.Next() {
-		var e BridgeEvent
+		var e supervise.Event
 		var at string
 		var code sql.NullInt64
 		var output sql.NullString
-		if err := rows.Scan(&at, &e.Kind, &e.PID, &code, &e.Signal, &e.Reason, &output); err != nil {
+		var delayMS float64
+		if err := rows.Scan(&at, &e.Kind, &e.PID, &code, &e.Signal, &e.Reason, &output, &e.Attempt, &e.MaxAttempts, &delayMS); err != nil {
 			return nil, fmt.Errorf("bridge events: %w", err)
 		}
+		e.Delay = time.Duration(math.Round(delayMS*1000)) * time.Microsecond
 		if e.At, err = parseTime(at); err != nil {
 			return nil, err
 		}

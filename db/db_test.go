@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -9,6 +10,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -17,6 +20,7 @@ import (
 
 	"tidewatch/checks"
 	"tidewatch/internal/testenv"
+	"tidewatch/supervise"
 )
 
 var t0 = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
@@ -272,7 +276,7 @@ func TestBridgeHistory(t *testing.T) {
 	t.Parallel()
 	s := open(t)
 	ctx := context.Background()
-	for i, state := range []string{"running", "running", "backoff", "running"} {
+	for i, state := range []supervise.State{supervise.Running, supervise.Running, supervise.Backoff, supervise.Running} {
 		r := &Run{Job: "bridge", Started: t0.Add(time.Duration(i) * 30 * time.Second), Status: checks.StatusHealthy, Overall: checks.StatusHealthy,
 			Bridge: &checks.BridgeSample{State: state, PID: 100 + i, Restarts: 1, DataAgeS: ptr(float64(10 * (i + 1))), Lines: []string{fmt.Sprint("line ", i)}}}
 		r.Finished = r.Started
@@ -281,20 +285,34 @@ func TestBridgeHistory(t *testing.T) {
 		}
 	}
 	code := 1
-	for _, e := range []BridgeEvent{
-		{At: t0, Kind: "start", PID: 100},
-		{At: t0.Add(40 * time.Second), Kind: "exit", PID: 100, ExitCode: &code, Reason: "crash: exit status 1", Output: []string{"panic: boom"}},
-		{At: t0.Add(40 * time.Second), Kind: "restart", Reason: "crash: exit status 1; attempt 1 of 3 in 5s"},
-		{At: t0.Add(50 * time.Second), Kind: "restart", Reason: "crash: exit status 1; attempt 2 of 3 in 10s"},
-		{At: t0.Add(60 * time.Second), Kind: "restart", Reason: "restart: scan #4 is 90s old; attempt 1 of 3 in 5s"},
+	ordered := supervise.Event{At: t0.Add(60 * time.Second), Kind: supervise.EventRestart, PID: 100, Reason: "restart: scan #4 is 90s old"}
+	jittered := supervise.Event{At: t0.Add(50 * time.Second), Kind: supervise.EventRestart, Reason: "crash: exit status 1",
+		Attempt: 2, MaxAttempts: 3, Delay: 9876543 * time.Microsecond}
+	for _, e := range []supervise.Event{
+		{At: t0, Kind: supervise.EventStart, PID: 100},
+		{At: t0.Add(40 * time.Second), Kind: supervise.EventExit, PID: 100, ExitCode: &code, Reason: "crash: exit status 1", Output: []string{"panic: boom"}},
+		{At: t0.Add(40 * time.Second), Kind: supervise.EventRestart, Reason: "crash: exit status 1", Attempt: 1, MaxAttempts: 3, Delay: 5 * time.Second},
+		jittered,
+		ordered,
 	} {
 		if err := s.WriteBridgeEvent(ctx, e); err != nil {
 			t.Fatal(err)
 		}
 	}
-	restarts, err := s.BridgeEvents(ctx, t0, t0.Add(time.Hour), "restart")
-	if err != nil || len(restarts) != 3 || restarts[2].Reason != "restart: scan #4 is 90s old; attempt 1 of 3 in 5s" {
+	restarts, err := s.BridgeEvents(ctx, t0, t0.Add(time.Hour), supervise.EventRestart)
+	if err != nil || len(restarts) != 3 || !reflect.DeepEqual(restarts[1], jittered) || !reflect.DeepEqual(restarts[2], ordered) {
 		t.Errorf("restarts %+v, %v", restarts, err)
+	}
+	summary, err := s.BridgeRestarts(ctx, t0, t0.Add(time.Hour), 10, 10)
+	if err != nil || summary.Total != 3 || !reflect.DeepEqual(summary.Reasons, []ReasonCount{{"crash: exit status 1", 2}, {"restart: scan #4 is 90s old", 1}}) {
+		t.Errorf("restart summary %+v, %v", summary, err)
+	}
+	// A report keeps the newest times, the total and the most frequent
+	// reasons, however many there are.
+	capped, err := s.BridgeRestarts(ctx, t0, t0.Add(time.Hour), 1, 2)
+	if err != nil || capped.Total != 3 || len(capped.Reasons) != 1 || capped.Reasons[0].Count != 2 ||
+		!slices.Equal(capped.Times, []time.Time{jittered.At, ordered.At}) {
+		t.Errorf("capped restart summary %+v, %v", capped, err)
 	}
 	hours, err := s.Hours(ctx, "bridge", t0, t0.Add(time.Hour))
 	if err != nil || len(hours) != 1 || hours[0].BridgeChecks != 4 || hours[0].BridgeUp != 3 {
@@ -305,7 +323,7 @@ func TestBridgeHistory(t *testing.T) {
 		t.Errorf("last exit %+v, %v", last, err)
 	}
 	latest, err := s.LatestRun(ctx, "bridge")
-	if err != nil || latest.Bridge.State != "running" || latest.Bridge.PID != 103 || latest.Bridge.Lines[0] != "line 3" {
+	if err != nil || latest.Bridge.State != supervise.Running || latest.Bridge.PID != 103 || latest.Bridge.Lines[0] != "line 3" {
 		t.Errorf("latest sample %+v, %v", latest.Bridge, err)
 	}
 }
@@ -441,5 +459,69 @@ func TestObservationsRoundTrip(t *testing.T) {
 			o.Key == "latest_eigen_scan" && (o.Hash != "bb" || !o.Since.Equal(t0)) {
 			t.Errorf("%+v", o)
 		}
+	}
+}
+
+// Migration 7 splits the restarts' and cooldowns' old reasons, which
+// carried their numbers in words, into the new columns; reports then read
+// the columns.
+func TestOldBridgeReasonsAreSplitIntoColumns(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "tw.db")
+	old, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range migrations[:6] {
+		if _, err := old.Exec(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	at := formatTime(t0)
+	for _, e := range [][2]string{
+		{"exit", "crash: exit status 1"},
+		{"restart", "crash: exit status 1; attempt 2 of 3 in 9.876543s"},
+		{"restart", "crash: killed by SIGKILL; attempt 1 of 3"},
+		{"restart", "restart: scan #4 is 90s old; ordered by the supervisor, not counted as a crash"},
+		{"restart", "restart: scan #3 is 70s old; attempt 1 of 3 in 5s"}, // before ordered restarts spent none
+		{"cooldown", "3 attempts spent; next try at " + t0.Add(5*time.Minute).Format(time.RFC3339)},
+		{"restart", "a reason of another make"},
+	} {
+		if _, err := old.Exec(`INSERT INTO bridge_events (at, kind, reason) VALUES (?, ?, ?)`, at, e[0], e[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := old.Exec("PRAGMA user_version = 6"); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+
+	s, err := Open(path, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, err := s.BridgeEvents(context.Background(), t0, t0.Add(time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []supervise.Event{
+		{Kind: "exit", Reason: "crash: exit status 1"},
+		{Kind: "restart", Reason: "crash: exit status 1", Attempt: 2, MaxAttempts: 3, Delay: 9876543 * time.Microsecond},
+		{Kind: "restart", Reason: "crash: killed by SIGKILL", Attempt: 1, MaxAttempts: 3},
+		{Kind: "restart", Reason: "restart: scan #4 is 90s old"},
+		{Kind: "restart", Reason: "restart: scan #3 is 70s old", Attempt: 1, MaxAttempts: 3, Delay: 5 * time.Second},
+		{Kind: "cooldown", Reason: "restart attempts spent", MaxAttempts: 3, Delay: 5 * time.Minute},
+		{Kind: "restart", Reason: "a reason of another make"},
+	}
+	for i := range want {
+		want[i].At = t0
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("migrated:\n got %+v\nwant %+v", got, want)
+	}
+	sum, err := s.BridgeRestarts(context.Background(), t0, t0.Add(time.Second), 10, 10)
+	if err != nil || sum.Total != 5 || sum.Reasons[0] != (ReasonCount{"a reason of another make", 1}) || len(sum.Reasons) != 5 {
+		t.Errorf("restarts by reason: %+v, %v", sum, err)
 	}
 }

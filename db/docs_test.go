@@ -15,7 +15,8 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
-	"tidewatch/internal/history"
+	"tidewatch/internal/historygen"
+	"tidewatch/supervise"
 )
 
 // TestDocumentedQueriesRunVerbatim runs every SQL block of the README and
@@ -33,7 +34,7 @@ func TestDocumentedQueriesRunVerbatim(t *testing.T) {
 	cfg := config.Default()
 	cfg.Bridge.Enabled = true
 	now := time.Now().UTC()
-	if _, err := history.Generate(ctx, s, &cfg, now.Add(-time.Minute), 6*time.Hour, 3); err != nil {
+	if _, err := historygen.Generate(ctx, s, &cfg, now.Add(-time.Minute), 6*time.Hour, 3); err != nil {
 		t.Fatal(err)
 	}
 	ptr := func(f float64) *float64 { return &f }
@@ -78,9 +79,9 @@ func TestDocumentedQueriesRunVerbatim(t *testing.T) {
 		t.Fatal(err)
 	}
 	code := 1
-	for _, e := range []db.BridgeEvent{
-		{At: now, Kind: "exit", PID: 4320, ExitCode: &code, Reason: "crash: exit status 1", Output: []string{"panic: boom"}},
-		{At: now, Kind: "restart", Reason: "crash: exit status 1; attempt 1 of 3 in 5s"},
+	for _, e := range []supervise.Event{
+		{At: now, Kind: supervise.EventExit, PID: 4320, ExitCode: &code, Reason: "crash: exit status 1", Output: []string{"panic: boom"}},
+		{At: now, Kind: supervise.EventRestart, Reason: "crash: exit status 1", Attempt: 1, MaxAttempts: 3, Delay: 5 * time.Second},
 	} {
 		if err := s.WriteBridgeEvent(ctx, e); err != nil {
 			t.Fatal(err)

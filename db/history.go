@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -117,13 +118,12 @@ type FindingKind struct {
 }
 
 // FindingKinds counts the findings of [since, until) by kind, most
-// frequent first, for one job or all when job is "": at most limit kinds,
-// only warnings and criticals when problemsOnly.
-func (s *Store) FindingKinds(ctx context.Context, since, until time.Time, job string, problemsOnly bool, limit int) ([]FindingKind, error) {
+// frequent first, for one job or all when job is "": at most limit kinds.
+func (s *Store) FindingKinds(ctx context.Context, since, until time.Time, job string, limit int) ([]FindingKind, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT job, severity, category, indicator, reason, sum(findings), count(*)
-		FROM hourly_findings WHERE hour >= ? AND hour < ? AND (? = '' OR job = ?) AND (? = 0 OR severity != 'info')
+		FROM hourly_findings WHERE hour >= ? AND hour < ? AND (? = '' OR job = ?)
 		GROUP BY job, severity, category, indicator, reason ORDER BY sum(findings) DESC LIMIT ?`,
-		hourOf(since), formatTime(until), job, job, problemsOnly, limit)
+		hourOf(since), formatTime(until), job, job, limit)
 	if err != nil {
 		return nil, fmt.Errorf("finding counts: %w", err)
 	}
@@ -135,6 +135,51 @@ func (s *Store) FindingKinds(ctx context.Context, since, until time.Time, job st
 			return nil, fmt.Errorf("finding counts: %w", err)
 		}
 		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// Window is a span of time, [From, To), in the hours it touches.
+type Window struct{ From, To time.Time }
+
+// ProblemKinds counts, for each window, the warnings and criticals of its
+// hours by kind, for one job or all when job is "", and keeps the limit
+// most frequent of each (ties in the order of job, severity, category,
+// indicator and reason): what drove each of a report's incidents, in one
+// query however many there are.
+func (s *Store) ProblemKinds(ctx context.Context, windows []Window, job string, limit int) ([][]FindingKind, error) {
+	out := make([][]FindingKind, len(windows))
+	if len(windows) == 0 {
+		return out, nil
+	}
+	spans := make([][2]string, len(windows))
+	for i, w := range windows {
+		spans[i] = [2]string{hourOf(w.From), formatTime(w.To)}
+	}
+	list, err := json.Marshal(spans)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, `WITH w (i, since, until) AS (
+			SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)),
+		k AS (SELECT w.i, f.job, f.severity, f.category, f.indicator, f.reason, sum(f.findings) AS n, count(*) AS hours
+			FROM w JOIN hourly_findings f ON f.hour >= w.since AND f.hour < w.until
+			WHERE (? = '' OR f.job = ?) AND f.severity != 'info'
+			GROUP BY w.i, f.job, f.severity, f.category, f.indicator, f.reason)
+		SELECT i, job, severity, category, indicator, reason, n, hours FROM (
+			SELECT *, row_number() OVER (PARTITION BY i ORDER BY n DESC, job, severity, category, indicator, reason) AS rank FROM k)
+		WHERE rank <= ? ORDER BY i, rank`, string(list), job, job, limit)
+	if err != nil {
+		return nil, fmt.Errorf("finding counts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var i int
+		var k FindingKind
+		if err := rows.Scan(&i, &k.Job, &k.Severity, &k.Category, &k.Indicator, &k.Reason, &k.Count, &k.Hours); err != nil {
+			return nil, fmt.Errorf("finding counts: %w", err)
+		}
+		out[i] = append(out[i], k)
 	}
 	return out, rows.Err()
 }

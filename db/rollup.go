@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"tidewatch/checks"
+	"tidewatch/supervise"
 )
 
 // HourFormat names an hour in the rollup tables.
@@ -73,7 +74,7 @@ func rollUp(ctx context.Context, tx writeTx, r *Run) error {
 	checksN, up := 0, 0
 	if r.Bridge != nil {
 		checksN = 1
-		if r.Bridge.State == checks.BridgeRunning {
+		if r.Bridge.State == supervise.Running {
 			up = 1
 		}
 	}

@@ -2,6 +2,8 @@ package db
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -67,5 +69,65 @@ func TestHealthChangesAndLastStatuses(t *testing.T) {
 	at, ok, err := s.LastRunAt(ctx)
 	if err != nil || !ok || !at.Equal(t0) {
 		t.Errorf("last run at %v %v %v", at, ok, err)
+	}
+}
+
+// ProblemKinds reads, for many windows in one query, the warnings and
+// criticals of the hours each touches, most frequent first, ties in the
+// order of their kind; info never drives anything.
+func TestProblemKindsPerWindow(t *testing.T) {
+	t.Parallel()
+	s := open(t)
+	ctx := context.Background()
+	base := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	f := func(sev checks.Severity, cat, ind string) checks.Finding {
+		return checks.Finding{Severity: sev, Category: cat, Indicator: ind, Message: cat}
+	}
+	write := func(job string, at time.Time, fs ...checks.Finding) {
+		t.Helper()
+		r := &Run{Job: job, Started: at, Finished: at, Status: checks.StatusDegraded, Overall: checks.StatusDegraded, Findings: fs}
+		if _, err := s.WriteRun(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 2 {
+		write("integrity", base.Add(10*time.Minute), f(checks.Warning, checks.CatMissing, "vix"), f(checks.Info, checks.CatACBNotReady, ""))
+	}
+	write("freshness", base.Add(20*time.Minute), f(checks.Warning, checks.CatStale, "dxy"))
+	write("integrity", base.Add(70*time.Minute), f(checks.Warning, checks.CatMissing, "vix"), f(checks.Critical, checks.CatMissingCritical, "vix"))
+	for range 5 {
+		write("freshness", base.Add(3*time.Hour), f(checks.Warning, checks.CatStale, "dxy"))
+	}
+	got, err := s.ProblemKinds(ctx, []Window{
+		{base.Add(30 * time.Minute), base.Add(75 * time.Minute)}, // the hours of 09:00 and 10:00
+		{base.Add(3 * time.Hour), base.Add(3 * time.Hour)},       // ends as 12:00 begins: that hour counts
+		{base.Add(2 * time.Hour), base.Add(2*time.Hour + 59*time.Minute)},
+	}, "", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	brief := func(ks []FindingKind) []string {
+		var out []string
+		for _, k := range ks {
+			out = append(out, fmt.Sprintf("%s/%s/%s %d in %dh", k.Job, k.Category, k.Indicator, k.Count, k.Hours))
+		}
+		return out
+	}
+	want := [][]string{
+		{"integrity/missing/vix 3 in 2h", "freshness/stale/dxy 1 in 1h"}, // a tie: by job first
+		{"freshness/stale/dxy 5 in 1h"},
+		nil,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d windows answered, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if !slices.Equal(brief(got[i]), want[i]) {
+			t.Errorf("window %d: %q, want %q", i, brief(got[i]), want[i])
+		}
+	}
+	if only, err := s.ProblemKinds(ctx, []Window{{base, base.Add(time.Hour)}}, "freshness", 3); err != nil ||
+		!slices.Equal(brief(only[0]), []string{"freshness/stale/dxy 1 in 1h"}) {
+		t.Errorf("one job: %q, %v", brief(only[0]), err)
 	}
 }

@@ -1,5 +1,12 @@
 package db
 
+import (
+	"database/sql"
+	"regexp"
+	"strconv"
+	"time"
+)
+
 // SchemaVersion is the PRAGMA user_version of an up-to-date database.
 var SchemaVersion = len(migrations)
 
@@ -298,7 +305,24 @@ CREATE TABLE observations (
 	PRIMARY KEY (map, key)
 ) WITHOUT ROWID;
 `,
-	// 7: ad-hoc silences (tidewatch silence add), like Alertmanager's.
+	// 7: a bridge event's fields are columns: a restart's attempt, its
+	// budget and its delay are no longer words in its reason (old rows are
+	// split by splitBridgeReasons).
+	`
+-- restart: its place in the budget of attempts; NULL for a restart
+-- tidewatch ordered (a stuck bridge), which spends none.
+ALTER TABLE bridge_events ADD COLUMN attempt INTEGER;
+-- restart, cooldown: the budget of attempts.
+ALTER TABLE bridge_events ADD COLUMN max_attempts INTEGER;
+-- restart: the wait before it; cooldown: the wait before the next try.
+ALTER TABLE bridge_events ADD COLUMN delay_ms REAL;
+
+DROP VIEW bridge_restarts;
+-- Every restart of the bridge, with its reason.
+CREATE VIEW bridge_restarts AS
+SELECT at, pid, reason, attempt, max_attempts, delay_ms FROM bridge_events WHERE kind = 'restart';
+`,
+	// 8: ad-hoc silences (tidewatch silence add), like Alertmanager's.
 	`
 -- While a silence is in force (starts_at <= now < ends_at), the problems
 -- whose fingerprint "job/category/indicator" matches it are recorded but
@@ -316,4 +340,79 @@ CREATE TABLE silences (
 );
 CREATE INDEX silences_by_end ON silences (ends_at);
 `,
+}
+
+// migrationSteps run in Go right after the SQL of the migration of that
+// number, in its transaction: what SQL cannot say simply.
+var migrationSteps = map[int]func(*sql.Tx) error{7: splitBridgeReasons}
+
+// Before migration 7 a restart's reason carried its numbers in words:
+// "crash: exit status 1; attempt 2 of 3 in 10s", or "restart: <why>;
+// ordered by the supervisor, not counted as a crash"; a cooldown's was
+// "3 attempts spent; next try at 2026-11-23T09:46:53Z".
+var (
+	oldAttempt  = regexp.MustCompile(`^(.*); attempt (\d+) of (\d+)(?: in (\S+))?$`)
+	oldOrdered  = regexp.MustCompile(`^(.*); ordered by the supervisor, not counted as a crash$`)
+	oldCooldown = regexp.MustCompile(`^(\d+) attempts spent; next try at (\S+)$`)
+)
+
+// splitBridgeReasons moves the numbers of the old restart and cooldown
+// reasons into their columns, leaving the reason alone: "crash: exit
+// status 1". A reason it does not know is left as it is.
+func splitBridgeReasons(tx *sql.Tx) error {
+	rows, err := tx.Query(`SELECT id, kind, at, reason FROM bridge_events
+		WHERE kind IN ('restart', 'cooldown') AND reason IS NOT NULL`)
+	if err != nil {
+		return err
+	}
+	type split struct {
+		id                   int64
+		reason               string
+		attempt, maxAttempts any
+		delayMS              any
+	}
+	var splits []split
+	for rows.Next() {
+		var id int64
+		var kind, at, reason string
+		if err := rows.Scan(&id, &kind, &at, &reason); err != nil {
+			rows.Close()
+			return err
+		}
+		sp := split{id: id, reason: reason}
+		if m := oldAttempt.FindStringSubmatch(reason); kind == "restart" && m != nil {
+			sp.reason, sp.attempt, sp.maxAttempts = m[1], atoi(m[2]), atoi(m[3])
+			if d, err := time.ParseDuration(m[4]); err == nil {
+				sp.delayMS = float64(d.Microseconds()) / 1000
+			}
+		} else if m := oldOrdered.FindStringSubmatch(reason); kind == "restart" && m != nil {
+			sp.reason = m[1]
+		} else if m := oldCooldown.FindStringSubmatch(reason); kind == "cooldown" && m != nil {
+			sp.reason, sp.maxAttempts = "restart attempts spent", atoi(m[1])
+			next, err1 := time.Parse(time.RFC3339, m[2])
+			from, err2 := parseTime(at)
+			if err1 == nil && err2 == nil && next.After(from) {
+				sp.delayMS = float64(next.Sub(from).Microseconds()) / 1000
+			}
+		} else {
+			continue
+		}
+		splits = append(splits, sp)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, sp := range splits {
+		if _, err := tx.Exec(`UPDATE bridge_events SET reason = ?, attempt = ?, max_attempts = ?, delay_ms = ? WHERE id = ?`,
+			sp.reason, sp.attempt, sp.maxAttempts, sp.delayMS, sp.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }

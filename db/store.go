@@ -180,7 +180,7 @@ func newStore(path string, log *slog.Logger) *Store {
 	// for a reader or the writer does what it can without them.
 	ckpt, _ := sql.Open("sqlite", dsn(path, 0))
 	ckpt.SetMaxOpenConns(1)
-	s := &Store{path: path, w: w, r: r, ckpt: ckpt, log: log, stop: make(chan struct{}), done: make(chan struct{})}
+	s := &Store{path: path, w: w, r: r, ckpt: ckpt, log: log.With("component", "db"), stop: make(chan struct{}), done: make(chan struct{})}
 	go s.checkpoints()
 	return s
 }
@@ -387,6 +387,12 @@ func (s *Store) migrate() error {
 		if _, err := tx.Exec(migrations[i]); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+		if step := migrationSteps[i+1]; step != nil {
+			if err := step(tx); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("migration %d: %w", i+1, err)
+			}
 		}
 		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
 			tx.Rollback()

@@ -13,13 +13,14 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
-	"tidewatch/report"
+	"tidewatch/status"
 )
 
 // Server is the HTTP server.
@@ -30,6 +31,9 @@ type Server struct {
 	done    chan error
 	started atomic.Bool
 	alive   atomic.Pointer[Alive]
+
+	stopOnce sync.Once
+	stopErr  error
 }
 
 // SetAlive sets /healthz's verdict; until it is set, /healthz says the
@@ -46,6 +50,7 @@ func New(cfg *config.Config, store *db.Store, metrics http.Handler, token string
 	if err != nil {
 		return nil, fmt.Errorf("http: %w", err)
 	}
+	log = log.With("component", "http")
 	s := &Server{ln: ln, log: log, done: make(chan error, 1)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -60,10 +65,10 @@ func New(cfg *config.Config, store *db.Store, metrics http.Handler, token string
 		fmt.Fprintln(w, "ok")
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		rd, err := report.Ready(r.Context(), store, cfg, time.Now())
+		rd, err := status.Ready(r.Context(), store, cfg, time.Now())
 		if err != nil {
 			log.Error("readyz", "err", err)
-			writeJSON(w, http.StatusServiceUnavailable, &report.Readiness{At: time.Now().UTC(), Reasons: []string{"cannot read history: " + err.Error()}})
+			writeJSON(w, http.StatusServiceUnavailable, &status.Readiness{At: time.Now().UTC(), Reasons: []string{"cannot read history: " + err.Error()}})
 			return
 		}
 		code := http.StatusOK
@@ -80,8 +85,8 @@ func New(cfg *config.Config, store *db.Store, metrics http.Handler, token string
 		n, before := 10, int64(0)
 		if v := r.URL.Query().Get("n"); v != "" {
 			var err error
-			if n, err = strconv.Atoi(v); err != nil || n < 0 || n > report.MaxFindings {
-				http.Error(w, fmt.Sprintf("n=%s: list 0 to %d findings at once, and older ones with before=", v, report.MaxFindings), http.StatusBadRequest)
+			if n, err = strconv.Atoi(v); err != nil || n < 0 || n > status.MaxFindings {
+				http.Error(w, fmt.Sprintf("n=%s: list 0 to %d findings at once, and older ones with before=", v, status.MaxFindings), http.StatusBadRequest)
 				return
 			}
 		}
@@ -92,7 +97,7 @@ func New(cfg *config.Config, store *db.Store, metrics http.Handler, token string
 				return
 			}
 		}
-		st, err := report.ReadStatus(r.Context(), store, cfg, time.Now(), sev, n, before)
+		st, err := status.Read(r.Context(), store, cfg, time.Now(), sev, n, before)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
@@ -126,8 +131,13 @@ func (s *Server) Start() {
 }
 
 // Stop shuts the server down within ctx. A server that never started only
-// closes its listener.
+// closes its listener. Stopping it again returns the first stop's error.
 func (s *Server) Stop(ctx context.Context) error {
+	s.stopOnce.Do(func() { s.stopErr = s.stop(ctx) })
+	return s.stopErr
+}
+
+func (s *Server) stop(ctx context.Context) error {
 	err := s.srv.Shutdown(ctx)
 	if !s.started.Load() {
 		// Shutdown closes only the listeners Serve tracks.

@@ -17,7 +17,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
-	"tidewatch/report"
+	"tidewatch/status"
 )
 
 func serve(t *testing.T, token string) *Server {
@@ -113,7 +113,11 @@ func TestStopWithoutStart(t *testing.T) {
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		stopped <- s.Stop(ctx)
+		err := s.Stop(ctx)
+		if again := s.Stop(ctx); again != err {
+			err = fmt.Errorf("the second stop: %v, the first: %v", again, err)
+		}
+		stopped <- err
 	}()
 	select {
 	case err := <-stopped:
@@ -130,7 +134,7 @@ func TestStopWithoutStart(t *testing.T) {
 	ln.Close()
 }
 
-// /status lists at most report.MaxFindings findings at once (a million
+// /status lists at most status.MaxFindings findings at once (a million
 // made a 397 MB answer); older ones are paged to with before=.
 func TestStatusListsAreCappedAndPaged(t *testing.T) {
 	t.Parallel()
@@ -168,7 +172,7 @@ func TestStatusListsAreCappedAndPaged(t *testing.T) {
 	next := "/status?n=1000"
 	for next != "" {
 		code, body := get(t, s, next, "")
-		var st report.Status
+		var st status.Status
 		if err := json.Unmarshal([]byte(body), &st); code != 200 || err != nil {
 			t.Fatalf("%s: %d %v", next, code, err)
 		}

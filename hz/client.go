@@ -49,15 +49,16 @@ type Client struct {
 	done   chan struct{}
 }
 
-// Open starts connecting in the background and returns at once. Errors
-// are about the configuration: TLS files, credentials.
-func Open(cfg config.Hazelcast, log *slog.Logger) (*Client, error) {
+// Open starts connecting in the background and returns at once. getenv
+// reads the credentials from the variables the config names. Errors are
+// about the configuration: TLS files, credentials.
+func Open(cfg config.Hazelcast, getenv func(string) string, log *slog.Logger) (*Client, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	c := &Client{
-		cfg: cfg, log: log, ready: make(chan struct{}), maps: map[string]*hazelcast.Map{},
+		cfg: cfg, log: log.With("component", "hazelcast"), ready: make(chan struct{}), maps: map[string]*hazelcast.Map{},
 		cancel: cancel, done: make(chan struct{}),
 	}
-	hc, err := c.clientConfig(os.Getenv)
+	hc, err := c.clientConfig(getenv)
 	if err != nil {
 		cancel()
 		return nil, err

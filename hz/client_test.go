@@ -74,7 +74,7 @@ func TestNoMemberFailsAtOnceUntilOneAppears(t *testing.T) {
 	m := hztest.Start(t)
 	cfg := m.Config()
 	m.Kill()
-	c, err := hz.Open(cfg, quiet)
+	c, err := hz.Open(cfg, os.Getenv, quiet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestWrongClusterNameIsUnreachable(t *testing.T) {
 	t.Parallel()
 	cfg := hztest.Shared(t).Config()
 	cfg.ClusterName = "someone-elses"
-	c, err := hz.Open(cfg, quiet)
+	c, err := hz.Open(cfg, os.Getenv, quiet)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -124,9 +124,9 @@ func proxy(t *testing.T, p *pki, member string, clientCerts bool) (string, *atom
 	return ln.Addr().String(), &handshakes
 }
 
-func tlsClient(t *testing.T, cfg config.Hazelcast, within time.Duration) (*hz.Client, error) {
+func tlsClient(t *testing.T, cfg config.Hazelcast, getenv func(string) string, within time.Duration) (*hz.Client, error) {
 	t.Helper()
-	c, err := hz.Open(cfg, quiet)
+	c, err := hz.Open(cfg, getenv, quiet)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +148,7 @@ func TestTLSToTheMembers(t *testing.T) {
 	cfg := m.Config()
 	cfg.Addresses, cfg.Unisocket = []string{addr}, true
 	cfg.TLS = config.TLS{Enabled: true, CAFile: p.caFile, ServerName: "tidewatch-member"}
-	c, err := tlsClient(t, cfg, 30*time.Second)
+	c, err := tlsClient(t, cfg, noSecrets, 30*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestTLSRefusesAMemberItCannotVerify(t *testing.T) {
 	cfg := m.Config()
 	cfg.Addresses, cfg.Unisocket = []string{addr}, true
 	cfg.TLS = config.TLS{Enabled: true, CAFile: other.caFile, ServerName: "tidewatch-member"}
-	if _, err := tlsClient(t, cfg, 3*time.Second); !errors.Is(err, hz.ErrUnreachable) {
+	if _, err := tlsClient(t, cfg, noSecrets, 3*time.Second); !errors.Is(err, hz.ErrUnreachable) {
 		t.Errorf("connected to a member signed by another CA: %v", err)
 	}
 }
@@ -184,11 +184,11 @@ func TestMutualTLS(t *testing.T) {
 	cfg := m.Config()
 	cfg.Addresses, cfg.Unisocket = []string{addr}, true
 	cfg.TLS = config.TLS{Enabled: true, CAFile: p.caFile, ServerName: "tidewatch-member"}
-	if _, err := tlsClient(t, cfg, 3*time.Second); !errors.Is(err, hz.ErrUnreachable) {
+	if _, err := tlsClient(t, cfg, noSecrets, 3*time.Second); !errors.Is(err, hz.ErrUnreachable) {
 		t.Errorf("connected without a client certificate: %v", err)
 	}
 	cfg.TLS.CertFile, cfg.TLS.KeyFile = p.issue(t, "client", "tidewatch", x509.ExtKeyUsageClientAuth)
-	if _, err := tlsClient(t, cfg, 30*time.Second); err != nil {
+	if _, err := tlsClient(t, cfg, noSecrets, 30*time.Second); err != nil {
 		t.Errorf("with a client certificate: %v", err)
 	}
 }
@@ -197,12 +197,12 @@ func TestTLSAndCredentialConfigErrors(t *testing.T) {
 	t.Parallel()
 	cfg := config.Default().Hazelcast
 	cfg.TLS = config.TLS{Enabled: true, CAFile: "/nonexistent/ca.pem"}
-	if _, err := hz.Open(cfg, quiet); err == nil || err.Error() != "hazelcast tls: open /nonexistent/ca.pem: no such file or directory" {
+	if _, err := hz.Open(cfg, noSecrets, quiet); err == nil || err.Error() != "hazelcast tls: open /nonexistent/ca.pem: no such file or directory" {
 		t.Errorf("missing CA: %v", err)
 	}
 	cfg = config.Default().Hazelcast
 	cfg.UsernameEnv, cfg.PasswordEnv = "TIDEWATCH_TEST_HZ_USER_UNSET", "TIDEWATCH_TEST_HZ_PASS_UNSET"
-	if _, err := hz.Open(cfg, quiet); err == nil || err.Error() !=
+	if _, err := hz.Open(cfg, noSecrets, quiet); err == nil || err.Error() !=
 		"hazelcast credentials: TIDEWATCH_TEST_HZ_USER_UNSET or TIDEWATCH_TEST_HZ_PASS_UNSET is empty or unset" {
 		t.Errorf("missing credentials: %v", err)
 	}
@@ -214,11 +214,10 @@ func TestTLSAndCredentialConfigErrors(t *testing.T) {
 func TestCredentialsFromTheEnvironmentAreSent(t *testing.T) {
 	t.Parallel()
 	m := hztest.Shared(t)
-	os.Setenv("TIDEWATCH_TEST_HZ_USER", "watcher")
-	os.Setenv("TIDEWATCH_TEST_HZ_PASS", "s3cret")
+	env := map[string]string{"TIDEWATCH_TEST_HZ_USER": "watcher", "TIDEWATCH_TEST_HZ_PASS": "s3cret"}
 	cfg := m.Config()
 	cfg.UsernameEnv, cfg.PasswordEnv = "TIDEWATCH_TEST_HZ_USER", "TIDEWATCH_TEST_HZ_PASS"
-	_, err := tlsClient(t, cfg, 5*time.Second)
+	_, err := tlsClient(t, cfg, func(k string) string { return env[k] }, 5*time.Second)
 	if !errors.Is(err, hz.ErrUnreachable) || !strings.Contains(err.Error(), "invalid credentials") {
 		t.Errorf("the member did not see credentials: %v", err)
 	}
@@ -226,3 +225,6 @@ func TestCredentialsFromTheEnvironmentAreSent(t *testing.T) {
 		t.Error("the password is in an error")
 	}
 }
+
+// noSecrets is an environment without any.
+func noSecrets(string) string { return "" }

@@ -50,11 +50,11 @@ func TestNotifiersThatHangOrFailNeverSlowAJob(t *testing.T) {
 		cancel()
 		sender.Stop(ctx)
 	}()
-	if err := e.runner.StartTracking(context.Background()); err != nil {
+	if err := e.runner.rec.StartTracking(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	e.runner.Alert(alert.NewPolicy(e.cfg.Alerts))
-	e.runner.OnRecorded(func(r *db.Run) {
+	e.runner.rec.Alert(alert.NewPolicy(e.cfg.Alerts))
+	e.runner.rec.OnRecorded(func(r *db.Run) {
 		if len(r.Notices) > 0 {
 			sender.Wake()
 		}

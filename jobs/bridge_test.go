@@ -12,12 +12,13 @@ import (
 	"time"
 
 	"tidewatch/bridge"
+	"tidewatch/bridgeproc"
 	"tidewatch/checks"
 	"tidewatch/config"
-	"tidewatch/hz"
+	"tidewatch/internal/proc"
 	"tidewatch/internal/scantest"
 	"tidewatch/internal/testenv"
-	"tidewatch/record"
+	"tidewatch/supervise"
 )
 
 // bridgeEnv is a real `tidewatch bridge` child (or the given command)
@@ -26,7 +27,7 @@ import (
 // two stale readings act; a whole file unread for 300ms waits.
 type bridgeEnv struct {
 	*env
-	sup  *bridge.Supervisor
+	sup  *bridgeproc.Bridge
 	scan string
 }
 
@@ -51,13 +52,13 @@ func newBridgeEnv(t *testing.T, command ...string) *bridgeEnv {
 	if len(command) == 0 {
 		b.Command = []string{testenv.Tidewatch(t), "bridge", "--config", conf, "--log-format", "json"}
 	}
-	sup, err := bridge.NewSupervisor(e.cfg, conf, e.store, slog.New(slog.DiscardHandler))
+	sup, err := bridgeproc.New(e.cfg, conf, e.store, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
 	sup.Start()
 	t.Cleanup(sup.Stop)
-	e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, sup, quiet)
+	e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, sup, NewRecorder(e.cfg, e.store, quiet), quiet)
 	return &bridgeEnv{env: e, sup: sup, scan: b.WatchDir}
 }
 
@@ -79,18 +80,15 @@ func (b *bridgeEnv) waitScan(n int64) {
 	b.t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
-		if v, err := b.client.Get(context.Background(), b.cfg.Hazelcast.Map, b.cfg.Hazelcast.ScanKey); err == nil && v != nil {
-			text, _ := hz.Text(v)
-			if h, err := record.DecodeScanHead(text); err == nil && h.Number == n {
-				return
-			}
+		if h, err := scantest.Pushed(context.Background(), b.client, b.cfg.Hazelcast); err == nil && h != nil && h.Number == n {
+			return
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
 	b.t.Fatalf("scan #%d not in Hazelcast: %+v", n, b.sup.Snapshot())
 }
 
-func (b *bridgeEnv) waitState(state string, notPID int) checks.BridgeProcess {
+func (b *bridgeEnv) waitState(state supervise.State, notPID int) checks.BridgeProcess {
 	b.t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
@@ -125,7 +123,7 @@ func TestStuckBridgeIsRestarted(t *testing.T) {
 	b := newBridgeEnv(t)
 	b.write("scan_1.arrow", 1)
 	b.waitScan(1)
-	p := b.waitState(checks.BridgeRunning, 0)
+	p := b.waitState(supervise.Running, 0)
 
 	syscall.Kill(p.PID, syscall.SIGSTOP) // hung: alive, doing nothing
 	waitStopped(t, p.PID)
@@ -139,14 +137,14 @@ func TestStuckBridgeIsRestarted(t *testing.T) {
 		t.Fatalf("second stale reading: %v", r.Findings)
 	}
 	b.waitScan(2)
-	q := b.waitState(checks.BridgeRunning, p.PID)
+	q := b.waitState(supervise.Running, p.PID)
 	if q.Restarts != 1 || q.Attempts != 0 {
 		t.Errorf("after the restart: %+v (a restart the supervisor ordered is no crash)", q)
 	}
-	evs, err := b.store.BridgeEvents(context.Background(), time.Now().Add(-time.Minute), time.Now(), "exit", "restart")
+	evs, err := b.store.BridgeEvents(context.Background(), time.Now().Add(-time.Minute), time.Now(), supervise.EventExit, supervise.EventRestart)
 	if err != nil || len(evs) != 2 || !strings.HasPrefix(evs[0].Reason, "restart: scan #1") ||
 		!strings.Contains(evs[0].Reason, "a newer scan file waits: scan_2.arrow") ||
-		!strings.HasSuffix(evs[1].Reason, "ordered by the supervisor, not counted as a crash") {
+		evs[1].Kind != supervise.EventRestart || evs[1].Reason != evs[0].Reason || evs[1].Attempt != 0 {
 		t.Errorf("exit and restart events %+v, %v", evs, err)
 	}
 	if latest, _ := b.store.LatestRun(context.Background(), config.JobBridge); latest.Bridge == nil || latest.Bridge.State == "" {
@@ -159,7 +157,7 @@ func TestUpstreamStallDoesNotRestartTheBridge(t *testing.T) {
 	b := newBridgeEnv(t)
 	b.write("scan_1.arrow", 1)
 	b.waitScan(1)
-	p := b.waitState(checks.BridgeRunning, 0)
+	p := b.waitState(supervise.Running, 0)
 	b.later(2 * time.Second)
 	b.run(config.JobBridge)
 	r := b.run(config.JobBridge)
@@ -167,7 +165,7 @@ func TestUpstreamStallDoesNotRestartTheBridge(t *testing.T) {
 		t.Fatalf("findings %v", r.Findings)
 	}
 	// No restart was asked for: it would have come with a bridge_stuck.
-	if q := b.sup.Snapshot(); q.PID != p.PID || q.Restarts != 0 || q.State != checks.BridgeRunning {
+	if q := b.sup.Snapshot(); q.PID != p.PID || q.Restarts != 0 || q.State != supervise.Running {
 		t.Errorf("a bridge that was not at fault was touched: %+v", q)
 	}
 }
@@ -182,7 +180,7 @@ func TestDeclinedFilesNeverMakeTheBridgeStuck(t *testing.T) {
 	b := newBridgeEnv(t)
 	b.write("scan_5.arrow", 5)
 	b.waitScan(5)
-	p := b.waitState(checks.BridgeRunning, 0)
+	p := b.waitState(supervise.Running, 0)
 	b.later(2 * time.Second)
 
 	put := func(name string, data []byte) {
@@ -232,7 +230,7 @@ func TestDeclinedFilesNeverMakeTheBridgeStuck(t *testing.T) {
 			if cats[checks.CatBridgeStuck] != 0 || cats[checks.CatBridgeStillStuck] != 0 {
 				t.Fatalf("%s: the bridge was blamed: %v", c.name, r.Findings)
 			}
-			if cats[checks.CatUpstreamStale] != 1 && b.runner.bridge.StaleReadings >= b.cfg.Bridge.StaleReadings {
+			if cats[checks.CatUpstreamStale] != 1 && b.runner.bridged.state.StaleReadings >= b.cfg.Bridge.StaleReadings {
 				t.Errorf("%s: not upstream_stale: %v", c.name, r.Findings)
 			}
 		}
@@ -240,7 +238,7 @@ func TestDeclinedFilesNeverMakeTheBridgeStuck(t *testing.T) {
 	if refused != 3 {
 		t.Errorf("%d refusals reported, want 3 (no number, from the future, too big)", refused)
 	}
-	if q := b.sup.Snapshot(); q.PID != p.PID || q.Restarts != 0 || q.Attempts != 0 || q.State != checks.BridgeRunning {
+	if q := b.sup.Snapshot(); q.PID != p.PID || q.Restarts != 0 || q.Attempts != 0 || q.State != supervise.Running {
 		t.Errorf("a healthy bridge was touched: %+v", q)
 	}
 	// Fresh scans are not held back.
@@ -254,7 +252,7 @@ func TestDeclinedFilesNeverMakeTheBridgeStuck(t *testing.T) {
 func TestABridgeStillStuckAfterItsRestartIsAFinding(t *testing.T) {
 	t.Parallel()
 	b := newBridgeEnv(t, "sh", "-c", "echo bridge ready; exec sleep 3600")
-	p := b.waitState(checks.BridgeRunning, 0)
+	p := b.waitState(supervise.Running, 0)
 	old, err := scantest.Bytes(1, time.Now(), 10, false)
 	if err != nil {
 		t.Fatal(err)
@@ -272,7 +270,7 @@ func TestABridgeStillStuckAfterItsRestartIsAFinding(t *testing.T) {
 	if r := b.run(config.JobBridge); categories(r)[checks.CatBridgeStuck] != 1 {
 		t.Fatalf("not restarted: %v", r.Findings)
 	}
-	q := b.waitState(checks.BridgeRunning, p.PID)
+	q := b.waitState(supervise.Running, p.PID)
 	stillStuck := 0
 	for range 6 {
 		r := b.run(config.JobBridge)
@@ -284,7 +282,7 @@ func TestABridgeStillStuckAfterItsRestartIsAFinding(t *testing.T) {
 	if stillStuck != 5 {
 		t.Errorf("%d still-stuck findings in 6 checks, want 5 (the first after the restart is a first stale reading)", stillStuck)
 	}
-	if z := b.sup.Snapshot(); z.PID != q.PID || z.Restarts != 1 || z.Attempts != 0 || z.State != checks.BridgeRunning {
+	if z := b.sup.Snapshot(); z.PID != q.PID || z.Restarts != 1 || z.Attempts != 0 || z.State != supervise.Running {
 		t.Errorf("after the checks: %+v", z)
 	}
 }
@@ -294,9 +292,7 @@ func TestABridgeStillStuckAfterItsRestartIsAFinding(t *testing.T) {
 func waitStopped(t *testing.T, pid int) {
 	t.Helper()
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-		// The state follows the command name in parentheses: "... (tidewatch) T ...".
-		if i := strings.LastIndexByte(string(b), ')'); err == nil && i >= 0 && i+2 < len(b) && b[i+2] == 'T' {
+		if s, err := proc.Read(pid); err == nil && s.State == 'T' {
 			return
 		}
 	}
@@ -317,7 +313,7 @@ func TestBridgeJobNeedsASupervisor(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	e.cfg.Bridge.Enabled = true
-	r := NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
+	r := NewRunner(context.Background(), e.cfg, e.client, e.store, nil, NewRecorder(e.cfg, e.store, quiet), quiet)
 	run, err := r.Run(context.Background(), config.JobBridge)
 	if err != nil || run.Status != checks.StatusError || !strings.Contains(run.Error, "only tidewatch run supervises one") {
 		t.Errorf("%+v, %v", run, err)
@@ -334,7 +330,7 @@ func TestABurstNeverGetsTheBridgeBlamed(t *testing.T) {
 	b := newBridgeEnv(t)
 	b.write("scan_0.arrow", 1)
 	b.waitScan(1)
-	p := b.waitState(checks.BridgeRunning, 0)
+	p := b.waitState(supervise.Running, 0)
 	series, err := scantest.NewSeries(20)
 	if err != nil {
 		t.Fatal(err)

@@ -21,7 +21,7 @@ import (
 	"tidewatch/db"
 	"tidewatch/hz"
 	"tidewatch/internal/hztest"
-	"tidewatch/report"
+	"tidewatch/status"
 )
 
 var quiet = slog.New(slog.DiscardHandler)
@@ -61,8 +61,8 @@ func newEnvOn(t testing.TB, m *hztest.Member) *env {
 	}
 	t.Cleanup(func() { store.Close() })
 	e := &env{t: t, member: m, client: m.Client(t, quiet), store: store, cfg: &cfg, snaps: cfg.Divergence.SnapshotDir}
-	e.runner = NewRunner(context.Background(), e.cfg, e.client, store, nil, quiet)
-	t.Cleanup(func() { e.runner.queue.close(context.Background()) })
+	e.runner = NewRunner(context.Background(), e.cfg, e.client, store, nil, NewRecorder(e.cfg, store, quiet), quiet)
+	t.Cleanup(func() { e.runner.rec.queue.close(context.Background()) })
 	return e
 }
 
@@ -268,7 +268,7 @@ func TestFreshnessFollowsTheScan(t *testing.T) {
 
 	// A restarted tidewatch remembers the scan number, and since when,
 	// from history.
-	again := NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
+	again := NewRunner(context.Background(), e.cfg, e.client, e.store, nil, NewRecorder(e.cfg, e.store, quiet), quiet)
 	again.now = func() time.Time { return clock.Add(time.Second) }
 	r, err := again.Run(context.Background(), config.JobFreshness)
 	if err != nil || categories(r)[checks.CatScanStuck] != 1 || !strings.Contains(r.Findings[0].Message, "for 1m2s") {
@@ -464,7 +464,7 @@ func TestClockJumps(t *testing.T) {
 			if c[checks.CatClockSkew] != 2 || len(r.Findings) != 2 || *r.Health.ScanAgeS != 0 || *r.Health.RecordAgeS != 0 {
 				t.Errorf("backward: %v, health %+v", r.Findings, r.Health)
 			}
-			rd, err := report.Ready(context.Background(), e.store, e.cfg, time.Now().Add(jump))
+			rd, err := status.Ready(context.Background(), e.store, e.cfg, time.Now().Add(jump))
 			if err != nil || rd.Ready || !slices.ContainsFunc(rd.Reasons, func(s string) bool {
 				return strings.Contains(s, "the clock moved back")
 			}) {

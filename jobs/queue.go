@@ -18,7 +18,7 @@ import (
 // written at once is logged, and every run lost for good is logged and
 // counted.
 type queue struct {
-	r    *Runner
+	rec  *Recorder
 	max  int
 	kick chan struct{}
 	ctx  context.Context // ends when the queue closes
@@ -44,9 +44,9 @@ type pending struct {
 // (a try waits for a lock for up to writeTimeout itself).
 const retryEvery = time.Second
 
-func newQueue(r *Runner, max int) *queue {
+func newQueue(rec *Recorder, max int) *queue {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &queue{r: r, max: max, kick: make(chan struct{}, 1), ctx: ctx, stop: cancel, done: make(chan struct{})}
+	return &queue{rec: rec, max: max, kick: make(chan struct{}, 1), ctx: ctx, stop: cancel, done: make(chan struct{})}
 }
 
 // tell gives a run's caller its first outcome; q.mu held.
@@ -78,7 +78,7 @@ func (q *queue) add(run *db.Run) (*pending, error) {
 		}
 		old := q.runs[i]
 		q.runs = append(q.runs[:i], q.runs[i+1:]...)
-		q.r.log.Error("run dropped: too many runs wait to be recorded", "job", old.run.Job,
+		q.rec.log.Error("run dropped: too many runs wait to be recorded", "job", old.run.Job,
 			"started", old.run.Started.Format(time.RFC3339Nano), "status", old.run.Status, "waiting", q.max)
 		q.count(old.run.Job, "queue_full")
 		old.tell(errors.New("not recorded: dropped, too many runs waited to be recorded"))
@@ -96,29 +96,22 @@ func (q *queue) add(run *db.Run) (*pending, error) {
 
 // keep logs that a run is not recorded yet and tells its caller; q.mu held.
 func (q *queue) keep(p *pending) {
-	q.r.log.Error("run not recorded", "job", p.run.Job, "status", p.run.Status, "waiting", len(q.runs),
+	q.rec.log.Error("run not recorded", "job", p.run.Job, "status", p.run.Status, "waiting", len(q.runs),
 		"kept", "in memory, recorded once the database can be written", "err", q.failing)
 	p.tell(errors.Join(errors.New("not recorded yet: kept in memory"), q.failing))
 }
 
 // lost logs and counts a run that will never be recorded; q.mu held.
 func (q *queue) lost(p *pending, reason string, err error) {
-	q.r.log.Error("run not recorded, and lost", "job", p.run.Job, "status", p.run.Status, "reason", reason, "err", err)
+	q.rec.log.Error("run not recorded, and lost", "job", p.run.Job, "status", p.run.Status, "reason", reason, "err", err)
 	q.count(p.run.Job, reason)
 	p.tell(err)
 }
 
 func (q *queue) count(job, reason string) {
-	if q.r.OnNotRecorded != nil {
-		q.r.OnNotRecorded(job, reason)
+	if q.rec.OnNotRecorded != nil {
+		q.rec.OnNotRecorded(job, reason)
 	}
-}
-
-// Pending is how many runs wait to be recorded.
-func (r *Runner) Pending() int {
-	r.queue.mu.Lock()
-	defer r.queue.mu.Unlock()
-	return len(r.queue.runs)
 }
 
 func (q *queue) loop() {
@@ -138,7 +131,7 @@ func (q *queue) loop() {
 		q.inflight = p
 		q.mu.Unlock()
 
-		err := q.r.write(q.ctx, p.run)
+		err := q.rec.write(q.ctx, p.run)
 
 		q.mu.Lock()
 		q.inflight = nil
@@ -148,7 +141,7 @@ func (q *queue) loop() {
 			p.tell(nil)
 			if q.failing != nil {
 				q.failing = nil
-				q.r.log.Info("runs are recorded again", "waiting", len(q.runs))
+				q.rec.log.Info("runs are recorded again", "waiting", len(q.runs))
 			}
 		case q.ctx.Err() != nil:
 			// Closing: close records what is left.
@@ -193,8 +186,8 @@ func (q *queue) close(ctx context.Context) {
 	q.runs = nil
 	q.mu.Unlock()
 	for i, p := range runs {
-		if err := q.r.write(ctx, p.run); err != nil {
-			q.r.log.Error("runs not recorded: tidewatch stopped before the database could be written", "runs", len(runs)-i, "err", err)
+		if err := q.rec.write(ctx, p.run); err != nil {
+			q.rec.log.Error("runs not recorded: tidewatch stopped before the database could be written", "runs", len(runs)-i, "err", err)
 			q.mu.Lock()
 			for _, w := range runs[i:] {
 				q.count(w.run.Job, "shutdown")

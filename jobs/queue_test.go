@@ -60,7 +60,7 @@ type counts struct {
 
 func (c *counts) watch(r *Runner) {
 	r.OnSkipped = func(job string) { c.mu.Lock(); c.skipped = append(c.skipped, job); c.mu.Unlock() }
-	r.OnNotRecorded = func(job, why string) { c.mu.Lock(); c.notRecorded = append(c.notRecorded, job+" "+why); c.mu.Unlock() }
+	r.rec.OnNotRecorded = func(job, why string) { c.mu.Lock(); c.notRecorded = append(c.notRecorded, job+" "+why); c.mu.Unlock() }
 }
 
 func (c *counts) get() (skipped, notRecorded []string) {
@@ -81,6 +81,7 @@ func TestRunsOutliveALockedDatabaseInOrder(t *testing.T) {
 	e.cfg.Integrity.Schedule, e.cfg.Divergence.Schedule, e.cfg.Freshness.Schedule = every, every, every
 	logs := &testenv.LogBuffer{}
 	e.runner.log = slog.New(slog.NewTextHandler(logs, nil))
+	e.runner.rec.log = e.runner.log
 	var c counts
 	c.watch(e.runner)
 	ranBy := func(at time.Time) map[string]int {
@@ -121,12 +122,12 @@ func TestRunsOutliveALockedDatabaseInOrder(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	waiting := e.runner.Pending()
+	waiting := e.runner.rec.Pending()
 	release()
 	released := time.Now()
-	for e.runner.Pending() > 0 {
+	for e.runner.rec.Pending() > 0 {
 		if time.Since(released) > 10*time.Second {
-			t.Fatalf("%d runs still wait 10s after the lock went:\n%s", e.runner.Pending(), logs.String())
+			t.Fatalf("%d runs still wait 10s after the lock went:\n%s", e.runner.rec.Pending(), logs.String())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -165,9 +166,10 @@ func TestAFullQueueDropsTheOldestLoggedAndCounted(t *testing.T) {
 	e := newEnv(t)
 	e.putPython(exfRecord(time.Now()))
 	e.cfg.Database.MaxPendingRuns = 10
-	e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
+	e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, nil, NewRecorder(e.cfg, e.store, quiet), quiet)
 	logs := &testenv.LogBuffer{}
 	e.runner.log = slog.New(slog.NewTextHandler(logs, nil))
+	e.runner.rec.log = e.runner.log
 	var c counts
 	c.watch(e.runner)
 	release := holdLock(t, e.cfg.Database.Path)
@@ -181,7 +183,7 @@ func TestAFullQueueDropsTheOldestLoggedAndCounted(t *testing.T) {
 		started = append(started, run.Started)
 		if i == 0 {
 			// The first is being written (waiting for the lock): it stays.
-			for q := e.runner.queue; ; time.Sleep(time.Millisecond) {
+			for q := e.runner.rec.queue; ; time.Sleep(time.Millisecond) {
 				q.mu.Lock()
 				busy := q.inflight != nil
 				q.mu.Unlock()
@@ -191,11 +193,11 @@ func TestAFullQueueDropsTheOldestLoggedAndCounted(t *testing.T) {
 			}
 		}
 	}
-	if n := e.runner.Pending(); n != 10 {
+	if n := e.runner.rec.Pending(); n != 10 {
 		t.Errorf("%d runs wait, want 10", n)
 	}
 	release()
-	for e.runner.Pending() > 0 {
+	for e.runner.rec.Pending() > 0 {
 		time.Sleep(10 * time.Millisecond)
 	}
 	_, lost := c.get()

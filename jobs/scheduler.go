@@ -28,8 +28,9 @@ func (s *Scheduler) Running() bool { return s.running.Load() }
 // at once (an operator starting tidewatch wants a verdict now, not in a
 // minute), and returns.
 func Start(r *Runner, cfg *config.Config, log *slog.Logger) *Scheduler {
+	log = log.With("component", "scheduler")
 	ctx, cancel := context.WithCancel(context.Background())
-	cl := cronLogger{log}
+	cl := cronLogger{log.With("source", "cron")}
 	s := &Scheduler{
 		// No cron.SkipIfStillRunning: it skips in silence. A job that is
 		// still running skips its next run itself, logged and counted.
@@ -59,7 +60,7 @@ func Start(r *Runner, cfg *config.Config, log *slog.Logger) *Scheduler {
 			return
 		}
 		defer pruning.Unlock()
-		r.Prune(ctx)
+		r.rec.Prune(ctx)
 	}))
 	s.cron.Start()
 	s.running.Store(true)
@@ -95,8 +96,8 @@ func (s *Scheduler) Stop(grace time.Duration) {
 // cronLogger routes robfig/cron's logs (stdout by default) through slog.
 type cronLogger struct{ log *slog.Logger }
 
-func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }
+func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug(msg, kv...) }
 
 func (l cronLogger) Error(err error, msg string, kv ...any) {
-	l.log.Error("cron: "+msg, append(kv, "err", err)...)
+	l.log.Error(msg, append(kv, "err", err)...)
 }

@@ -19,7 +19,7 @@ import (
 	"tidewatch/hz"
 	"tidewatch/internal/hztest"
 	"tidewatch/internal/testenv"
-	"tidewatch/report"
+	"tidewatch/status"
 )
 
 // The cases of "a verdict that cannot be fooled", each against a real
@@ -40,16 +40,16 @@ func (e *env) putScan(n int64, ts time.Time, assets int) {
 	}
 }
 
-func (e *env) ready(now time.Time) *report.Readiness {
+func (e *env) ready(now time.Time) *status.Readiness {
 	e.t.Helper()
-	rd, err := report.Ready(context.Background(), e.store, e.cfg, now)
+	rd, err := status.Ready(context.Background(), e.store, e.cfg, now)
 	if err != nil {
 		e.t.Fatal(err)
 	}
 	return rd
 }
 
-func hasReason(rd *report.Readiness, part string) bool {
+func hasReason(rd *status.Readiness, part string) bool {
 	return slices.ContainsFunc(rd.Reasons, func(s string) bool { return strings.Contains(s, part) })
 }
 
@@ -89,7 +89,7 @@ func TestFrozenRecordAgesWhateverItSays(t *testing.T) {
 			// again, and tidewatch was restarted: still five minutes old.
 			e.putPython(rec)
 			later := start.Add(301 * time.Second)
-			e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
+			e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, nil, NewRecorder(e.cfg, e.store, quiet), quiet)
 			e.at(later)
 			r := e.run(config.JobFreshness)
 			var stale *checks.Finding
@@ -178,10 +178,10 @@ func TestScanFromTheFutureIsNotFresh(t *testing.T) {
 	if c := categories(runs[2]); c[checks.CatScanStale] != 1 || runs[2].Status != checks.StatusCritical {
 		t.Errorf("a minute unchanged: %v", runs[2].Findings)
 	}
-	if c := report.NewCheck(runs, e.cfg.Health); c.Overall != checks.StatusCritical {
+	if c := status.NewCheck(runs, e.cfg.Health); c.Overall != checks.StatusCritical {
 		t.Errorf("check says %s", c.Overall)
 	}
-	if st, err := report.ReadStatus(context.Background(), e.store, e.cfg, later, checks.Warning, 10, 0); err != nil || st.Overall != checks.StatusCritical {
+	if st, err := status.Read(context.Background(), e.store, e.cfg, later, checks.Warning, 10, 0); err != nil || st.Overall != checks.StatusCritical {
 		t.Errorf("status says %s, %v", st.Overall, err)
 	}
 	if rd := e.ready(later); rd.Ready || !hasReason(rd, "the scan is 1m1s old") {
@@ -227,7 +227,7 @@ func TestOversizedRecordIsInvalidNotUnreachable(t *testing.T) {
 		// Reading 50 MB allocates about 150 MB: 0.2 s at the default 2 s
 		// timeout, but 1 to 2 s under the race detector on two busy cores.
 		e.cfg.Hazelcast.CallTimeout.Duration = 10 * time.Second
-		c, err := hz.Open(e.cfg.Hazelcast, quiet)
+		c, err := hz.Open(e.cfg.Hazelcast, os.Getenv, quiet)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -238,7 +238,7 @@ func TestOversizedRecordIsInvalidNotUnreachable(t *testing.T) {
 			t.Fatal(err)
 		}
 		e.client = c
-		e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, nil, quiet)
+		e.runner = NewRunner(context.Background(), e.cfg, e.client, e.store, nil, NewRecorder(e.cfg, e.store, quiet), quiet)
 	}
 	hc := e.cfg.Hazelcast
 	cmd := exec.Command(testenv.Python(t), filepath.Join(testenv.Root(t), "jobs/testdata/put_value.py"),
@@ -311,7 +311,7 @@ func TestSnapshotCaughtMidWrite(t *testing.T) {
 			categories(r)[checks.CatPersistence] != 0 || r.Health.SnapshotPath == "" {
 			t.Fatalf("run %d: %s %s %v", runs, r.Status, r.Error, r.Findings)
 		}
-		if len(e.runner.snapFailures) > 0 {
+		if len(e.runner.snaps) > 0 {
 			caught++
 		}
 	}

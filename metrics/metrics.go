@@ -14,6 +14,7 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/supervise"
 )
 
 // Metrics are updated as runs are recorded, and read from the database
@@ -35,6 +36,7 @@ type Metrics struct {
 
 // New registers tidewatch's metrics.
 func New(store *db.Store, log *slog.Logger) *Metrics {
+	log = log.With("component", "metrics")
 	m := &Metrics{
 		reg: prometheus.NewRegistry(),
 		runs: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -78,7 +80,7 @@ func New(store *db.Store, log *slog.Logger) *Metrics {
 	}, func() float64 {
 		size, err := store.WALSize()
 		if err != nil {
-			log.Warn("metrics: the WAL's size", "err", err)
+			log.Warn("the WAL's size is unknown at this scrape", "err", err)
 		}
 		return float64(size)
 	})
@@ -113,7 +115,7 @@ func (m *Metrics) Observe(r *db.Run) {
 	case config.JobBridge:
 		if b := r.Bridge; b != nil {
 			up := 0.0
-			if b.State == checks.BridgeRunning {
+			if b.State == supervise.Running {
 				up = 1
 			}
 			m.bridgeUp.Set(up)
@@ -162,7 +164,7 @@ func (p problems) Collect(ch chan<- prometheus.Metric) {
 	defer cancel()
 	open, err := p.store.OpenProblems(ctx)
 	if err != nil {
-		p.log.Warn("metrics: open problems", "err", err)
+		p.log.Warn("the open problems are unread at this scrape", "err", err)
 		return
 	}
 	counts := map[checks.Severity]int{checks.Warning: 0, checks.Critical: 0}

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -14,37 +13,12 @@ import (
 	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
-	"tidewatch/internal/history"
+	"tidewatch/internal/historygen"
 	"tidewatch/internal/testenv"
 )
 
-// The benchmarks read 90 days of generated history at the default
-// cadences (about 780,000 runs, with findings, health rows and bridge
-// samples), made once and cached in .cache/history. TIDEWATCH_HISTORY_DAYS
-// makes it shorter, for a quick run of the suite.
-
-func benchHistory(b *testing.B) (string, *config.Config, int) {
-	days := 90
-	if s := os.Getenv("TIDEWATCH_HISTORY_DAYS"); s != "" {
-		var err error
-		if days, err = strconv.Atoi(s); err != nil || days < 2 {
-			b.Fatalf("TIDEWATCH_HISTORY_DAYS=%q: want a number of days, 2 or more", s)
-		}
-	}
-	cfg := config.Default()
-	cfg.Bridge.Enabled = true
-	path := history.Cached(b, &cfg, days)
-	st, err := os.Stat(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportMetric(float64(st.Size())/(1<<20), "db-MB")
-	b.ReportMetric(float64(days), "history-days")
-	return path, &cfg, days
-}
-
 func BenchmarkReport(b *testing.B) {
-	path, cfg, _ := benchHistory(b)
+	path, cfg, _ := historygen.Bench(b)
 	store, err := db.OpenReadOnly(path)
 	if err != nil {
 		b.Fatal(err)
@@ -57,7 +31,7 @@ func BenchmarkReport(b *testing.B) {
 		for _, format := range []string{"text", "html"} {
 			b.Run(period.name+"/"+format, func(b *testing.B) {
 				for range b.N {
-					r, err := Build(context.Background(), store, cfg, history.End, history.End.Add(-period.d), history.End, "")
+					r, err := Build(context.Background(), store, cfg, historygen.End, historygen.End.Add(-period.d), historygen.End, "")
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -70,26 +44,10 @@ func BenchmarkReport(b *testing.B) {
 	}
 }
 
-func BenchmarkStatus(b *testing.B) {
-	path, cfg, _ := benchHistory(b)
-	store, err := db.OpenReadOnly(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer store.Close()
-	for range b.N {
-		st, err := ReadStatus(context.Background(), store, cfg, history.End, checks.Warning, 10, 0)
-		if err != nil {
-			b.Fatal(err)
-		}
-		WriteStatus(io.Discard, st, false)
-	}
-}
-
 // BenchmarkPruneDay deletes the oldest day of raw rows while a job writes
 // a run every 10 ms, and reports how long the writes waited.
 func BenchmarkPruneDay(b *testing.B) {
-	src, _, days := benchHistory(b)
+	src, _, days := historygen.Bench(b)
 	var lat []time.Duration
 	var pruneTime time.Duration
 	for i := range b.N {
@@ -105,7 +63,7 @@ func BenchmarkPruneDay(b *testing.B) {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			at := history.End.Add(time.Duration(i) * time.Hour)
+			at := historygen.End.Add(time.Duration(i) * time.Hour)
 			for {
 				select {
 				case <-stop:
@@ -126,7 +84,7 @@ func BenchmarkPruneDay(b *testing.B) {
 		}()
 		b.StartTimer()
 		start := time.Now()
-		cutoff := history.End.Add(-time.Duration(days-1) * 24 * time.Hour)
+		cutoff := historygen.End.Add(-time.Duration(days-1) * 24 * time.Hour)
 		if _, err := store.Prune(context.Background(), cutoff, cutoff.Add(-time.Hour), 500); err != nil {
 			b.Fatal(err)
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"tidewatch/checks"
+	"tidewatch/internal/present"
 )
 
 // The HTML report is one self-contained file: inline CSS and SVG, no
@@ -93,7 +94,7 @@ func writeHTML(w io.Writer, r *Report) error {
 		Tables                            []htmlTable
 	}{
 		Heading:   r.heading(),
-		Generated: r.GeneratedAt.Format(timeLayout),
+		Generated: r.GeneratedAt.Format(present.TimeLayout),
 		Timeline:  timelineSVG(r),
 		Daily:     dailySVG(r),
 		ScanAge:   scanAgeSVG(r),
@@ -110,7 +111,7 @@ func writeHTML(w io.Writer, r *Report) error {
 	}
 	data.Tiles = append(data.Tiles, tile{"incidents", fmt.Sprint(len(r.Incidents)), ""})
 	if r.MTTRSeconds != nil {
-		data.Tiles = append(data.Tiles, tile{"mean time to recovery", age(seconds(*r.MTTRSeconds)), ""})
+		data.Tiles = append(data.Tiles, tile{"mean time to recovery", present.Age(present.Seconds(*r.MTTRSeconds)), ""})
 	}
 	if r.Bridge != nil {
 		data.Tiles = append(data.Tiles, tile{"bridge up", pct(r.Bridge.UptimePct), grade(r.Bridge.UptimePct)},
@@ -182,7 +183,7 @@ func timelineSVG(r *Report) template.HTML {
 		for _, seg := range tl.Segments {
 			x0, x1 := sp.x(seg.From), sp.x(seg.To)
 			fmt.Fprintf(&b, `<rect x="%.2f" y="%.1f" width="%.2f" height="24" fill="%s"><title>%s: %s to %s</title></rect>`,
-				x0, y, math.Max(x1-x0, 0.5), statusColor[seg.Status], seg.Status, seg.From.Format(timeLayout), seg.To.Format(timeLayout))
+				x0, y, math.Max(x1-x0, 0.5), statusColor[seg.Status], seg.Status, seg.From.Format(present.TimeLayout), seg.To.Format(present.TimeLayout))
 		}
 	}
 	sp.axis(&b, h-8)
@@ -240,7 +241,7 @@ func scanAgeSVG(r *Report) template.HTML {
 		color string
 	}{{r.scanWarn, "#f0b429"}, {r.scanCritical, "#e5484d"}} {
 		fmt.Fprintf(&b, `<line x1="%.0f" x2="%.0f" y1="%.1f" y2="%.1f" stroke="%s" stroke-dasharray="6 4"/><text x="6" y="%.1f">%s</text>`,
-			left, chartWidth-16, y(l.v), y(l.v), l.color, y(l.v)+4, age(seconds(l.v)))
+			left, chartWidth-16, y(l.v), y(l.v), l.color, y(l.v)+4, present.Age(present.Seconds(l.v)))
 	}
 	if len(r.ScanSeries) > 0 {
 		var pts []string
@@ -254,7 +255,7 @@ func scanAgeSVG(r *Report) template.HTML {
 	if r.Bridge != nil {
 		for _, t := range r.Bridge.RestartTimes {
 			fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%.0f" y2="%.0f" stroke="#c678dd" stroke-width="2"><title>bridge restart %s</title></line>`,
-				sp.x(t), sp.x(t), top, top+plot, t.Format(timeLayout))
+				sp.x(t), sp.x(t), top, top+plot, t.Format(present.TimeLayout))
 		}
 	}
 	sp.axis(&b, h-8)
@@ -283,7 +284,7 @@ func heatmapSVG(r *Report) template.HTML {
 			}
 			fmt.Fprintf(&b, `<rect x="%.2f" y="%.1f" width="%.2f" height="%.1f" fill="%s"><title>%s %s: %s (limit %s)</title></rect>`,
 				label+float64(j)*cell, y, math.Max(cell-0.5, 0.5), row-2, color, html.EscapeString(ind),
-				hm.Columns[j].Format(timeLayout), ageOrNone(v), age(seconds(limit)))
+				hm.Columns[j].Format(present.TimeLayout), ageOrNone(v), present.Age(present.Seconds(limit)))
 		}
 	}
 	span{r.Since, r.Until, label, chartWidth - label - 16}.axis(&b, h-6)
@@ -306,5 +307,5 @@ func ageOrNone(v float64) string {
 	if v < 0 {
 		return "no data"
 	}
-	return age(seconds(v))
+	return present.Age(present.Seconds(v))
 }

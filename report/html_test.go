@@ -21,8 +21,8 @@ import (
 func TestHTMLRendersInChromium(t *testing.T) {
 	t.Parallel()
 	chromium := testenv.Chromium(t)
-	store, cfg := aDay(t)
-	r, err := Build(context.Background(), store, cfg, end, end.Add(-24*time.Hour), end, "")
+	store, cfg := generatedHistory(t)
+	r, err := Build(context.Background(), store, cfg, end, end.Add(-6*time.Hour), end, "")
 	if err != nil {
 		t.Fatal(err)
 	}

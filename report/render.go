@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"tidewatch/internal/present"
 )
 
 // Formats are the formats a report is written in.
@@ -21,7 +23,7 @@ func Write(w io.Writer, r *Report, format string, color bool) error {
 	case "text":
 		return writeText(w, r, color)
 	case "json":
-		return writeJSON(w, r)
+		return present.JSON(w, r)
 	case "markdown":
 		return writeMarkdown(w, r)
 	case "csv":
@@ -68,13 +70,13 @@ func (r *Report) tables() []table {
 
 	title := fmt.Sprintf("Incidents (%d", len(r.Incidents))
 	if r.MTTRSeconds != nil {
-		title += ", mean time to recovery " + age(seconds(*r.MTTRSeconds))
+		title += ", mean time to recovery " + present.Age(present.Seconds(*r.MTTRSeconds))
 	}
 	inc := table{title: title + ")", header: []string{"start", "end", "duration", "worst", "driven by"}}
 	for _, in := range r.Incidents {
 		end := "ongoing"
 		if in.End != nil {
-			end = in.End.Format(timeLayout)
+			end = in.End.Format(present.TimeLayout)
 			if in.EndedBy == "unknown" {
 				end += " (watch stopped)"
 			}
@@ -83,7 +85,7 @@ func (r *Report) tables() []table {
 		for _, d := range in.Drivers {
 			drivers = append(drivers, fmt.Sprintf("%s %s (%d)", d.Category, d.Indicator, d.Count))
 		}
-		inc.rows = append(inc.rows, []string{in.Start.Format(timeLayout), end, age(seconds(in.Seconds)), in.Worst,
+		inc.rows = append(inc.rows, []string{in.Start.Format(present.TimeLayout), end, present.Age(present.Seconds(in.Seconds)), in.Worst,
 			strings.ReplaceAll(strings.Join(drivers, ", "), "  (", " (")})
 	}
 	out = append(out, inc)
@@ -107,7 +109,7 @@ func (r *Report) tables() []table {
 			parts = append(parts, fmt.Sprintf("worst key difference %d", *d.MaxKeyDifference))
 		}
 		if d.MaxDiskLagS != nil {
-			parts = append(parts, "worst disk lag "+age(seconds(*d.MaxDiskLagS)))
+			parts = append(parts, "worst disk lag "+present.Age(present.Seconds(*d.MaxDiskLagS)))
 		}
 		data.rows = append(data.rows, []string{"divergence", strings.Join(parts, ", ")})
 	}
@@ -117,13 +119,13 @@ func (r *Report) tables() []table {
 			at = "≤ "
 		}
 		data.rows = append(data.rows, []string{"scan data age", fmt.Sprintf("p50 %s%s, p90 %s%s, p99 %s%s, max %s (%d samples)",
-			at, age(seconds(a.P50S)), at, age(seconds(a.P90S)), at, age(seconds(a.P99S)), age(seconds(a.MaxS)), a.Samples)})
+			at, present.Age(present.Seconds(a.P50S)), at, present.Age(present.Seconds(a.P90S)), at, present.Age(present.Seconds(a.P99S)), present.Age(present.Seconds(a.MaxS)), a.Samples)})
 	}
 	if sc := r.Scans; sc != nil {
 		line := fmt.Sprintf("%.1f per minute, #%d to #%d", sc.PerMinute, *sc.First, *sc.Last)
 		if longest := sc.Longest; longest != nil {
 			line += fmt.Sprintf("; %d gaps without a new scan, the longest %s at #%d from %s",
-				sc.GapCount, age(seconds(longest.Seconds)), longest.At, longest.From.Format(timeLayout))
+				sc.GapCount, present.Age(present.Seconds(longest.Seconds)), longest.At, longest.From.Format(present.TimeLayout))
 		}
 		data.rows = append(data.rows, []string{"scans", line})
 	}
@@ -137,7 +139,7 @@ func (r *Report) tables() []table {
 			line += " (" + strings.Join(reasons, "; ") + ")"
 		}
 		if b.WorstDataAgeS != nil {
-			line += ", worst data age " + age(seconds(*b.WorstDataAgeS))
+			line += ", worst data age " + present.Age(present.Seconds(*b.WorstDataAgeS))
 		}
 		data.rows = append(data.rows, []string{"bridge", line})
 	}
@@ -151,7 +153,7 @@ func (r *Report) tables() []table {
 }
 
 func (r *Report) heading() string {
-	return fmt.Sprintf("tidewatch report: %s, %s to %s UTC", r.Subject, r.Since.Format(timeLayout), r.Until.Format(timeLayout))
+	return fmt.Sprintf("tidewatch report: %s, %s to %s UTC", r.Subject, r.Since.Format(present.TimeLayout), r.Until.Format(present.TimeLayout))
 }
 
 // Terminal colours for the words that carry a verdict.
@@ -179,7 +181,7 @@ func writeText(w io.Writer, r *Report, color bool) error {
 		for _, row := range t.rows {
 			cells := make([]string, len(row))
 			for i, c := range row {
-				cells[i] = Printable(c)
+				cells[i] = present.Printable(c)
 			}
 			fmt.Fprintln(tw, strings.Join(cells, "\t"))
 		}
@@ -208,7 +210,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		for _, row := range t.rows {
 			cells := make([]string, len(row))
 			for i, c := range row {
-				cells[i] = esc.Replace(Printable(c))
+				cells[i] = esc.Replace(present.Printable(c))
 			}
 			fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
 		}
@@ -225,7 +227,7 @@ func writeCSV(w io.Writer, r *Report) error {
 	for _, t := range r.tables() {
 		for i, row := range t.rows {
 			for j, v := range row {
-				cw.Write([]string{t.title, strconv.Itoa(i + 1), t.header[j], csvCell(v)})
+				cw.Write([]string{t.title, strconv.Itoa(i + 1), t.header[j], present.CSVCell(v)})
 			}
 		}
 	}

@@ -50,9 +50,10 @@ bench ./db . "${jobs}x"
 bench ./record . 1s
 bench ./bridge 'FileToHazelcast' "${files}x"
 bench ./bridge 'Burst' "${bursts}x"
-bench ./bridge 'CrashToReplacement' "${crashes}x"
-bench ./bridge 'ScanFiles' 1s
+bench ./supervise 'CrashToReplacement' "${crashes}x"
+bench ./scanfiles 'ScanFiles' 1s
 bench ./report . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
+bench ./status . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
 bench . 'Soak' 1x TIDEWATCH_SOAK="$soak"
 
 echo

@@ -25,6 +25,7 @@ import (
 
 	"tidewatch/config"
 	"tidewatch/hz"
+	"tidewatch/internal/proc"
 	"tidewatch/internal/testenv"
 )
 
@@ -58,6 +59,7 @@ func newMember(root, dir string) (*Member, error) {
 // connections. It is killed when the test ends.
 func Start(t testing.TB) *Member {
 	t.Helper()
+	testenv.SkipShort(t, "a Hazelcast member (Java)")
 	m, err := newMember(testenv.Root(t), t.TempDir())
 	if m != nil {
 		t.Cleanup(m.Kill)
@@ -79,6 +81,7 @@ var shared struct {
 // it runs its tests through Main.
 func Shared(t testing.TB) *Member {
 	t.Helper()
+	testenv.SkipShort(t, "a Hazelcast member (Java)")
 	shared.once.Do(func() {
 		dir, err := os.MkdirTemp("", "tidewatch-hz-")
 		if err != nil {
@@ -192,11 +195,8 @@ func (m *Member) Restart(t testing.TB) {
 func (m *Member) Pause(t testing.TB) {
 	t.Helper()
 	m.cmd.Process.Signal(syscall.SIGSTOP)
-	stat := fmt.Sprintf("/proc/%d/stat", m.cmd.Process.Pid)
 	for range 200 {
-		b, err := os.ReadFile(stat)
-		// The state follows the command name in parentheses: "... (java) T ...".
-		if i := strings.LastIndexByte(string(b), ')'); err == nil && i >= 0 && i+2 < len(b) && b[i+2] == 'T' {
+		if s, err := proc.Read(m.cmd.Process.Pid); err == nil && s.State == 'T' {
 			return
 		}
 		time.Sleep(10 * time.Millisecond)
@@ -219,7 +219,7 @@ func (m *Member) Config() config.Hazelcast {
 // it is closed when the test ends.
 func (m *Member) Client(t testing.TB, log *slog.Logger) *hz.Client {
 	t.Helper()
-	c, err := hz.Open(m.Config(), log)
+	c, err := hz.Open(m.Config(), os.Getenv, log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,14 +1,20 @@
 // Package scantest writes Arrow IPC scan files with Go's arrow writer, for
-// tests and benchmarks: the other writer, beside pyarrow's fixtures.
+// tests and benchmarks: the other writer, beside pyarrow's fixtures; and
+// reads the scan a bridge pushed from them.
 package scantest
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
+
+	"tidewatch/config"
+	"tidewatch/hz"
+	"tidewatch/record"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -74,6 +80,12 @@ func Write(dir, name string, number int64, ts time.Time, assets int) (string, er
 	if err != nil {
 		return "", err
 	}
+	return Land(dir, name, data)
+}
+
+// Land puts data in place as the file name in dir: written aside under a
+// hidden name, then renamed. It returns the path.
+func Land(dir, name string, data []byte) (string, error) {
 	path := filepath.Join(dir, name)
 	tmp := filepath.Join(dir, "."+name+".tmp")
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
@@ -160,4 +172,23 @@ func (s *Series) Bytes(buf []byte, number int64, ts time.Time) []byte {
 		binary.LittleEndian.PutUint64(buf[at:], uint64(ts.UnixMilli()))
 	}
 	return buf
+}
+
+// Pushed is the scan a bridge put into Hazelcast, nil when there is none
+// or Hazelcast cannot be reached; an error says the bridge wrote what is
+// no scan record.
+func Pushed(ctx context.Context, c *hz.Client, cfg config.Hazelcast) (*record.ScanHead, error) {
+	v, err := c.Get(ctx, cfg.Map, cfg.ScanKey)
+	if err != nil || v == nil {
+		return nil, nil
+	}
+	text, err := hz.Text(v)
+	if err != nil {
+		return nil, err
+	}
+	h, err := record.DecodeScanHead(text)
+	if err != nil {
+		return nil, fmt.Errorf("the bridge wrote an undecodable record: %w", err)
+	}
+	return &h, nil
 }

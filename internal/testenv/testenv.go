@@ -1,7 +1,15 @@
 // Package testenv finds what the tests need outside Go: the project's Python
-// environment and the pinned Hazelcast jar. Both are installed by
-// scripts/test-setup.sh (make test runs it); a test that needs them fails,
-// never skips, when they are missing.
+// environment, Chromium, the tidewatch binary (and, through hztest, the
+// pinned Hazelcast jar). scripts/test-setup.sh installs them (make test
+// runs it).
+//
+// Tests run in two lanes. `go test ./...` (make test) is the full lane: a
+// test that needs what is missing fails, never skips. `go test -short
+// ./...` is the pure lane, which needs nothing but Go: the helpers here and
+// in hztest skip the tests that need a member, Python, Chromium or real
+// tidewatch processes (the fault suite among them), there and only there.
+// make test sets TIDEWATCH_TEST_ALL, which turns any such skip into a
+// failure, so that the full lane can never be shortened by accident.
 package testenv
 
 import (
@@ -27,9 +35,31 @@ func Root(t testing.TB) string {
 	return filepath.Dir(strings.TrimSpace(string(out)))
 }
 
+// Short tells whether the test runs in the pure lane, where what needs
+// named is left out. Under TIDEWATCH_TEST_ALL leaving it out fails the test.
+func Short(t testing.TB, needs string) bool {
+	t.Helper()
+	if !testing.Short() {
+		return false
+	}
+	if os.Getenv("TIDEWATCH_TEST_ALL") != "" {
+		t.Fatalf("-short would leave out what needs %s, and TIDEWATCH_TEST_ALL says the full lane skips nothing", needs)
+	}
+	return true
+}
+
+// SkipShort skips the test in the pure lane: it needs what needs names.
+func SkipShort(t testing.TB, needs string) {
+	t.Helper()
+	if Short(t, needs) {
+		t.Skipf("-short: this test needs %s", needs)
+	}
+}
+
 // Python is the interpreter of the project's .venv.
 func Python(t testing.TB) string {
 	t.Helper()
+	SkipShort(t, "Python")
 	py := filepath.Join(Root(t), ".venv", "bin", "python")
 	if _, err := os.Stat(py); err != nil {
 		t.Fatalf("%s is missing: run scripts/test-setup.sh (make test does)", py)
@@ -71,6 +101,7 @@ var built struct {
 // that run it as a real process.
 func Tidewatch(t testing.TB) string {
 	t.Helper()
+	SkipShort(t, "tidewatch as a real process")
 	root := Root(t)
 	built.once.Do(func() {
 		dir, err := os.MkdirTemp("", "tidewatch-bin-")
@@ -101,6 +132,7 @@ func Cleanup() {
 // Chromium is Debian's chromium, which scripts/test-setup.sh installs.
 func Chromium(t testing.TB) string {
 	t.Helper()
+	SkipShort(t, "Chromium")
 	path, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Fatalf("chromium is missing: run scripts/test-setup.sh (make test does)")

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"tidewatch/daemon"
+)
+
+// cmdRun is `tidewatch run`, the daemon, until SIGINT or SIGTERM; a second
+// signal kills it at once.
+func cmdRun(ctx context.Context, args []string, env Env) int {
+	f := newFlags("run", env).withLog()
+	if code, ok := f.parse(args); !ok {
+		return code
+	}
+	cfg, ok := loadConfig(f.config, env)
+	if !ok {
+		return ExitError
+	}
+	log, err := f.logger(env.Stderr, cfg)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "tidewatch: %v\n", err)
+		return ExitUsage
+	}
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	d, err := daemon.New(ctx, cfg, daemon.Deps{Log: log, Now: env.Now, Getenv: env.Getenv, ConfigPath: f.config, Version: env.Version})
+	if err != nil {
+		msg, attrs := "cannot start", []any{"err", err}
+		if se := (*daemon.StartError)(nil); errors.As(err, &se) {
+			msg, attrs = se.Msg, se.Attrs
+			if se.Err != nil {
+				attrs = append(attrs, "err", se.Err)
+			}
+		}
+		log.Error(msg, attrs...)
+		return ExitError
+	}
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		d.Close(cctx)
+	}()
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal kills at once
+	}()
+	d.Run(ctx)
+	return 0
+}
