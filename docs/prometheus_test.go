@@ -13,12 +13,16 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"tidewatch/internal/testenv"
 )
 
 // promtool is Debian's (the prometheus package), which
-// scripts/test-setup.sh installs: a test that needs it fails without it.
+// scripts/test-setup.sh installs: a test that needs it fails without it
+// (it is left out in the pure lane, go test -short, only).
 func promtool(t *testing.T) string {
 	t.Helper()
+	testenv.SkipShort(t, "promtool")
 	p, err := exec.LookPath("promtool")
 	if err != nil {
 		t.Fatal("promtool is missing: scripts/test-setup.sh installs it (Debian's prometheus package)")

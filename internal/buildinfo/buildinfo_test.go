@@ -38,6 +38,7 @@ func TestNothingStampedIsDev(t *testing.T) {
 // its version line names git describe's version, and the link stamps the
 // revision and the commit's time.
 func TestMakeBuildStampsFromGit(t *testing.T) {
+	testenv.SkipShort(t, "make, git and a build of tidewatch")
 	root := testenv.Root(t)
 	git := func(args ...string) string {
 		t.Helper()
