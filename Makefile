@@ -19,8 +19,8 @@ GIT_VERSION := $(shell git describe --tags --always --dirty 2>/dev/null)
 GIT_REVISION := $(shell git rev-parse HEAD 2>/dev/null)
 GIT_TIME := $(shell TZ=UTC git log -1 --format=%cd --date=format-local:%Y-%m-%dT%H:%M:%SZ 2>/dev/null)
 BUILDINFO := tidewatch/internal/buildinfo
-LDFLAGS := -X main.version=$(GIT_VERSION) -X $(BUILDINFO).Version=$(GIT_VERSION) \
-	-X $(BUILDINFO).Revision=$(GIT_REVISION) -X $(BUILDINFO).Time=$(GIT_TIME)
+LDFLAGS := -X $(BUILDINFO).Version=$(GIT_VERSION) -X $(BUILDINFO).Revision=$(GIT_REVISION) \
+	-X $(BUILDINFO).Time=$(GIT_TIME)
 
 build:
 	go build -ldflags "$(LDFLAGS)" -o $(BIN) .

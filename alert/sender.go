@@ -18,8 +18,10 @@ type Sender struct {
 	store   *db.Store
 	log     *slog.Logger
 	workers []*worker
-	// OnFailure is told of every failed attempt, for metrics.
+	// OnFailure is told of every failed attempt, OnSent of every message
+	// a receiver took: for metrics.
 	OnFailure func(receiver string)
+	OnSent    func(receiver string)
 
 	// stopping ends the workers' loops; cancel, later, the sends in flight.
 	stopping chan struct{}
@@ -173,6 +175,9 @@ func (s *Sender) send(ctx context.Context, w *worker, alerts []Alert, ids []int6
 	if err == nil {
 		if err := s.store.NotificationSent(rctx, ids, time.Now()); err != nil {
 			s.log.Error("notification sent but not recorded", "receiver", w.name, "err", err)
+		}
+		if s.OnSent != nil {
+			s.OnSent(w.name)
 		}
 		s.log.Info("notified", "receiver", w.name, "alerts", len(alerts), "kinds", kinds(alerts))
 		return

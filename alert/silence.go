@@ -37,3 +37,14 @@ func NewSilence(matcher string, jobs []string, starts time.Time, d time.Duration
 	}
 	return s, nil
 }
+
+// SilenceFor returns the first of the silences whose matcher matches a
+// fingerprint; nil when none does.
+func SilenceFor(silences []db.Silence, fingerprint string) *db.Silence {
+	for i := range silences {
+		if glob(silences[i].Matcher).MatchString(fingerprint) {
+			return &silences[i]
+		}
+	}
+	return nil
+}

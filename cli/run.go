@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/signal"
 	"syscall"
 	"time"
@@ -29,6 +30,11 @@ func cmdRun(ctx context.Context, args []string, env Env) int {
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	// SIGHUP re-reads the config (it would kill tidewatch otherwise):
+	// caught from here on, carried out once the daemon runs.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
 	d, err := daemon.New(ctx, cfg, daemon.Deps{Log: log, Now: env.Now, Getenv: env.Getenv, ConfigPath: f.config, Version: env.Version})
 	if err != nil {
 		msg, attrs := "cannot start", []any{"err", err}
@@ -49,6 +55,18 @@ func cmdRun(ctx context.Context, args []string, env Env) int {
 	go func() {
 		<-ctx.Done()
 		stop() // a second signal kills at once
+	}()
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				log.Info("SIGHUP: reloading the config", "config", f.config)
+				// The daemon logs the outcome.
+				d.Reload(ctx)
+			}
+		}
 	}()
 	d.Run(ctx)
 	return 0

@@ -3,9 +3,12 @@ package db
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"tidewatch/checks"
 )
 
 // Silences are kept as amtool's are: added with a matcher, an end and a
@@ -98,4 +101,42 @@ func TestSilencesAddListExpirePrune(t *testing.T) {
 		t.Fatal(err)
 	}
 	same("pruned: those that ended before the cutoff", ids(s.Silences(ctx, now, true)), divergence)
+}
+
+// The status page's bars: a job's latest runs, oldest first, each with its
+// warnings and criticals, the criticals first, five at most and a count of
+// the rest.
+func TestRecentRuns(t *testing.T) {
+	t.Parallel()
+	s := open(t)
+	ctx := context.Background()
+	for i := range 4 {
+		r := sampleRun("integrity", t0.Add(time.Duration(i)*time.Minute))
+		if i == 3 {
+			for j := range 7 {
+				r.Findings = append(r.Findings, checks.Finding{Severity: checks.Warning, Category: checks.CatStale,
+					Indicator: fmt.Sprint("x", j), Message: fmt.Sprint("x", j, " is stale")})
+			}
+		}
+		if _, err := s.WriteRun(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bars, err := s.RecentRuns(ctx, "integrity", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bars) != 3 || !bars[0].Started.Equal(t0.Add(time.Minute)) || !bars[2].Started.Equal(t0.Add(3*time.Minute)) ||
+		bars[0].Status != checks.StatusCritical {
+		t.Fatalf("bars %+v", bars)
+	}
+	if got := strings.Join(bars[0].Findings, "|"); got != "critical: ACB-critical indicator vix is NaN|warning: dxy is stale (150s)" {
+		t.Errorf("findings %q", got)
+	}
+	if f := bars[2].Findings; len(f) != 6 || f[0] != "critical: ACB-critical indicator vix is NaN" || f[5] != "and 4 more" {
+		t.Errorf("a run with nine: %q", f)
+	}
+	if none, err := s.RecentRuns(ctx, "freshness", 3); err != nil || len(none) != 0 {
+		t.Errorf("a job that never ran: %v, %v", none, err)
+	}
 }

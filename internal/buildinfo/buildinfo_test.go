@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -59,8 +60,9 @@ func TestMakeBuildStampsFromGit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(out), describe) {
-		t.Errorf("tidewatch version: %q, want %s in it", out, describe)
+	if want := "tidewatch " + describe + " (revision " + revision; !strings.HasPrefix(string(out), want) ||
+		!regexp.MustCompile(`committed 20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ, go1`).Match(out) {
+		t.Errorf("tidewatch version: %q, want it to begin %q and name the commit's time", out, want)
 	}
 	settings, err := exec.Command("go", "version", "-m", bin).Output()
 	if err != nil {
