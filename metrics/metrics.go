@@ -306,7 +306,9 @@ func (m *Metrics) observeBridge(b *checks.BridgeSample) {
 }
 
 // NotificationFailed counts a failed attempt to notify a receiver.
-func (m *Metrics) NotificationFailed(receiver string) { m.notifyFailures.WithLabelValues(receiver).Inc() }
+func (m *Metrics) NotificationFailed(receiver string) {
+	m.notifyFailures.WithLabelValues(receiver).Inc()
+}
 
 // NotificationSent counts a message a receiver took.
 func (m *Metrics) NotificationSent(receiver string) { m.notifySent.WithLabelValues(receiver).Inc() }
