@@ -15,13 +15,17 @@ import (
 // cmdRun is `tidewatch run`, the daemon, until SIGINT or SIGTERM; a second
 // signal kills it at once.
 func cmdRun(ctx context.Context, args []string, env Env) int {
-	f := newFlags("run", env).withLog()
+	f := newFlags("run", env, help{usage: "run [--config PATH] [--log-format FORMAT] [--log-level LEVEL]",
+		what: "The daemon: runs the checks on their schedules, records every run, notifies receivers, supervises the bridge and serves HTTP, " +
+			"until SIGINT or SIGTERM (a second one kills at once). SIGHUP re-reads the config.",
+		example: "tidewatch run --config /etc/tidewatch/config.toml --log-format json",
+		exits:   "0 stopped by a signal, 1 something it needs cannot be had (the log says what), 64 a usage error, 78 an invalid config."}).withLog()
 	if code, ok := f.parse(args); !ok {
 		return code
 	}
 	cfg, ok := loadConfig(f.config, env)
 	if !ok {
-		return ExitError
+		return ExitConfig
 	}
 	log, err := f.logger(env.Stderr, cfg)
 	if err != nil {

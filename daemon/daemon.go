@@ -243,7 +243,6 @@ func (d *Daemon) Run(ctx context.Context) {
 	close(d.stopping)
 	stopWatchdog()
 	d.notify.Stopping()
-	cfg = d.cfg
 	sched := d.sched
 	log.Info("stopping: waiting for running jobs")
 	// The sender stops first, alongside the rest: a notification being sent
