@@ -5,7 +5,6 @@ import (
 	"image"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -148,47 +147,19 @@ func TestPageSaysWhatIsWrong(t *testing.T) {
 // artifacts (TIDEWATCH_ARTIFACTS, or the test's temporary directory).
 func TestPageInChromium(t *testing.T) {
 	t.Parallel()
-	chromium := testenv.Chromium(t)
-	dir := t.TempDir()
-	file := filepath.Join(dir, "status.html")
+	testenv.Chromium(t)
+	file := filepath.Join(t.TempDir(), "status.html")
 	if err := os.WriteFile(file, []byte(renderPage(t, aPage())), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	artifacts := os.Getenv("TIDEWATCH_ARTIFACTS")
-	if artifacts == "" {
-		artifacts = dir
-	}
-	browse := func(args ...string) (string, string) {
-		t.Helper()
-		base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync",
-			"--user-data-dir=" + t.TempDir(), "--enable-logging=stderr", "--v=0"}
-		cmd := exec.Command(chromium, append(append(base, args...), "file://"+file)...)
-		var out, logs bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &logs
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Fatalf("chromium: %v\n%s", err, logs.String())
-			}
-		case <-time.After(90 * time.Second):
-			cmd.Process.Kill()
-			t.Fatal("chromium did not finish within 90s")
-		}
-		return out.String(), logs.String()
-	}
-	dom, logs := browse("--dump-dom")
+	artifacts := testenv.Artifacts(t)
+	dom, logs := testenv.Browse(t, "file://"+file, "--dump-dom")
 	for _, want := range []string{`<div class="word">NOT READY</div>`, `aria-label="last 40 runs of integrity"`, `data-indicator="vix"`} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("the rendered page lacks %s", want)
 		}
 	}
-	if bad := regexp.MustCompile(`(?m)^.*(CONSOLE|Failed to load|Refused to|Uncaught|net::ERR_).*$`).FindAllString(logs, -1); len(bad) > 0 {
+	if bad := testenv.BrowserErrors(logs); len(bad) > 0 {
 		t.Errorf("the browser reported errors:\n%s", strings.Join(bad, "\n"))
 	}
 	for _, view := range []struct {
@@ -200,7 +171,8 @@ func TestPageInChromium(t *testing.T) {
 		{"phone-dark", "390,2400", "dark", func(r, g, b uint32) bool { return r < 0x30 && g < 0x30 && b < 0x30 }},
 	} {
 		shot := filepath.Join(artifacts, "status-"+view.name+".png")
-		browse("--screenshot="+shot, "--window-size="+view.size, "--hide-scrollbars", "--force-dark-mode="+map[string]string{"dark": "true", "light": "false"}[view.scheme],
+		testenv.Browse(t, "file://"+file, "--screenshot="+shot, "--window-size="+view.size, "--hide-scrollbars",
+			"--force-dark-mode="+map[string]string{"dark": "true", "light": "false"}[view.scheme],
 			"--blink-settings=preferredColorScheme="+map[string]string{"dark": "0", "light": "1"}[view.scheme])
 		img := decode(t, shot)
 		b := img.Bounds()
