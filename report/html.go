@@ -295,7 +295,7 @@ func heatmapSVG(r *Report) template.HTML {
 	sp := span{r.Since, r.Until, label, chartWidth - label - 16}
 	step := time.Duration(hm.StepS * float64(time.Second))
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg viewBox="0 0 %.0f %.0f" role="img" aria-label="indicator staleness" data-step="%s">`, chartWidth, h, hm.Step)
+	fmt.Fprintf(&b, `<svg viewBox="0 0 %.0f %.0f" role="img" aria-label="indicator staleness" data-step="%s" shape-rendering="crispEdges">`, chartWidth, h, hm.Step)
 	for i, ind := range hm.Indicators {
 		y := 8 + float64(i)*row
 		fmt.Fprintf(&b, `<text x="12" y="%.1f">%s</text>`, y+12, html.EscapeString(ind))
@@ -315,7 +315,7 @@ func heatmapSVG(r *Report) template.HTML {
 				color, what = "#2fbf71", "fresh"
 			}
 			fmt.Fprintf(&b, `<rect x="%.2f" y="%.1f" width="%.2f" height="%.1f" fill="%s"><title>%s %s–%s: %s (limit %s)</title></rect>`,
-				x0, y, math.Max(x1-x0-0.3, 0.3), row-2, color, html.EscapeString(ind),
+				x0, y, math.Max(x1-x0, 0.3), row-2, color, html.EscapeString(ind),
 				from.Format(present.TimeLayout), to.Format("15:04"), what, present.Age(present.Seconds(limit)))
 		}
 	}
