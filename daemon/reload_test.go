@@ -3,6 +3,7 @@ package daemon
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -13,10 +14,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
 	"tidewatch/internal/testenv"
+	"tidewatch/supervise"
 )
 
 // notifySocket is systemd's side of sd_notify: a unixgram socket whose
@@ -203,5 +206,72 @@ url_env = "HOOK_URL"
 	}
 	if _, err := d.Reload(context.Background()); err == nil || !strings.Contains(err.Error(), "stopping") {
 		t.Errorf("a reload after the stop: %v", err)
+	}
+}
+
+// The bridge is restarted by a reload only when its own section changed:
+// a reload of the alerts leaves it running; one of [bridge] stops it and
+// starts a new one.
+func TestReloadRestartsTheBridgeOnlyForItsOwnSection(t *testing.T) {
+	t.Parallel()
+	bridge := `[bridge]
+enabled = true
+command = ["sh", "-c", "echo bridge ready; exec sleep 600"]
+watch_dir = "scans"
+state_dir = "bridge-state"
+startup_grace = "5s"
+`
+	cfg, path := testConfig(t, bridge)
+	d, err := New(context.Background(), cfg, Deps{Log: slog.New(slog.DiscardHandler), Now: time.Now,
+		Getenv: func(string) string { return "" }, ConfigPath: path, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(context.Background())
+	ctx, cancel := context.WithCancel(context.Background())
+	ran := make(chan struct{})
+	go func() {
+		defer close(ran)
+		d.Run(ctx)
+	}()
+	defer func() {
+		cancel()
+		<-ran
+	}()
+	starts := func() []int {
+		t.Helper()
+		events, err := d.store.BridgeEvents(context.Background(), time.Now().Add(-time.Hour), time.Now().Add(time.Hour), supervise.EventReady)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pids []int
+		for _, e := range events {
+			pids = append(pids, e.PID)
+		}
+		return pids
+	}
+	eventually(t, "the bridge ready", func() (bool, string) { return len(starts()) == 1, fmt.Sprint(starts()) })
+	first := starts()[0]
+	src, _ := os.ReadFile(path)
+	write := func(s string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(string(src) + "[alerts]\nlabels = { env = \"test\" }\n")
+	if changed, err := d.Reload(ctx); err != nil || fmt.Sprint(changed) != "[alerts]" {
+		t.Fatalf("reload of the alerts: %v, %v", changed, err)
+	}
+	if pids := starts(); len(pids) != 1 || syscall.Kill(first, 0) != nil {
+		t.Errorf("a reload of the alerts touched the bridge: ready events %v", pids)
+	}
+	write(strings.Replace(string(src), `startup_grace = "5s"`, `startup_grace = "5s"`+"\nstop_grace = \"3s\"", 1) + "[alerts]\nlabels = { env = \"test\" }\n")
+	if changed, err := d.Reload(ctx); err != nil || fmt.Sprint(changed) != "[bridge]" {
+		t.Fatalf("reload of the bridge: %v, %v", changed, err)
+	}
+	eventually(t, "a new bridge ready", func() (bool, string) { return len(starts()) == 2, fmt.Sprint(starts()) })
+	if second := starts()[1]; second == first || syscall.Kill(first, 0) == nil {
+		t.Errorf("the old bridge (pid %d) still runs beside the new one (pid %d)", first, second)
 	}
 }
