@@ -119,7 +119,8 @@ const (
 // alerts.labels may not name them.
 var ReservedLabels = []string{"alertname", "check", "category", "indicator", "severity", "instance"}
 
-// HTTP serves /healthz, /readyz, /status and /metrics.
+// HTTP serves the status page, badges, the live report, /healthz, /readyz,
+// /status, /metrics and POST /-/reload.
 type HTTP struct {
 	Enabled bool   `toml:"enabled"`
 	Listen  string `toml:"listen"`
