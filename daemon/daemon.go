@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"tidewatch/alert"
@@ -63,12 +64,14 @@ type Daemon struct {
 	stateLock *pidlock.Lock
 	rec       *jobs.Recorder
 	runner    *jobs.Runner
-	sender    *alert.Sender
+	// sender and sched are replaced by a reload while the recorder (a
+	// run recorded) and the watchdog read them.
+	sender    atomic.Pointer[alert.Sender]
 	srv       *httpapi.Server // nil unless HTTP is enabled
 	metrics   *metrics.Metrics
 	live      *statuspage.Live
 	notify    *sdnotify.Notifier
-	sched     *jobs.Scheduler
+	sched     atomic.Pointer[jobs.Scheduler]
 
 	// reloads carries reload requests to Run, which carries them out
 	// between its other steps: a reload never races the start or the stop.
@@ -146,10 +149,12 @@ func (d *Daemon) open(ctx context.Context) (err error) {
 	d.runner = jobs.NewRunner(ctx, cfg, d.client, d.store, supervised, d.rec, log)
 	m := metrics.New(d.store, cfg, buildinfo.Read(), log)
 	d.metrics = m
-	if d.sender, err = alert.NewSender(cfg.Alerts, d.store, log, deps.Getenv); err != nil {
+	sender, err := alert.NewSender(cfg.Alerts, d.store, log, deps.Getenv)
+	if err != nil {
 		return &StartError{Msg: "cannot notify", Err: err}
 	}
-	d.sender.OnFailure, d.sender.OnSent = m.NotificationFailed, m.NotificationSent
+	sender.OnFailure, sender.OnSent = m.NotificationFailed, m.NotificationSent
+	d.sender.Store(sender)
 	d.runner.OnSkipped, d.rec.OnNotRecorded = m.RunSkipped, m.RunNotRecorded
 	m.PendingRuns(d.rec.Pending)
 	d.rec.Alert(d.policy(cfg))
@@ -157,7 +162,7 @@ func (d *Daemon) open(ctx context.Context) (err error) {
 		m.Observe(run)
 		d.live.Observe(run)
 		if len(run.Notices) > 0 {
-			d.sender.Wake()
+			d.sender.Load().Wake()
 		}
 	})
 	if cfg.HTTP.Enabled {
@@ -197,7 +202,7 @@ func (d *Daemon) Run(ctx context.Context) {
 	if d.bridge != nil {
 		d.bridge.Start()
 	}
-	d.sender.Start()
+	d.sender.Load().Start()
 	log.Info("tidewatch started", "version", d.deps.Version, "config", d.deps.ConfigPath, "database", cfg.Database.Path,
 		"hazelcast", cfg.Hazelcast.Addresses, "cluster", cfg.Hazelcast.ClusterName)
 	// The first runs should judge the data, not the instant before the
@@ -211,9 +216,9 @@ func (d *Daemon) Run(ctx context.Context) {
 		d.bridge.WaitReady(wctx)
 		cancel()
 	}
-	d.sched = jobs.Start(d.runner, cfg, log)
+	d.sched.Store(jobs.Start(d.runner, cfg, log))
 	if d.srv != nil {
-		d.srv.SetAlive(d.alive(d.sched))
+		d.srv.SetAlive(d.alive(d.sched.Load()))
 		d.srv.Start()
 	}
 	d.notify.Ready(fmt.Sprintf("watching %d checks", len(cfg.Jobs())))
@@ -243,7 +248,7 @@ func (d *Daemon) Run(ctx context.Context) {
 	close(d.stopping)
 	stopWatchdog()
 	d.notify.Stopping()
-	sched := d.sched
+	sched := d.sched.Load()
 	log.Info("stopping: waiting for running jobs")
 	// The sender stops first, alongside the rest: a notification being sent
 	// gets the jobs' grace to finish (cut off, it would go again after the
@@ -253,7 +258,7 @@ func (d *Daemon) Run(ctx context.Context) {
 		defer close(senderStopped)
 		sctx, cancel := context.WithTimeout(context.Background(), jobGrace)
 		defer cancel()
-		d.sender.Stop(sctx)
+		d.sender.Load().Stop(sctx)
 	}()
 	if d.srv != nil {
 		sctx, cancel := context.WithTimeout(context.Background(), httpGrace)
@@ -328,7 +333,7 @@ func (d *Daemon) logSummary(ctx context.Context) {
 // scheduling tells whether the scheduler schedules (false while a reload
 // swaps it, for a moment).
 func (d *Daemon) scheduling() bool {
-	s := d.sched
+	s := d.sched.Load()
 	return s != nil && s.Running()
 }
 
@@ -387,7 +392,7 @@ func (d *Daemon) reload() ([]string, error) {
 	sender.OnFailure, sender.OnSent = d.metrics.NotificationFailed, d.metrics.NotificationSent
 
 	// Apply: no job runs while the runner and the recorder change hands.
-	d.sched.Stop(jobGrace)
+	d.sched.Load().Stop(jobGrace)
 	if slices.Contains(changed, "bridge") {
 		if err := d.restartBridge(cfg); err != nil {
 			log.Error("the bridge cannot be restarted with the new config; it stays stopped until the next reload or restart", "err", err)
@@ -400,17 +405,17 @@ func (d *Daemon) reload() ([]string, error) {
 	d.runner.Reconfigure(cfg, supervised)
 	d.rec.Reconfigure(cfg, d.policy(cfg))
 	sctx, cancel := context.WithTimeout(context.Background(), jobGrace)
-	d.sender.Stop(sctx)
+	d.sender.Load().Stop(sctx)
 	cancel()
-	d.sender = sender
-	d.sender.Start()
-	d.sender.Wake()
+	d.sender.Store(sender)
+	sender.Start()
+	sender.Wake()
 	d.metrics.Reconfigure(cfg)
 	d.cfg = cfg
-	d.sched = jobs.Start(d.runner, cfg, log)
+	d.sched.Store(jobs.Start(d.runner, cfg, log))
 	if d.srv != nil {
 		d.srv.SetConfig(cfg)
-		d.srv.SetAlive(d.alive(d.sched))
+		d.srv.SetAlive(d.alive(d.sched.Load()))
 	}
 	d.metrics.ConfigReloaded(true, d.deps.Now())
 	attrs := []any{"changed", changed}

@@ -56,6 +56,12 @@ func listenNotify(t *testing.T) *notifySocket {
 	return s
 }
 
+func (s *notifySocket) all() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return strings.Join(s.said, " | ")
+}
+
 func (s *notifySocket) has(prefix string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -124,7 +130,7 @@ func TestReloadTakesSchedulesAndReceiversAndRefusesABadConfig(t *testing.T) {
 	}()
 	base := "http://" + d.srv.Addr()
 	eventually(t, "READY=1 and the watchdog fed", func() (bool, string) {
-		return sd.has("READY=1") && sd.has("WATCHDOG=1"), strings.Join(sd.said, " | ")
+		return sd.has("READY=1") && sd.has("WATCHDOG=1"), sd.all()
 	})
 	metric := func(name string) (bool, string) {
 		_, body := get(t, base+"/metrics")
@@ -202,7 +208,7 @@ url_env = "HOOK_URL"
 		t.Fatal("Run did not return")
 	}
 	if !sd.has("STOPPING=1") {
-		t.Errorf("systemd was not told of the stop: %q", sd.said)
+		t.Errorf("systemd was not told of the stop: %q", sd.all())
 	}
 	if _, err := d.Reload(context.Background()); err == nil || !strings.Contains(err.Error(), "stopping") {
 		t.Errorf("a reload after the stop: %v", err)
