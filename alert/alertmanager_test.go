@@ -85,7 +85,7 @@ func TestAlertmanagerBridgesTakeTheMessage(t *testing.T) {
 		a.Annotations["notification_id"] != "0123456789abcdef0123456789abcdef" {
 		t.Errorf("alert %+v", a)
 	}
-	if d := msg.Alerts[1].Annotations["description"]; d != "indicator vix · staleness 5m06s · fingerprint freshness/stale/vix" {
+	if d := msg.Alerts[1].Annotations["description"]; d != "indicator vix · staleness 5m6s · fingerprint freshness/stale/vix" {
 		t.Errorf("description %q", d)
 	}
 	if req.header.Get(IdempotencyHeader) != MessageKey([]Alert{problem(Trigger), stale}) {

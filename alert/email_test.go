@@ -185,7 +185,7 @@ func TestEmailOverStartTLSWithAuth(t *testing.T) {
 	for _, want := range []string{
 		"CRITICAL integrity: ACB-critical indicator vix is NaN (since 2026-11-23 12:00 UTC)\r\n  indicator vix · reason NaN",
 		"notification 0123456789abcdef0123456789abcdef",
-		"RESOLVED integrity: ACB-critical indicator vix is NaN (was critical for 5m00s)\r\n  indicator vix · staleness 5m06s",
+		"RESOLVED integrity: ACB-critical indicator vix is NaN (was critical for 5m0s)\r\n  indicator vix · staleness 5m6s",
 		"Sent by tidewatch on prod-ams-1 (env=prod, team=trading).",
 		"Status page: https://tidewatch.example.com/ops/",
 	} {

@@ -23,6 +23,7 @@ import (
 
 	"tidewatch/config"
 	"tidewatch/db"
+	"tidewatch/internal/present"
 )
 
 // Alert is one notification: a problem's trigger, repeat or resolve.
@@ -284,7 +285,7 @@ func headline(a Alert) string {
 	what := p.Job + ": " + p.Message
 	switch a.Kind {
 	case Resolve:
-		return fmt.Sprintf("RESOLVED %s (was %s for %s)", what, p.Severity, humanDuration(p.Resolved.Sub(p.Opened)))
+		return fmt.Sprintf("RESOLVED %s (was %s for %s)", what, p.Severity, present.Age(p.Resolved.Sub(p.Opened)))
 	case Repeat:
 		return fmt.Sprintf("STILL %s %s (since %s UTC, %d runs)", strings.ToUpper(string(p.Severity)), what,
 			p.Opened.UTC().Format("2006-01-02 15:04"), p.Occurrences)
@@ -310,7 +311,7 @@ func keyDetails(p db.Problem) string {
 // detail prints a detail as people read it. Details come back from the
 // database as JSON, where every number is a float64: a scan number reads
 // 4228, not 4228.000000 or 1e+06; a value keeps six significant digits;
-// seconds (a key ending in _s) read as a duration, "staleness 5m06s"
+// seconds (a key ending in _s) read as a duration, "staleness 5m6s"
 // rather than "staleness_s 305.7828728086709".
 func detail(key string, v any) string {
 	f, ok := v.(float64)
@@ -318,36 +319,12 @@ func detail(key string, v any) string {
 		return key + " " + fmt.Sprint(v)
 	}
 	if name, isSeconds := strings.CutSuffix(key, "_s"); isSeconds && !math.IsNaN(f) && !math.IsInf(f, 0) && math.Abs(f) < 1e9 {
-		return name + " " + humanDuration(time.Duration(f*float64(time.Second)))
+		return name + " " + present.Age(time.Duration(f*float64(time.Second)))
 	}
 	if f == math.Trunc(f) && math.Abs(f) < 1e21 {
 		return key + " " + strconv.FormatFloat(f, 'f', -1, 64)
 	}
 	return key + " " + strconv.FormatFloat(f, 'g', 6, 64)
-}
-
-// humanDuration writes a duration with the two units people read it in:
-// 2.5s, 45s, 5m06s, 3h02m, 11d13h.
-func humanDuration(d time.Duration) string {
-	if d < 0 {
-		return "-" + humanDuration(-d)
-	}
-	switch {
-	case d < 10*time.Second:
-		return strings.TrimSuffix(strconv.FormatFloat(d.Seconds(), 'f', 1, 64), ".0") + "s"
-	case d < time.Minute:
-		return fmt.Sprintf("%ds", int(d.Round(time.Second).Seconds()))
-	}
-	d = d.Round(time.Second)
-	switch {
-	case d < time.Hour:
-		return fmt.Sprintf("%dm%02ds", int(d/time.Minute), int(d%time.Minute/time.Second))
-	case d < 24*time.Hour:
-		d = d.Round(time.Minute)
-		return fmt.Sprintf("%dh%02dm", int(d/time.Hour), int(d%time.Hour/time.Minute))
-	}
-	d = d.Round(time.Hour)
-	return fmt.Sprintf("%dd%02dh", int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour))
 }
 
 func allPermanent(errs []error) bool {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"tidewatch/checks"
+	"tidewatch/internal/present"
 )
 
 // Page is everything the status page shows, gathered beforehand: the page
@@ -121,13 +122,13 @@ var funcs = template.FuncMap{
 		if t.IsZero() {
 			return "never"
 		}
-		return Age(now.Sub(t))
+		return present.Age(now.Sub(t))
 	},
 	"dur": func(d *time.Duration) string {
 		if d == nil {
 			return "–"
 		}
-		return Age(*d)
+		return present.Age(*d)
 	},
 	"clock": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05") },
 	// when is a time of today without its date.
@@ -159,26 +160,6 @@ var funcs = template.FuncMap{
 		slices.SortStableFunc(out, func(a, b Indicator) int { return rank[a.State] - rank[b.State] })
 		return out
 	},
-}
-
-// Age writes a duration with the two units people read it in: 45s, 5m06s,
-// 3h02m, 11d13h.
-func Age(d time.Duration) string {
-	if d < 0 {
-		return "-" + Age(-d)
-	}
-	d = d.Round(time.Second)
-	switch {
-	case d < time.Minute:
-		return fmt.Sprintf("%ds", int(d.Seconds()))
-	case d < time.Hour:
-		return fmt.Sprintf("%dm%02ds", int(d/time.Minute), int(d%time.Minute/time.Second))
-	case d < 24*time.Hour:
-		d = d.Round(time.Minute)
-		return fmt.Sprintf("%dh%02dm", int(d/time.Hour), int(d%time.Hour/time.Minute))
-	}
-	d = d.Round(time.Hour)
-	return fmt.Sprintf("%dd%02dh", int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour))
 }
 
 // The page is one self-contained document: inline CSS, no script, no font

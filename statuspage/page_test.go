@@ -98,12 +98,12 @@ func TestPageSaysWhatIsWrong(t *testing.T) {
 		`<title>NOT READY · tidewatch tidewatch-ams-1</title>`,
 		`class="verdict v-notready"`, `<div class="word">NOT READY</div>`,
 		`<li>a critical problem is open: integrity: ACB-critical indicator vix is NaN</li>`,
-		`data-fingerprint="integrity/missing_critical/vix"`, `<td class="num">3m00s</td>`, `<td class="num">50m00s</td>`,
+		`data-fingerprint="integrity/missing_critical/vix"`, `<td class="num">3m0s</td>`, `<td class="num">50m0s</td>`,
 		`silenced (silence 3)`, `nobody notified`, `dxy is stale (150s) &lt;script&gt;alert(1)&lt;/script&gt;`,
 		`<code>divergence/*</code>`, `snapshots being moved to the new volume`,
 		`aria-label="last 40 runs of integrity"`,
 		"title=\"2026-11-30 14:02:00 UTC · critical\ncritical: ACB-critical indicator vix is NaN\nwarning: dxy is stale (150s)\"",
-		`<span class="pill s-running">running</span>`, `<b>3h02m</b>`, `<b>#48213</b>`,
+		`<span class="pill s-running">running</span>`, `<b>3h2m</b>`, `<b>#48213</b>`,
 		`href="report?since=7d&amp;format=html"`, `tidewatch v1.4.0 (revision abc1234)`,
 	} {
 		if !strings.Contains(html, want) {
