@@ -327,7 +327,12 @@ func (d *Daemon) logSummary(ctx context.Context) {
 		d.log.Info("all well", attrs...)
 		return
 	}
-	d.log.Info("summary", append(attrs, "reasons", rd.Reasons)...)
+	// One line: the first reasons, and how many more.
+	reasons := rd.Reasons
+	if len(reasons) > 3 {
+		reasons = append(slices.Clip(reasons[:2]), fmt.Sprintf("and %d more", len(rd.Reasons)-2))
+	}
+	d.log.Info("summary", append(attrs, "reasons", reasons)...)
 }
 
 // scheduling tells whether the scheduler schedules (false while a reload

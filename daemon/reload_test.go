@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -200,6 +201,11 @@ url_env = "HOOK_URL"
 	}
 	if !strings.Contains(logs.String(), `"msg":"reload refused: invalid config; the running config is kept"`) || !sd.has("RELOADING=1") {
 		t.Errorf("the refusal is not logged, or systemd not told:\n%s", logs.String())
+	}
+	// The line the daemon logs every few minutes says how things are.
+	d.logSummary(context.Background())
+	if !regexp.MustCompile(`(?m)"msg":"summary","ready":false,"open_problems":\d+,"critical":\d+,"last_run":"[^"]+","reasons":\["critical problem open: .{0,600}\]\}$`).MatchString(logs.String()) {
+		t.Errorf("no summary line:\n%s", logs.String())
 	}
 	cancel()
 	select {
