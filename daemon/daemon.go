@@ -66,12 +66,12 @@ type Daemon struct {
 	runner    *jobs.Runner
 	// sender and sched are replaced by a reload while the recorder (a
 	// run recorded) and the watchdog read them.
-	sender    atomic.Pointer[alert.Sender]
-	srv       *httpapi.Server // nil unless HTTP is enabled
-	metrics   *metrics.Metrics
-	live      *statuspage.Live
-	notify    *sdnotify.Notifier
-	sched     atomic.Pointer[jobs.Scheduler]
+	sender  atomic.Pointer[alert.Sender]
+	srv     *httpapi.Server // nil unless HTTP is enabled
+	metrics *metrics.Metrics
+	live    *statuspage.Live
+	notify  *sdnotify.Notifier
+	sched   atomic.Pointer[jobs.Scheduler]
 
 	// reloads carries reload requests to Run, which carries them out
 	// between its other steps: a reload never races the start or the stop.
