@@ -19,8 +19,10 @@ type Sender struct {
 	store   *db.Store
 	log     *slog.Logger
 	workers []*worker
-	// OnFailure is told of every failed attempt, for metrics.
+	// OnFailure is told of every failed attempt, OnSent of every message
+	// a receiver took: for metrics.
 	OnFailure func(receiver string)
+	OnSent    func(receiver string)
 	// Cluster, when set before Start, shares the paging with other
 	// instances: this one sends only in its turn, and only what no
 	// instance sent already.
@@ -60,8 +62,9 @@ const sweepEvery = 2 * time.Second
 // environment is an error naming the variable.
 func NewSender(a config.Alerts, store *db.Store, log *slog.Logger, getenv func(string) string) (*Sender, error) {
 	s := &Sender{store: store, log: log.With("component", "alert"), repeat: a.RepeatEvery.Duration}
+	meta := NewMeta(a)
 	for _, r := range a.Receivers {
-		n, err := NewNotifier(r, getenv)
+		n, err := NewNotifier(r, meta, getenv)
 		if err != nil {
 			return nil, err
 		}
@@ -70,8 +73,12 @@ func NewSender(a config.Alerts, store *db.Store, log *slog.Logger, getenv func(s
 	return s, nil
 }
 
-// Start starts the workers.
+// Start starts the workers. With none, it says so: problems are then
+// recorded, and nobody is told.
 func (s *Sender) Start() {
+	if len(s.workers) == 0 {
+		s.log.Warn("no receiver is configured: problems are recorded but nobody is notified (see [[alerts.receivers]])")
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel, s.stopping = cancel, make(chan struct{})
 	for _, w := range s.workers {
@@ -221,6 +228,9 @@ func (s *Sender) send(ctx context.Context, w *worker, ns []db.Notification, turn
 		}
 		if err != nil {
 			s.log.Error("notification sent but not recorded", "receiver", w.name, "err", err)
+		}
+		if s.OnSent != nil {
+			s.OnSent(w.name)
 		}
 		s.log.Info("notified", "receiver", w.name, "alerts", len(alerts), "kinds", kinds(alerts))
 		if s.Cluster != nil && turn.Reachable {

@@ -322,7 +322,25 @@ DROP VIEW bridge_restarts;
 CREATE VIEW bridge_restarts AS
 SELECT at, pid, reason, attempt, max_attempts, delay_ms FROM bridge_events WHERE kind = 'restart';
 `,
-	// 8: several instances, one leader (package leader): this instance's
+	// 8: ad-hoc silences (tidewatch silence add), like Alertmanager's.
+	`
+-- While a silence is in force (starts_at <= now < ends_at), the problems
+-- whose fingerprint "job/category/indicator" matches it are recorded but
+-- not notified; what was notified before is still resolved. Expiring a
+-- silence ends it now; expired silences are pruned with the runs.
+CREATE TABLE silences (
+	id         INTEGER PRIMARY KEY,
+	matcher    TEXT NOT NULL CHECK (matcher != ''), -- "*" stands for anything: "divergence/*", "*/stale/vix"
+	starts_at  TEXT NOT NULL,
+	ends_at    TEXT NOT NULL,
+	created_by TEXT NOT NULL,
+	comment    TEXT NOT NULL CHECK (comment != ''),
+	created_at TEXT NOT NULL,
+	CHECK (ends_at >= starts_at)
+);
+CREATE INDEX silences_by_end ON silences (ends_at);
+`,
+	// 9: several instances, one leader (package leader): this instance's
 	// takeovers and step-downs; notifications skipped because another
 	// instance sent what they say (or they are moot), and what this one
 	// sent as a leader, with its epoch, until it is in the shared record.

@@ -32,8 +32,8 @@ func (in *inputs) scan(ctx context.Context) checks.ScanRead { return in.r.readSc
 // fetch reads one key through its entry view and sorts the outcome:
 // unreachable, absent, not decodable as JSON text, or the text with what
 // was seen of it. A value over record.MaxSize is refused before it is
-// copied, and its memory handed back at once: one oversized value must not
-// leave the daemon hundreds of megabytes larger.
+// copied, and its memory handed back to the system a moment later: one
+// oversized value must not leave the daemon hundreds of megabytes larger.
 func (r *Runner) fetch(ctx context.Context, key string, now time.Time) (text []byte, seen checks.Seen, unreachable, invalid error) {
 	mapName := r.cfg.Hazelcast.Map
 	e, err := r.hz.GetEntry(ctx, mapName, key)
@@ -47,7 +47,10 @@ func (r *Runner) fetch(ctx context.Context, key string, now time.Time) (text []b
 	}
 	if n := hz.Size(e.Value); n > record.MaxSize {
 		e = nil
-		debug.FreeOSMemory()
+		// Not at once: until the client's reader has let go of the frame,
+		// a collection would find the value still live and leave a heap
+		// goal twice its size, which a quiet daemon keeps for minutes.
+		time.AfterFunc(time.Second, debug.FreeOSMemory)
 		return nil, seen, nil, fmt.Errorf("it is %.1f MiB (%d bytes), over the %d MiB limit: refused unread", float64(n)/(1<<20), n, record.MaxSize>>20)
 	}
 	text, err = hz.Text(e.Value)

@@ -81,6 +81,17 @@ func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.
 	return r
 }
 
+// Reconfigure makes the runner judge by cfg and supervise sup (a reload).
+// It must be called while no job runs: the scheduler stopped.
+func (r *Runner) Reconfigure(cfg *config.Config, sup Bridge) {
+	r.cfg, r.sup = cfg, sup
+	for _, job := range cfg.Jobs() {
+		if r.busy[job.Name] == nil {
+			r.busy[job.Name] = &sync.Mutex{}
+		}
+	}
+}
+
 // Run runs one job now and records it. A job that is already running is
 // skipped (nil, nil). The run is recorded even when ctx is cancelled
 // midway; a failure to record it is returned as an error (it is kept in
@@ -115,7 +126,7 @@ func (r *Runner) start(ctx context.Context, name string) (*db.Run, *pending, err
 	began := time.Now()
 	now := r.now().UTC()
 	res, err := r.safeCheck(ctx, name, now)
-	run := &db.Run{Job: name, Started: now, Finished: now.Add(time.Since(began)), Bridge: res.Bridge}
+	run := &db.Run{Job: name, Started: now, Finished: now.Add(time.Since(began)), Bridge: res.Bridge, Values: res.Values}
 	if err != nil {
 		run.Status, run.Overall, run.Error = checks.StatusError, checks.StatusCritical, err.Error()
 		run.Findings = []checks.Finding{checks.CheckFailed(err)}
