@@ -7,29 +7,15 @@ package main
 import (
 	"context"
 	"os"
-	"runtime/debug"
 	"time"
 	_ "time/tzdata" // quiet hours name time zones; do not depend on the host's tz database
 
 	"tidewatch/cli"
+	"tidewatch/internal/buildinfo"
 )
-
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
 
 func main() {
 	os.Exit(cli.Main(context.Background(), os.Args[1:], cli.Env{
-		Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now, Getenv: os.Getenv, Version: buildVersion(),
+		Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now, Getenv: os.Getenv, Version: buildinfo.Read().String(),
 	}))
-}
-
-// buildVersion is the version set at build time, else the module's.
-func buildVersion() string {
-	if version != "dev" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return version
 }

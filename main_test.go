@@ -438,11 +438,15 @@ secret_env = "TW_TEST_HOOK_KEY"
 		t.Fatalf("metrics: %v", err)
 	}
 	for _, name := range []string{"tidewatch_runs_total", "tidewatch_run_duration_seconds", "tidewatch_indicator_staleness_seconds",
-		"tidewatch_indicators_present", "tidewatch_open_problems", "tidewatch_scan_age_seconds", "tidewatch_bridge_up",
-		"tidewatch_db_wal_bytes", "tidewatch_runs_pending"} {
+		"tidewatch_indicators_present", "tidewatch_open_problems", "tidewatch_scan_age_seconds", "tidewatch_ready",
+		"tidewatch_health", "tidewatch_last_run_timestamp_seconds", "tidewatch_db_wal_bytes", "tidewatch_runs_pending"} {
 		if _, ok := families[name]; !ok {
 			t.Errorf("no %s in /metrics", name)
 		}
+	}
+	// This daemon runs no bridge: no bridge series say one is down.
+	if _, ok := families["tidewatch_bridge_up"]; ok {
+		t.Error("tidewatch_bridge_up without a bridge")
 	}
 	if f := families["tidewatch_indicators_present"]; f == nil || f.GetMetric()[0].GetGauge().GetValue() != 27 {
 		t.Errorf("indicators present: %v", f)

@@ -64,9 +64,14 @@ func problem(kind string) Alert {
 	return Alert{ID: "0123456789abcdef0123456789abcdef", Kind: kind, Problem: p}
 }
 
+// testMeta is the instance, labels and status page every test message
+// carries.
+var testMeta = Meta{Instance: "prod-ams-1", Labels: map[string]string{"env": "prod", "team": "trading"},
+	ExternalURL: "https://tidewatch.example.com/ops"}
+
 func notifier(t *testing.T, r config.Receiver, env map[string]string) Notifier {
 	t.Helper()
-	n, err := NewNotifier(r, func(k string) string { return env[k] })
+	n, err := NewNotifier(r, testMeta, func(k string) string { return env[k] })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +161,7 @@ func TestDiscordWaitsForTheAnswer(t *testing.T) {
 		} `json:"embeds"`
 	}
 	json.Unmarshal(req.body, &body)
-	if body.Content != "RESOLVED integrity: ACB-critical indicator vix is NaN (was critical for 5m0s)" || body.Embeds[0].Color != 0x2fbf71 {
+	if body.Content != "https://tidewatch.example.com/ops/\nRESOLVED integrity: ACB-critical indicator vix is NaN (was critical for 5m0s)" || body.Embeds[0].Color != 0x2fbf71 {
 		t.Errorf("discord body %+v", body)
 	}
 }
@@ -181,7 +186,9 @@ func TestPagerDutyTriggerThenResolveWithTheSameDedupKey(t *testing.T) {
 	json.Unmarshal(rc.got()[1].body, &res)
 	if trig.EventAction != "trigger" || trig.RoutingKey != "R0UTINGKEY" || trig.DedupKey != "tidewatch/integrity/missing_critical/vix" ||
 		trig.Payload.Severity != "critical" || trig.Payload.Summary != "integrity: ACB-critical indicator vix is NaN" ||
-		!strings.HasPrefix(trig.Payload.Source, "tidewatch@") || trig.Payload.CustomDetails["fingerprint"] != "integrity/missing_critical/vix" {
+		trig.Payload.Source != "prod-ams-1" || trig.Payload.CustomDetails["fingerprint"] != "integrity/missing_critical/vix" ||
+		fmt.Sprint(trig.Payload.CustomDetails["labels"]) != "map[env:prod team:trading]" ||
+		trig.ClientURL != "https://tidewatch.example.com/ops/" || len(trig.Links) != 1 || trig.Links[0].Href != trig.ClientURL {
 		t.Errorf("trigger %+v %+v", trig, trig.Payload)
 	}
 	if res.EventAction != "resolve" || res.DedupKey != trig.DedupKey || res.Payload != nil {
@@ -212,7 +219,7 @@ func TestPagerDutyTriggerThenResolveWithTheSameDedupKey(t *testing.T) {
 
 func TestMissingSecretIsNamed(t *testing.T) {
 	t.Parallel()
-	_, err := NewNotifier(config.Receiver{Name: "ops", Type: "webhook", URLEnv: "TIDEWATCH_OPS_URL"}, func(string) string { return "" })
+	_, err := NewNotifier(config.Receiver{Name: "ops", Type: "webhook", URLEnv: "TIDEWATCH_OPS_URL"}, testMeta, func(string) string { return "" })
 	if err == nil || err.Error() != "receiver ops: environment variable TIDEWATCH_OPS_URL is empty or unset" {
 		t.Errorf("got %v", err)
 	}
@@ -248,6 +255,8 @@ func TestRedirectsAreNotFollowed(t *testing.T) {
 			{Name: "chat", Type: "slack", URLEnv: "URL"},
 			{Name: "discord", Type: "discord", URLEnv: "URL"},
 			{Name: "pager", Type: "pagerduty", RoutingKeyEnv: "KEY", URL: redirect.URL},
+			{Name: "am", Type: "alertmanager", URLEnv: "URL"},
+			{Name: "teams", Type: "teams", URLEnv: "URL"},
 		} {
 			n := notifier(t, r, map[string]string{"URL": redirect.URL, "KEY": "k"})
 			err := n.Notify(context.Background(), []Alert{problem(Trigger)})
@@ -348,15 +357,45 @@ func TestATimeoutAfterSendingMayHaveDelivered(t *testing.T) {
 }
 
 // Details come back from the database as JSON floats: numbers in a chat
-// line read as people write them.
+// line read as people write them, and seconds as durations.
 func TestKeyDetailsPrintNumbersAsPeopleWriteThem(t *testing.T) {
 	t.Parallel()
 	p := db.Problem{Job: "freshness", Category: checks.CatScanStale, Details: map[string]any{
-		"age_s": 1e6, "value": 0.1 + 0.2, "lag_s": 61.5, "reason": "NaN"}}
+		"age_s": 1e6, "value": 0.1 + 0.2, "lag_s": 61.5, "staleness_s": 305.7828728086709, "reason": "NaN"}}
 	got := keyDetails(p)
-	for _, want := range []string{"age_s 1000000", "value 0.3 ", "lag_s 61.5", "reason NaN"} {
+	for _, want := range []string{"age 11d14h ", "value 0.3 ", "lag 1m2s ", "staleness 5m6s ", "reason NaN "} {
 		if !strings.Contains(got+" ", want) {
 			t.Errorf("%q lacks %q", got, want)
+		}
+	}
+}
+
+// Every message says which tidewatch sent it, with its labels, and links
+// to its status page (email: TestEmailOverStartTLSWithAuth).
+func TestEveryMessageNamesItsInstanceAndLinksTheStatusPage(t *testing.T) {
+	t.Parallel()
+	rc := newReceiver(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		switch r.URL.Path {
+		case "/slack":
+			io.WriteString(w, "ok")
+		case "/pd":
+			w.WriteHeader(http.StatusAccepted)
+		}
+	})
+	env := map[string]string{"URL": rc.URL + "/hook", "SLACK": rc.URL + "/slack", "KEY": "k"}
+	for _, r := range []config.Receiver{{Name: "hook", Type: "webhook", URLEnv: "URL"}, {Name: "am", Type: "alertmanager", URLEnv: "URL"},
+		{Name: "chat", Type: "slack", URLEnv: "SLACK"}, {Name: "discord", Type: "discord", URLEnv: "URL"},
+		{Name: "teams", Type: "teams", URLEnv: "URL"}, {Name: "pager", Type: "pagerduty", RoutingKeyEnv: "KEY", URL: rc.URL + "/pd"}} {
+		if err := notifier(t, r, env).Notify(context.Background(), []Alert{problem(Trigger)}); err != nil {
+			t.Fatalf("%s: %v", r.Type, err)
+		}
+	}
+	for i, got := range rc.got() {
+		body := string(got.body)
+		for _, want := range []string{"https://tidewatch.example.com/ops/", "prod-ams-1", "env", "trading"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("message %d (%s) lacks %q: %s", i, got.path, want, body)
+			}
 		}
 	}
 }

@@ -1,9 +1,12 @@
 // Package alert turns findings into problems that open, repeat and resolve,
 // and tells people: one message per receiver and run, through an outbox in
-// SQLite, to webhooks, Slack, Discord and PagerDuty.
+// SQLite, to webhooks, Alertmanager webhook bridges, Slack, Discord,
+// Microsoft Teams, PagerDuty and email.
 package alert
 
 import (
+	"context"
+	"log/slog"
 	"maps"
 	"regexp"
 	"slices"
@@ -29,6 +32,14 @@ type Policy struct {
 	repeat       time.Duration
 	windows      []window
 	receivers    []receiverLevel
+	readSilences func(context.Context, time.Time) ([]db.Silence, error)
+	log          *slog.Logger
+}
+
+// silence is a silence in force, its matcher compiled.
+type silence struct {
+	db.Silence
+	match *regexp.Regexp
 }
 
 type window struct {
@@ -55,6 +66,40 @@ func NewPolicy(a config.Alerts) *Policy {
 		p.receivers = append(p.receivers, receiverLevel{r.Name, minSeverity(r)})
 	}
 	return p
+}
+
+// ReadSilences makes the policy honour ad-hoc silences, read with read
+// (the store's ActiveSilences) at every evaluation: a silence added by
+// another process counts from the next run on.
+func (pol *Policy) ReadSilences(read func(context.Context, time.Time) ([]db.Silence, error), log *slog.Logger) {
+	pol.readSilences, pol.log = read, log
+}
+
+// silenceReadTimeout bounds the read of the silences in a run's write.
+const silenceReadTimeout = 2 * time.Second
+
+// silences reads the silences in force. One that cannot be read is logged
+// and no silence applies: a notification too many beats one missed.
+func (pol *Policy) silences(now time.Time) []silence {
+	if pol.readSilences == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), silenceReadTimeout)
+	defer cancel()
+	active, err := pol.readSilences(ctx, now)
+	if err != nil {
+		pol.log.Error("silences cannot be read: none is honoured until they can", "err", err)
+		return nil
+	}
+	out := make([]silence, len(active))
+	for i, s := range active {
+		out[i] = silence{s, glob(s.Matcher)}
+	}
+	return out
+}
+
+func silenced(silences []silence, fingerprint string) bool {
+	return slices.ContainsFunc(silences, func(s silence) bool { return s.match.MatchString(fingerprint) })
 }
 
 func minSeverity(r config.Receiver) checks.Severity {
@@ -131,6 +176,7 @@ func (pol *Policy) evaluate(job string, findings []checks.Finding, now time.Time
 		}
 	}
 
+	silences := pol.silences(now)
 	var changed []db.Problem
 	var notices []db.Notice
 	open := others
@@ -145,44 +191,54 @@ func (pol *Policy) evaluate(job string, findings []checks.Finding, now time.Time
 			continue
 		}
 		p.SuppressedBy = cause(p, open)
-		kinds := pol.notify(p, now)
-		changed = append(changed, *p)
-		for _, k := range kinds {
+		kind := pol.notify(p, now, silences)
+		var queued []db.Notice
+		if kind != "" {
 			level := p.Severity
-			if k == Resolve {
+			if kind == Resolve {
 				level = p.PagedSeverity
 			}
 			for _, r := range pol.receivers {
 				if level.Rank() >= r.min.Rank() {
-					notices = append(notices, db.Notice{Problem: len(changed) - 1, Receiver: r.name, Kind: k})
+					queued = append(queued, db.Notice{Problem: len(changed), Receiver: r.name, Kind: kind})
 				}
 			}
 		}
+		// A problem counts as paged only once a notification about it
+		// was queued for some receiver: with none configured, or none
+		// taking its severity, it is recorded and has paged nobody.
+		if len(queued) > 0 && kind != Resolve {
+			if kind == Trigger {
+				p.PagedSeverity = p.Severity
+			}
+			p.LastNotified = now
+		}
+		changed = append(changed, *p)
+		notices = append(notices, queued...)
 	}
 	return changed, notices
 }
 
-// notify decides what a problem sends now, and notes it on the problem.
-// A trigger waits while a cause explains the problem or a maintenance
-// window covers it, and goes out when they end; whatever was triggered is
-// always resolved, window or not.
-func (pol *Policy) notify(p *db.Problem, now time.Time) []string {
+// notify decides what a problem sends now, if anything. A trigger waits
+// while a cause explains the problem or a maintenance window or a silence
+// covers it, and goes out when they end; whatever was triggered is always
+// resolved, window, silence or not.
+func (pol *Policy) notify(p *db.Problem, now time.Time, silences []silence) string {
 	switch {
 	case p.State == db.ProblemResolved:
 		if p.PagedSeverity == "" {
-			return nil
+			return ""
 		}
-		return []string{Resolve}
-	case p.State != db.ProblemOpen || p.SuppressedBy != "" || pol.InMaintenance(p.Fingerprint(), now):
-		return nil
+		return Resolve
+	case p.State != db.ProblemOpen || p.SuppressedBy != "" || pol.InMaintenance(p.Fingerprint(), now) ||
+		silenced(silences, p.Fingerprint()):
+		return ""
 	case p.PagedSeverity == "" || p.Severity.Rank() > p.PagedSeverity.Rank():
-		p.PagedSeverity, p.LastNotified = p.Severity, now
-		return []string{Trigger}
+		return Trigger
 	case now.Sub(p.LastNotified) >= pol.repeat:
-		p.LastNotified = now
-		return []string{Repeat}
+		return Repeat
 	}
-	return nil
+	return ""
 }
 
 // cause finds the open problem that explains p, if any: one of a category

@@ -1,6 +1,9 @@
 package alert
 
 import (
+	"context"
+	"errors"
+	"log/slog"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -191,6 +194,100 @@ func TestMaintenanceHoldsNotificationsButResolvesWhatPaged(t *testing.T) {
 		s.run("freshness", stale("dxy"))
 	}
 	same(t, "after the window, the held trigger goes out", s.run("freshness", stale("dxy")), "ops trigger freshness/stale/dxy")
+}
+
+// A problem has paged only when a notification about it was queued: with
+// no receiver, or none that takes its severity, it is recorded with no
+// paged severity; once a receiver takes it (a critical, for the pager), it
+// pages, and only what paged resolves.
+func TestPagedOnlyWhenANotificationWasQueued(t *testing.T) {
+	t.Parallel()
+	cfg, err := config.Parse("none.toml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nobody := newSim(t, NewPolicy(cfg.Alerts))
+	same(t, "no receiver", nobody.run("integrity", nan("vix")))
+	if p := nobody.live["integrity/missing_critical/vix"]; p.State != db.ProblemOpen || p.PagedSeverity != "" || !p.LastNotified.IsZero() {
+		t.Errorf("with no receiver: %+v", p)
+	}
+	nobody.run("integrity")
+	same(t, "nothing paged, nothing resolves", nobody.run("integrity"))
+
+	pagerOnly := newSim(t, policy(t, "")) // ops takes warnings, the pager criticals
+	pagerOnly.pol.receivers = pagerOnly.pol.receivers[1:]
+	pagerOnly.run("freshness", stale("vix"))
+	same(t, "a warning nobody takes", pagerOnly.run("freshness", stale("vix")))
+	if p := pagerOnly.live["freshness/stale/vix"]; p.State != db.ProblemOpen || p.PagedSeverity != "" {
+		t.Errorf("a warning nobody takes: %+v", p)
+	}
+	worse := stale("vix")
+	worse.Severity = checks.Critical
+	same(t, "critical now", pagerOnly.run("freshness", worse), "pager trigger freshness/stale/vix")
+	if p := pagerOnly.live["freshness/stale/vix"]; p.PagedSeverity != checks.Critical {
+		t.Errorf("critical now: %+v", p)
+	}
+	pagerOnly.run("freshness")
+	same(t, "resolved", pagerOnly.run("freshness"), "pager resolve freshness/stale/vix")
+}
+
+// silences serves silences to the policy as the store would, and counts
+// the reads.
+type silences struct {
+	list  []db.Silence
+	err   error
+	reads int
+}
+
+func (s *silences) active(_ context.Context, now time.Time) ([]db.Silence, error) {
+	s.reads++
+	var out []db.Silence
+	for _, sl := range s.list {
+		if sl.State(now) == db.SilenceActive {
+			out = append(out, sl)
+		}
+	}
+	return out, s.err
+}
+
+// A silence is a maintenance window made on the spot: what it matches is
+// recorded but not notified while it lasts, what paged before it still
+// resolves, and a trigger it held goes out when it ends. A silence that
+// cannot be read holds nothing back.
+func TestSilencesHoldNotificationsButResolveWhatPaged(t *testing.T) {
+	t.Parallel()
+	pol := policy(t, "")
+	src := &silences{list: []db.Silence{{ID: 1, Matcher: "freshness/*", Starts: t0.Add(2 * time.Minute), Ends: t0.Add(10 * time.Minute)}}}
+	pol.ReadSilences(src.active, slog.New(slog.DiscardHandler))
+	s := newSim(t, pol)
+	s.run("freshness", stale("vix"))
+	same(t, "before the silence", s.run("freshness", stale("vix")), "ops trigger freshness/stale/vix") // 12:01
+	for s.at.Before(t0.Add(2 * time.Minute)) {
+		s.run("freshness", stale("vix"))
+	}
+	same(t, "silenced, a new problem is held", s.run("freshness", stale("vix"), stale("dxy")))
+	same(t, "held", s.run("freshness", stale("vix"), stale("dxy")))
+	if p := s.live["freshness/stale/dxy"]; p.State != db.ProblemOpen || p.PagedSeverity != "" {
+		t.Errorf("a silenced problem is recorded, and has not paged: %+v", p)
+	}
+	s.run("freshness", stale("dxy"))
+	same(t, "what paged resolves while silenced", s.run("freshness", stale("dxy")), "ops resolve freshness/stale/vix")
+	same(t, "integrity is not silenced", s.run("integrity", nan("vix")),
+		"ops trigger integrity/missing_critical/vix", "pager trigger integrity/missing_critical/vix")
+	for s.at.Before(t0.Add(9*time.Minute + 30*time.Second)) {
+		s.run("freshness", stale("dxy"))
+	}
+	same(t, "after the silence, the held trigger goes out", s.run("freshness", stale("dxy")), "ops trigger freshness/stale/dxy")
+	if src.reads == 0 {
+		t.Error("the silences were never read")
+	}
+
+	broken := policy(t, "")
+	broken.ReadSilences((&silences{list: src.list, err: errors.New("database is locked")}).active, slog.New(slog.DiscardHandler))
+	b := newSim(t, broken)
+	b.at = t0.Add(3 * time.Minute) // within the silence
+	b.run("freshness", stale("vix"))
+	same(t, "silences unreadable", b.run("freshness", stale("vix")), "ops trigger freshness/stale/vix")
 }
 
 func TestProblemsRememberTheirHistory(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"tidewatch/checks"
 	"tidewatch/config"
 	"tidewatch/db"
 	"tidewatch/internal/backoff"
@@ -18,8 +19,15 @@ type Sender struct {
 	store   *db.Store
 	log     *slog.Logger
 	workers []*worker
-	// OnFailure is told of every failed attempt, for metrics.
+	// OnFailure is told of every failed attempt, OnSent of every message
+	// a receiver took: for metrics.
 	OnFailure func(receiver string)
+	OnSent    func(receiver string)
+	// Cluster, when set before Start, shares the paging with other
+	// instances: this one sends only in its turn, and only what no
+	// instance sent already.
+	Cluster Cluster
+	repeat  time.Duration
 
 	// stopping ends the workers' loops; cancel, later, the sends in flight.
 	stopping chan struct{}
@@ -36,17 +44,27 @@ type worker struct {
 	// unread is set while the outbox cannot be read, so that a database
 	// that stays unreadable is logged once, not every poll.
 	unread bool
+	// swept is when the worker last looked, in a cluster, for what it
+	// should share or resolve beyond its outbox.
+	swept time.Time
 }
 
 // poll is how often a worker looks for due notifications without a wake.
 const poll = time.Second
 
+// sweepEvery is how often a worker in a cluster with nothing due looks
+// for what it should share or resolve beyond its outbox: well within the
+// settling time of a new leader (a lease TTL), so that what was sent while
+// Hazelcast was away is shared before the leader decides on its backlog.
+const sweepEvery = 2 * time.Second
+
 // NewSender builds the receivers' notifiers; a secret missing from the
 // environment is an error naming the variable.
 func NewSender(a config.Alerts, store *db.Store, log *slog.Logger, getenv func(string) string) (*Sender, error) {
-	s := &Sender{store: store, log: log.With("component", "alert")}
+	s := &Sender{store: store, log: log.With("component", "alert"), repeat: a.RepeatEvery.Duration}
+	meta := NewMeta(a)
 	for _, r := range a.Receivers {
-		n, err := NewNotifier(r, getenv)
+		n, err := NewNotifier(r, meta, getenv)
 		if err != nil {
 			return nil, err
 		}
@@ -55,8 +73,12 @@ func NewSender(a config.Alerts, store *db.Store, log *slog.Logger, getenv func(s
 	return s, nil
 }
 
-// Start starts the workers.
+// Start starts the workers. With none, it says so: problems are then
+// recorded, and nobody is told.
 func (s *Sender) Start() {
+	if len(s.workers) == 0 {
+		s.log.Warn("no receiver is configured: problems are recorded but nobody is notified (see [[alerts.receivers]])")
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel, s.stopping = cancel, make(chan struct{})
 	for _, w := range s.workers {
@@ -138,27 +160,60 @@ func (s *Sender) deliver(ctx context.Context, w *worker) {
 	if err != nil {
 		return
 	}
+	var turn Turn
+	if s.Cluster != nil && (len(due) > 0 || time.Since(w.swept) >= sweepEvery) {
+		w.swept = time.Now()
+		turn = s.Cluster.Turn(ctx)
+		if turn.Reachable {
+			s.share(ctx, turn)
+		}
+		if turn.Leading {
+			s.resolveOrphans(ctx, w, turn)
+		}
+	}
 	for len(due) > 0 && !s.stopped() && ctx.Err() == nil {
 		batch := due[0].Batch
-		var alerts []Alert
-		var ids []int64
-		attempts := 0
+		var ns []db.Notification
 		rest := due[:0:0]
 		for _, n := range due {
 			if n.Batch != batch {
 				rest = append(rest, n)
 				continue
 			}
-			alerts = append(alerts, Alert{ID: n.UID, Kind: n.Kind, Problem: n.Problem})
-			ids = append(ids, n.ID)
-			attempts = max(attempts, n.Attempts)
+			ns = append(ns, n)
 		}
 		due = rest
-		s.send(ctx, w, alerts, ids, attempts)
+		if s.Cluster != nil {
+			if ns = s.decide(ctx, w, turn, ns); len(ns) == 0 {
+				continue
+			}
+			// Right before the send: is it still this instance's turn?
+			if turn = s.Cluster.Turn(ctx); !turn.Send {
+				var ids []int64
+				for _, n := range ns {
+					ids = append(ids, n.ID)
+				}
+				if err := s.store.NotificationDeferred(ctx, ids, time.Now().Add(deferFor)); err != nil {
+					s.log.Error("notifications not deferred", "receiver", w.name, "err", err)
+				}
+				continue
+			}
+		}
+		s.send(ctx, w, ns, turn)
 	}
 }
 
-func (s *Sender) send(ctx context.Context, w *worker, alerts []Alert, ids []int64, attempts int) {
+func (s *Sender) send(ctx context.Context, w *worker, ns []db.Notification, turn Turn) {
+	var alerts []Alert
+	var ids []int64
+	var severities []checks.Severity
+	attempts := 0
+	for _, n := range ns {
+		alerts = append(alerts, Alert{ID: n.UID, Kind: n.Kind, Problem: n.Problem})
+		ids = append(ids, n.ID)
+		severities = append(severities, severityOf(n.Problem))
+		attempts = max(attempts, n.Attempts)
+	}
 	sctx, cancel := context.WithTimeout(ctx, w.timeout)
 	err := w.notifier.Notify(sctx, alerts)
 	cancel()
@@ -166,10 +221,21 @@ func (s *Sender) send(ctx context.Context, w *worker, alerts []Alert, ids []int6
 	rctx, rcancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer rcancel()
 	if err == nil {
-		if err := s.store.NotificationSent(rctx, ids, time.Now()); err != nil {
+		if s.Cluster == nil {
+			err = s.store.NotificationSent(rctx, ids, time.Now())
+		} else {
+			err = s.store.NotificationSentAs(rctx, ids, time.Now(), turn.Epoch, severities, false)
+		}
+		if err != nil {
 			s.log.Error("notification sent but not recorded", "receiver", w.name, "err", err)
 		}
+		if s.OnSent != nil {
+			s.OnSent(w.name)
+		}
 		s.log.Info("notified", "receiver", w.name, "alerts", len(alerts), "kinds", kinds(alerts))
+		if s.Cluster != nil && turn.Reachable {
+			s.share(rctx, turn)
+		}
 		return
 	}
 	if ctx.Err() != nil {

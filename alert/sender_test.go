@@ -365,3 +365,50 @@ func TestASendCutOffByTheStopGoesAgainWithItsID(t *testing.T) {
 		t.Errorf("%d deliveries, keys %q and %q", len(reqs), reqs[0].header.Get(IdempotencyHeader), reqs[len(reqs)-1].header.Get(IdempotencyHeader))
 	}
 }
+
+// With no receiver the sender says so at start: problems are recorded, and
+// nobody is told. With one, it says nothing of the kind.
+func TestNoReceiverIsSaidAtStart(t *testing.T) {
+	t.Parallel()
+	o := newOutbox(t)
+	s := o.sender()
+	s.Start()
+	stopNow(s)
+	if !strings.Contains(o.logs.String(), "no receiver is configured: problems are recorded but nobody is notified") {
+		t.Errorf("no word of it at start:\n%s", o.logs.String())
+	}
+	one := newOutbox(t, config.Receiver{Name: "a", Type: "webhook", URLEnv: "A"})
+	one.env["A"] = "http://127.0.0.1:1"
+	s = one.sender()
+	s.Start()
+	stopNow(s)
+	if strings.Contains(one.logs.String(), "no receiver") {
+		t.Errorf("said with a receiver:\n%s", one.logs.String())
+	}
+}
+
+// A silence stored in the database holds a problem's notifications back
+// from the next run on, and once expired, the held trigger goes out.
+func TestASilenceInTheDatabaseHoldsNotifications(t *testing.T) {
+	t.Parallel()
+	o := newOutbox(t, config.Receiver{Name: "a", Type: "webhook", URLEnv: "A"})
+	o.pol.ReadSilences(o.store.ActiveSilences, slog.New(slog.NewTextHandler(o.logs, nil)))
+	ctx := context.Background()
+	id, err := o.store.AddSilence(ctx, db.Silence{Matcher: "integrity/*", Starts: o.at, Ends: o.at.Add(2 * time.Hour),
+		CreatedBy: "alice", Comment: "vix feed being moved", Created: o.at})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.run("integrity", nan("vix"))
+	o.run("integrity", nan("vix"))
+	if st := o.states(); len(st) != 0 {
+		t.Fatalf("silenced, yet queued: %q", st)
+	}
+	if err := o.store.ExpireSilence(ctx, id, o.at.Add(time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	o.run("integrity", nan("vix"))
+	if st := o.states(); len(st) != 1 || !strings.HasPrefix(st[0], "a trigger pending") {
+		t.Errorf("after the silence: %q", st)
+	}
+}

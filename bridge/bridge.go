@@ -30,6 +30,11 @@ const (
 	ExitLocked = 75
 	// ExitFailed is any other failure.
 	ExitFailed = 1
+	// ExitDeposed says the leader's tenure the bridge pushed for is over
+	// (in a cluster): another instance leads, or the lease expired. Only
+	// while the leader that started it cannot stop it (frozen): otherwise
+	// that leader stops its bridge before its lease can expire.
+	ExitDeposed = 3
 )
 
 const (
@@ -54,6 +59,8 @@ type Bridge struct {
 	marker  *marker
 	decided *decisions
 	watch   *watcher
+	// tenure is the leader's, in a cluster; nil otherwise.
+	tenure *tenure
 
 	listed  chan listing // a listing of the directory, made in the background
 	listing bool         // one is under way
@@ -157,6 +164,13 @@ func Run(ctx context.Context, cfg *config.Config, getenv func(string) string, lo
 		defer cancel()
 		b.hz.Close(cctx)
 	}()
+	if b.tenure, err = tenureOf(getenv, cfg, b.hz); err != nil {
+		b.log.Error("the leader's tenure", "err", err)
+		return ExitConfig
+	}
+	if b.tenure != nil {
+		b.log = b.log.With("leader", b.tenure.lease.Instance, "epoch", b.tenure.lease.Epoch)
+	}
 
 	b.startListing() // the newest existing scan is pushed at start
 	rescan := time.NewTicker(b.cfg.RescanEvery.Duration)
@@ -168,6 +182,10 @@ func Run(ctx context.Context, cfg *config.Config, getenv func(string) string, lo
 		b.process(now)
 		b.flush(ctx)
 		b.save()
+		if b.tenure != nil && b.tenure.over != nil {
+			b.log.Warn("the leader's tenure is over: stopping", "reason", b.tenure.over, "pushed", b.pushed)
+			return ExitDeposed
+		}
 		// Ready once connected with nothing left to push: the newest scan
 		// that existed at start is in Hazelcast by then.
 		if !b.ready && b.settled && b.hz.Connected() && b.outbox == nil {
@@ -571,7 +589,20 @@ func (b *Bridge) flush(ctx context.Context) {
 	}
 	at := time.Now()
 	o.record.stamp(at)
-	if err := b.hz.Put(ctx, b.hzcfg.Map, b.hzcfg.ScanKey, string(o.record.text)); err != nil {
+	var err error
+	if b.tenure != nil {
+		err = b.tenure.push(ctx, b.hz, o, b.rule)
+	} else {
+		err = b.hz.Put(ctx, b.hzcfg.Map, b.hzcfg.ScanKey, string(o.record.text))
+	}
+	var older errNotNewer
+	if errors.As(err, &older) {
+		// Another bridge pushed a newer scan meanwhile: read it again.
+		b.log.Info("skipped an older scan", "file", o.file.Path, "scan", o.reading.Number, "reason", older.reason)
+		b.outbox, b.haveCurrent = nil, false
+		return
+	}
+	if err != nil {
 		b.failed(err)
 		return
 	}

@@ -37,6 +37,8 @@ type harness struct {
 	logs   *testenv.LogBuffer
 	cancel context.CancelFunc
 	done   chan int
+	// getenv is the bridge's environment; nil: this process's.
+	getenv func(string) string
 }
 
 func newHarness(t testing.TB, m *hztest.Member) *harness {
@@ -59,7 +61,11 @@ func (h *harness) start() {
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel, h.done = cancel, make(chan int, 1)
 	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	go func() { h.done <- Run(ctx, h.cfg, os.Getenv, log) }()
+	getenv := h.getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	go func() { h.done <- Run(ctx, h.cfg, getenv, log) }()
 	h.t.Cleanup(h.stop)
 }
 

@@ -19,6 +19,7 @@ import (
 	"tidewatch/config"
 	"tidewatch/db"
 	"tidewatch/internal/backoff"
+	"tidewatch/leader"
 	"tidewatch/scanfiles"
 	"tidewatch/supervise"
 )
@@ -29,13 +30,17 @@ const EventPoisoned supervise.EventKind = "poisoned"
 
 // Bridge is the supervised bridge.
 type Bridge struct {
-	sup      *supervise.Supervisor
 	files    *scanfiles.Dir
 	stateDir string
 	store    *db.Store
 	log      *slog.Logger
+	// supervisor makes a supervisor of the bridge, with env added to the
+	// child's environment.
+	supervisor func(env []string) *supervise.Supervisor
 
-	mu       sync.Mutex
+	mu sync.Mutex
+	// sup runs the bridge; nil while a follower in a cluster runs none.
+	sup      *supervise.Supervisor
 	poisoned []string // files that killed a bridge, oldest first
 }
 
@@ -56,39 +61,86 @@ func New(cfg *config.Config, configPath string, store *db.Store, log *slog.Logge
 	}
 	b := &Bridge{stateDir: c.StateDir, store: store, log: log.With("component", "bridge"),
 		files: scanfiles.NewDir(c.WatchDir, c.Pattern, log.With("component", "bridge"))}
-	b.sup = supervise.New(supervise.Config{
-		Name: "bridge", Command: command, Env: []string{"PYTHONUNBUFFERED=1"},
-		Ready: regexp.MustCompile(c.ReadyPattern), KeepLines: c.KeepLines,
-		Backoff:     backoff.Policy{First: c.RestartDelay.Duration, Max: c.MaxRestartDelay.Duration, Jitter: 0.2},
-		MaxAttempts: c.MaxAttempts, Cooldown: c.Cooldown.Duration, StableAfter: c.StableAfter.Duration,
-		StopGrace: c.StopGrace.Duration, ConfigErrorExitCode: c.ConfigErrorExitCode,
-		PIDFile: filepath.Join(c.StateDir, "bridge.pid"),
-		OnEvent: b.record,
-	}, log)
+	ready := regexp.MustCompile(c.ReadyPattern)
+	b.supervisor = func(env []string) *supervise.Supervisor {
+		return supervise.New(supervise.Config{
+			Name: "bridge", Command: command, Env: append([]string{"PYTHONUNBUFFERED=1"}, env...),
+			Ready: ready, KeepLines: c.KeepLines,
+			Backoff:     backoff.Policy{First: c.RestartDelay.Duration, Max: c.MaxRestartDelay.Duration, Jitter: 0.2},
+			MaxAttempts: c.MaxAttempts, Cooldown: c.Cooldown.Duration, StableAfter: c.StableAfter.Duration,
+			StopGrace: c.StopGrace.Duration, ConfigErrorExitCode: c.ConfigErrorExitCode,
+			PIDFile: filepath.Join(c.StateDir, "bridge.pid"),
+			OnEvent: b.record,
+		}, log)
+	}
 	return b, nil
 }
 
 // Start stops a bridge left behind by an earlier tidewatch, then starts
 // the bridge and keeps it running until Stop.
-func (b *Bridge) Start() { b.sup.Start() }
+func (b *Bridge) Start() { b.run(nil) }
+
+// Lead starts the bridge for a leader's tenure, in a cluster: the child is
+// told the tenure, and pushes only while it holds the lease.
+func (b *Bridge) Lead(l leader.Lease) { b.run(l.Env()) }
+
+func (b *Bridge) run(env []string) {
+	b.Follow() // a bridge of an earlier tenure, if any, first
+	sup := b.supervisor(env)
+	b.mu.Lock()
+	b.sup = sup
+	b.mu.Unlock()
+	sup.Start()
+}
+
+// Follow stops the bridge and runs none: this instance does not lead. It
+// returns once the bridge has stopped (SIGTERM, the grace, then SIGKILL).
+func (b *Bridge) Follow() {
+	b.mu.Lock()
+	sup := b.sup
+	b.sup = nil
+	b.mu.Unlock()
+	if sup != nil {
+		sup.Stop()
+	}
+}
 
 // Stop stops the bridge (SIGTERM, the grace, then SIGKILL).
 func (b *Bridge) Stop() {
-	b.sup.Stop()
+	b.Follow()
 	b.files.Close()
+}
+
+func (b *Bridge) current() *supervise.Supervisor {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.sup
 }
 
 // WaitReady waits until the bridge has reported ready (its first push is
 // done by then), has failed, or ctx ends: the first checks should judge
-// the scan it pushes, not the moment before.
-func (b *Bridge) WaitReady(ctx context.Context) { b.sup.WaitReady(ctx) }
+// the scan it pushes, not the moment before. It returns at once when no
+// bridge runs.
+func (b *Bridge) WaitReady(ctx context.Context) {
+	if sup := b.current(); sup != nil {
+		sup.WaitReady(ctx)
+	}
+}
 
 // Restart restarts a stuck bridge: no crash, so no attempt spent.
-func (b *Bridge) Restart(reason string) { b.sup.Restart(reason) }
+func (b *Bridge) Restart(reason string) {
+	if sup := b.current(); sup != nil {
+		sup.Restart(reason)
+	}
+}
 
-// Snapshot is the bridge's state now, with the decisions it recorded.
+// Snapshot is the bridge's state now, with the decisions it recorded; a
+// follower's bridge is stopped.
 func (b *Bridge) Snapshot() checks.BridgeProcess {
-	p := checks.BridgeProcess{Snapshot: b.sup.Snapshot()}
+	p := checks.BridgeProcess{Snapshot: supervise.Snapshot{State: supervise.Stopped}}
+	if sup := b.current(); sup != nil {
+		p.Snapshot = sup.Snapshot()
+	}
 	b.mu.Lock()
 	p.Poisoned = append([]string(nil), b.poisoned...)
 	b.mu.Unlock()

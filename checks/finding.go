@@ -118,6 +118,9 @@ type Result struct {
 	// Staleness is each judged indicator's effective staleness in seconds;
 	// set by the freshness check only.
 	Staleness map[string]float64
+	// Values are the expected indicators' usable values; set by the
+	// integrity check only, for the status page.
+	Values map[string]float64
 }
 
 func (r *Result) add(sev Severity, cat, indicator, msg string, details, thresholds map[string]any) {

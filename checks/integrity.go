@@ -39,6 +39,10 @@ func Integrity(in ExFRead, cfg *config.Config) Result {
 		p := problem(name)
 		if p == "" {
 			present++
+			if r.Values == nil {
+				r.Values = map[string]float64{}
+			}
+			r.Values[name] = rec.Values[name].Number
 			continue
 		}
 		missing++

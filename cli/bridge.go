@@ -13,7 +13,10 @@ import (
 // configuration exits with bridge.ExitConfig, which the supervisor does not
 // retry.
 func cmdBridge(ctx context.Context, args []string, env Env) int {
-	f := newFlags("bridge", env).withLog()
+	f := newFlags("bridge", env, help{usage: "bridge [--config PATH] [--log-format FORMAT] [--log-level LEVEL]",
+		what:    "The scan bridge: watches bridge.watch_dir and puts each new scan into Hazelcast. tidewatch run starts and supervises it.",
+		example: "tidewatch bridge --config config.toml",
+		exits:   "0 stopped by a signal, 1 it failed (the supervisor restarts it), 78 an invalid config (never restarted)."}).withLog()
 	if code, ok := f.parse(args); !ok {
 		return code
 	}

@@ -19,8 +19,11 @@ import (
 // bridge tidewatch run supervises) run once now, recorded, and the verdict
 // printed; the exit code is the verdict.
 func cmdCheck(ctx context.Context, args []string, env Env) int {
-	f := newFlags("check", env)
-	job := f.String("job", "", "run only this job (integrity, divergence or freshness)")
+	f := newFlags("check", env, help{usage: "check [--config PATH] [--job NAME] [--json]",
+		what:    "Runs every check once now (all but the bridge's, which judges the bridge tidewatch run supervises), records the runs, and prints the verdict.",
+		example: "tidewatch check --job integrity --json",
+		exits:   "0 healthy, 1 degraded, 2 critical, 3 unknown (no verdict, or an invalid config), 64 a usage error."})
+	job := f.String("job", "", "run only this job, by its `NAME`")
 	asJSON := f.Bool("json", false, "print JSON")
 	if code, ok := f.parse(args); !ok {
 		return code
@@ -36,7 +39,7 @@ func cmdCheck(ctx context.Context, args []string, env Env) int {
 		}
 	}
 	if len(names) == 0 {
-		fmt.Fprintf(env.Stderr, "tidewatch check: unknown job %q\n", *job)
+		fmt.Fprintf(env.Stderr, "tidewatch check: --job %q: no such job; the jobs are %s\n", *job, jobNames(cfg, config.JobBridge))
 		return ExitUsage
 	}
 	log, _ := newLogger(env.Stderr, cfg.Log.Format, "warn")

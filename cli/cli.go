@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
+	"strings"
 	"time"
 
 	"tidewatch/config"
@@ -28,30 +30,34 @@ type Env struct {
 
 const usage = `tidewatch: an integrity watchdog for a Hazelcast-backed trading-data pipeline
 
-usage:
-  tidewatch run     [--config PATH] [--log-format text|json] [--log-level LEVEL]
-  tidewatch check   [--config PATH] [--job NAME] [--json]
-  tidewatch status  [--config PATH] [--json] [--severity info|warning|critical] [-n N] [--before ID]
-  tidewatch report  [--config PATH] [--since D|TIME] [--until D|TIME] [--job NAME]
-                    [--format text|json|markdown|csv|html] [-o FILE]
-  tidewatch wait    [--config PATH] [--timeout D]
-  tidewatch bridge  [--config PATH] [--log-format text|json] [--log-level LEVEL]
-  tidewatch version
+usage: tidewatch COMMAND [--flag ...]      (tidewatch COMMAND --help for its flags)
 
-check and status exit 0 healthy, 1 degraded, 2 critical, 3 unknown.
-wait exits 0 once the data is fit to trade on, 1 at the timeout.
+  run       the daemon: checks on schedule, history, alerts, the bridge, HTTP
+  check     run the checks once now and print the verdict
+  status    the status now, from history
+  report    availability, incidents and findings over a period
+  wait      block until the data is fit to trade on
+  silence   hold notifications back: add, list, expire
+  bridge    the scan bridge (tidewatch run starts it)
+  version   the version, revision and commit time
+
+exit codes: 0 success; check and status 0 healthy, 1 degraded, 2 critical,
+3 unknown; wait 1 at its timeout; 64 a usage error; 78 an invalid config
+(check and status: 3). Each command's --help says its own.
 `
 
-// Exit codes besides the health verdicts.
+// Exit codes besides the health verdicts, the sysexits ones among them.
 const (
-	ExitError = 1
-	ExitUsage = 64
+	ExitError  = 1
+	ExitUsage  = 64 // EX_USAGE
+	ExitConfig = 78 // EX_CONFIG
 )
 
 // commands are the subcommands by name. Each runs until ctx ends, when it
 // runs at all that long (SIGINT and SIGTERM end it).
 var commands = map[string]func(ctx context.Context, args []string, env Env) int{
 	"run": cmdRun, "check": cmdCheck, "status": cmdStatus, "report": cmdReport, "wait": cmdWait, "bridge": cmdBridge,
+	"silence": cmdSilence,
 }
 
 // Main runs the command line and returns the exit code.
@@ -84,17 +90,57 @@ type flags struct {
 	logFormat, logLevel string
 }
 
-func newFlags(name string, env Env) *flags {
+// help is what a command's --help says besides its flags.
+type help struct {
+	usage   string // after "tidewatch ": "status [--flag ...]"
+	what    string
+	example string
+	exits   string
+}
+
+func newFlags(name string, env Env, h help) *flags {
 	f := &flags{FlagSet: flag.NewFlagSet("tidewatch "+name, flag.ContinueOnError)}
 	f.SetOutput(env.Stderr)
-	f.StringVar(&f.config, "config", "config.toml", "config file")
+	f.StringVar(&f.config, "config", "config.toml", "the config `PATH`")
+	f.Usage = func() { writeHelp(f.FlagSet, h) }
 	return f
+}
+
+// writeHelp writes a command's help with its flags as the README writes
+// them, --name VALUE, rather than Go's -name value.
+func writeHelp(fs *flag.FlagSet, h help) {
+	w := fs.Output()
+	fmt.Fprintf(w, "usage: tidewatch %s\n\n%s\n\nflags:\n", h.usage, h.what)
+	fs.VisitAll(func(fl *flag.Flag) {
+		value, usage := flag.UnquoteUsage(fl)
+		name := "--" + fl.Name
+		if value != "" {
+			name += " " + strings.ToUpper(value)
+		}
+		line := fmt.Sprintf("  %-22s %s", name, usage)
+		if fl.DefValue != "" && fl.DefValue != "false" && fl.DefValue != "0" {
+			line += fmt.Sprintf(" (default %s)", fl.DefValue)
+		}
+		fmt.Fprintln(w, line)
+	})
+	fmt.Fprintf(w, "\nexample:\n  %s\n\nexit codes: %s\n", h.example, h.exits)
+}
+
+// jobNames lists the jobs a config runs, for messages naming them.
+func jobNames(cfg *config.Config, skip ...string) string {
+	var names []string
+	for _, j := range cfg.Jobs() {
+		if !slices.Contains(skip, j.Name) {
+			names = append(names, j.Name)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // withLog adds the flags that override the config's log settings.
 func (f *flags) withLog() *flags {
-	f.StringVar(&f.logFormat, "log-format", "", "text or json (default: log.format in the config)")
-	f.StringVar(&f.logLevel, "log-level", "", "debug, info, warn or error (default: log.level in the config)")
+	f.StringVar(&f.logFormat, "log-format", "", "`text` or json (default: log.format in the config)")
+	f.StringVar(&f.logLevel, "log-level", "", "debug, info, warn or error: the `LEVEL` (default: log.level in the config)")
 	return f
 }
 

@@ -15,12 +15,15 @@ import (
 
 // cmdReport is `tidewatch report`: a period of history summarised.
 func cmdReport(ctx context.Context, args []string, env Env) int {
-	f := newFlags("report", env)
-	since := f.String("since", "24h", "start: a duration back from now (90m, 24h, 7d) or a time (2026-11-01, 2026-11-01T08:00:00Z)")
-	until := f.String("until", "", "end, in the same forms (default: now)")
-	job := f.String("job", "", "only this job")
-	format := f.String("format", "text", strings.Join(report.Formats, ", "))
-	out := f.String("o", "", "write to this file instead of standard output")
+	f := newFlags("report", env, help{usage: "report [--config PATH] [--since D|TIME] [--until D|TIME] [--job NAME] [--format FORMAT] [-o FILE]",
+		what:    "Availability, incidents and their drivers, findings, the scan's age and the indicators' staleness over a period, from history.",
+		example: "tidewatch report --since 7d --format html -o week.html",
+		exits:   "0 written, 1 history cannot be read, 64 a usage error, 78 an invalid config."})
+	since := f.String("since", "24h", "start: a duration back from now (90m, 24h, 7d) or a time (2026-11-01, 2026-11-01T08:00:00Z): `WHEN`")
+	until := f.String("until", "", "end, in the same forms (default: now): `WHEN`")
+	job := f.String("job", "", "only this job, by its `NAME`")
+	format := f.String("format", "text", "the `FORMAT`: "+strings.Join(report.Formats, ", "))
+	out := f.String("o", "", "write to this `FILE` instead of standard output")
 	if code, ok := f.parse(args); !ok {
 		return code
 	}
@@ -47,10 +50,10 @@ func cmdReport(ctx context.Context, args []string, env Env) int {
 	}
 	cfg, ok := loadConfig(f.config, env)
 	if !ok {
-		return ExitError
+		return ExitConfig
 	}
 	if *job != "" && !slices.ContainsFunc(cfg.Jobs(), func(j config.Job) bool { return j.Name == *job }) {
-		fmt.Fprintf(env.Stderr, "tidewatch report: unknown job %q\n", *job)
+		fmt.Fprintf(env.Stderr, "tidewatch report: --job %q: no such job; the jobs are %s\n", *job, jobNames(cfg))
 		return ExitUsage
 	}
 	store, err := db.OpenReadOnly(cfg.Database.Path)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/signal"
 	"syscall"
 	"time"
@@ -14,13 +15,17 @@ import (
 // cmdRun is `tidewatch run`, the daemon, until SIGINT or SIGTERM; a second
 // signal kills it at once.
 func cmdRun(ctx context.Context, args []string, env Env) int {
-	f := newFlags("run", env).withLog()
+	f := newFlags("run", env, help{usage: "run [--config PATH] [--log-format FORMAT] [--log-level LEVEL]",
+		what: "The daemon: runs the checks on their schedules, records every run, notifies receivers, supervises the bridge and serves HTTP, " +
+			"until SIGINT or SIGTERM (a second one kills at once). SIGHUP re-reads the config.",
+		example: "tidewatch run --config /etc/tidewatch/config.toml --log-format json",
+		exits:   "0 stopped by a signal, 1 something it needs cannot be had (the log says what), 64 a usage error, 78 an invalid config."}).withLog()
 	if code, ok := f.parse(args); !ok {
 		return code
 	}
 	cfg, ok := loadConfig(f.config, env)
 	if !ok {
-		return ExitError
+		return ExitConfig
 	}
 	log, err := f.logger(env.Stderr, cfg)
 	if err != nil {
@@ -29,6 +34,11 @@ func cmdRun(ctx context.Context, args []string, env Env) int {
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	// SIGHUP re-reads the config (it would kill tidewatch otherwise):
+	// caught from here on, carried out once the daemon runs.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
 	d, err := daemon.New(ctx, cfg, daemon.Deps{Log: log, Now: env.Now, Getenv: env.Getenv, ConfigPath: f.config, Version: env.Version})
 	if err != nil {
 		msg, attrs := "cannot start", []any{"err", err}
@@ -49,6 +59,18 @@ func cmdRun(ctx context.Context, args []string, env Env) int {
 	go func() {
 		<-ctx.Done()
 		stop() // a second signal kills at once
+	}()
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				log.Info("SIGHUP: reloading the config", "config", f.config)
+				// The daemon logs the outcome.
+				d.Reload(ctx)
+			}
+		}
 	}()
 	d.Run(ctx)
 	return 0

@@ -11,11 +11,14 @@ import (
 
 // cmdStatus is `tidewatch status`: the current health, from history alone.
 func cmdStatus(ctx context.Context, args []string, env Env) int {
-	f := newFlags("status", env)
+	f := newFlags("status", env, help{usage: "status [--config PATH] [--json] [--severity LEVEL] [-n N] [--before ID]",
+		what:    "The status now, from history: overall, each job's latest run, the health, the bridge, the recent findings.",
+		example: "tidewatch status --severity critical -n 20",
+		exits:   "0 healthy, 1 degraded, 2 critical, 3 unknown (no history, or an invalid config), 64 a usage error."})
 	asJSON := f.Bool("json", false, "print JSON")
-	severity := f.String("severity", "warning", "the least severity of the findings listed: info, warning or critical")
-	n := f.Int("n", 10, fmt.Sprintf("how many recent findings to list, at most %d", status.MaxFindings))
-	before := f.Int64("before", 0, "list the findings older than the one with this id (the status names it)")
+	severity := f.String("severity", "warning", "the least severity of the findings listed: info, warning or critical (the `LEVEL`)")
+	n := f.Int("n", 10, fmt.Sprintf("how many recent findings to list (`N`), at most %d", status.MaxFindings))
+	before := f.Int64("before", 0, "list the findings older than the one with this `ID` (the status names it)")
 	if code, ok := f.parse(args); !ok {
 		return code
 	}

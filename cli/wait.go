@@ -25,15 +25,22 @@ import (
 // daemon cannot be reached, the verdict is read from history every
 // interval instead.
 func cmdWait(ctx context.Context, args []string, env Env) int {
-	f := newFlags("wait", env)
-	timeout := f.Duration("timeout", 5*time.Minute, "give up after this long")
-	every := f.Duration("interval", time.Second, "how often to look")
+	f := newFlags("wait", env, help{usage: "wait [--config PATH] [--timeout D] [--interval D]",
+		what:    "Blocks until the data is fit to trade on (the verdict of /readyz, read from history), for shell-driven flows.",
+		example: "tidewatch wait --timeout 5m && ./trade.sh",
+		exits:   "0 ready, 1 not ready at the timeout (the reasons printed), 64 a usage error, 78 an invalid config."})
+	timeout := f.Duration("timeout", 5*time.Minute, "give up after this long (a `DURATION`)")
+	every := f.Duration("interval", time.Second, "how often to look (a `DURATION`)")
 	if code, ok := f.parse(args); !ok {
 		return code
 	}
+	if *timeout <= 0 || *every <= 0 {
+		fmt.Fprintf(env.Stderr, "tidewatch wait: --timeout and --interval must be greater than zero\n")
+		return ExitUsage
+	}
 	cfg, ok := loadConfig(f.config, env)
 	if !ok {
-		return ExitError
+		return ExitConfig
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()

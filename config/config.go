@@ -5,8 +5,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"net"
+	"net/mail"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -32,6 +35,7 @@ type Config struct {
 	HTTP       HTTP       `toml:"http"`
 	Events     Events     `toml:"events"`
 	Gate       Gate       `toml:"gate"`
+	Cluster    Cluster    `toml:"cluster"`
 }
 
 // Alerts turns findings into problems that open, repeat and resolve, and
@@ -43,7 +47,16 @@ type Alerts struct {
 	// ResolveAfter consecutive runs without it resolve it.
 	ResolveAfter int `toml:"resolve_after"`
 	// RepeatEvery re-notifies an open problem.
-	RepeatEvery Duration      `toml:"repeat_every"`
+	RepeatEvery Duration `toml:"repeat_every"`
+	// Instance names this tidewatch in every notification; empty is the
+	// host's name.
+	Instance string `toml:"instance"`
+	// Labels go on every notification (environment, team, region), so
+	// that receivers can route on them.
+	Labels map[string]string `toml:"labels"`
+	// ExternalURL is where people reach this tidewatch's status page;
+	// every message links to it.
+	ExternalURL string        `toml:"external_url"`
 	Maintenance []Maintenance `toml:"maintenance"`
 	Receivers   []Receiver    `toml:"receivers"`
 }
@@ -63,10 +76,11 @@ type Maintenance struct {
 // variables named here, never from the file.
 type Receiver struct {
 	Name string `toml:"name"`
-	// Type is webhook, slack, discord or pagerduty.
+	// Type is one of ReceiverTypes.
 	Type string `toml:"type"`
-	// URLEnv names the variable holding the URL (webhook, Slack, Discord);
-	// for PagerDuty, URL overrides the Events API v2 endpoint.
+	// URLEnv names the variable holding the URL (webhook, alertmanager,
+	// Slack, Discord, Teams); for PagerDuty, URL overrides the Events API
+	// v2 endpoint.
 	URLEnv string `toml:"url_env"`
 	URL    string `toml:"url"`
 	// SecretEnv names the variable holding a webhook's HMAC-SHA256 key.
@@ -76,9 +90,40 @@ type Receiver struct {
 	MinSeverity   string   `toml:"min_severity"`
 	Timeout       Duration `toml:"timeout"`
 	Retries       int      `toml:"retries"`
+
+	// Email: the SMTP server as host:port, the sender and the recipients.
+	Smarthost string   `toml:"smarthost"`
+	From      string   `toml:"from"`
+	To        []string `toml:"to"`
+	// UsernameEnv and PasswordEnv name the variables holding the SMTP
+	// credentials; without them no authentication is tried.
+	UsernameEnv string `toml:"username_env"`
+	PasswordEnv string `toml:"password_env"`
+	// TLS is how the SMTP connection is secured: "starttls" (required,
+	// the default), "tls" (implicit, port 465) or "none" (a relay on
+	// loopback only).
+	TLS string `toml:"tls"`
+	// CAFile is a PEM bundle of the CAs that sign the SMTP server's
+	// certificate; empty uses the system's.
+	CAFile string `toml:"ca_file"`
 }
 
-// HTTP serves /healthz, /readyz, /status and /metrics.
+// ReceiverTypes are the kinds of receiver notifications can go to.
+var ReceiverTypes = []string{"webhook", "alertmanager", "slack", "discord", "teams", "pagerduty", "email"}
+
+// Email TLS modes.
+const (
+	SMTPStartTLS = "starttls"
+	SMTPTLS      = "tls"
+	SMTPNoTLS    = "none"
+)
+
+// ReservedLabels are the labels tidewatch sets on every notification;
+// alerts.labels may not name them.
+var ReservedLabels = []string{"alertname", "check", "category", "indicator", "severity", "instance"}
+
+// HTTP serves the status page, badges, the live report, /healthz, /readyz,
+// /status, /metrics and POST /-/reload.
 type HTTP struct {
 	Enabled bool   `toml:"enabled"`
 	Listen  string `toml:"listen"`
@@ -360,6 +405,7 @@ func Default() Config {
 			ResolveAfter:      2,
 			RepeatEvery:       d(time.Hour),
 		},
+		Cluster: defaultCluster(),
 		HTTP: HTTP{
 			Enabled:                 true,
 			Listen:                  "127.0.0.1:9477",
@@ -399,8 +445,12 @@ func Load(path string) (*Config, error) {
 	// Relative paths in a config file are relative to the file, so that
 	// tidewatch reads the same data from whichever directory it is started.
 	dir := filepath.Dir(path)
-	for _, p := range []*string{&cfg.Database.Path, &cfg.Divergence.SnapshotDir, &cfg.Bridge.WatchDir, &cfg.Bridge.StateDir,
-		&cfg.Hazelcast.TLS.CAFile, &cfg.Hazelcast.TLS.CertFile, &cfg.Hazelcast.TLS.KeyFile} {
+	paths := []*string{&cfg.Database.Path, &cfg.Divergence.SnapshotDir, &cfg.Bridge.WatchDir, &cfg.Bridge.StateDir,
+		&cfg.Hazelcast.TLS.CAFile, &cfg.Hazelcast.TLS.CertFile, &cfg.Hazelcast.TLS.KeyFile}
+	for i := range cfg.Alerts.Receivers {
+		paths = append(paths, &cfg.Alerts.Receivers[i].CAFile)
+	}
+	for _, p := range paths {
 		if *p != "" && !filepath.IsAbs(*p) {
 			*p = filepath.Join(dir, *p)
 		}
@@ -456,6 +506,24 @@ func (v *validator) add(key string, format string, args ...any) {
 		return
 	}
 	v.errs = append(v.errs, fmt.Errorf("%s: %s: %s", v.name, key, msg))
+}
+
+// addNear is add for a key that may not be written where it is checked:
+// one left out (a receiver's "to"), or inside an inline table (labels =
+// { … }). Its message points at the nearest enclosing key the file has.
+func (v *validator) addNear(key string, format string, args ...any) {
+	for at := key; at != ""; {
+		if line := keyLine(v.src, at); line > 0 {
+			v.errs = append(v.errs, fmt.Errorf("%s:%d: %s: %s", v.name, line, key, fmt.Sprintf(format, args...)))
+			return
+		}
+		i := strings.LastIndexAny(at, ".[")
+		if i < 0 {
+			break
+		}
+		at = at[:i]
+	}
+	v.add(key, format, args...)
 }
 
 func (v *validator) positive(key string, d Duration) {
@@ -549,6 +617,7 @@ func (c *Config) validate(v *validator) {
 	c.validateAlerts(v)
 	c.validateHTTP(v)
 	c.validateEvents(v)
+	c.validateCluster(v)
 
 	f := &c.Freshness
 	v.positive("freshness.stale_after", f.StaleAfter)
@@ -653,6 +722,22 @@ func (c *Config) validateAlerts(v *validator) {
 		}
 		v.positive(key+".duration", m.Duration)
 	}
+	if a.ExternalURL != "" {
+		if u, err := url.Parse(a.ExternalURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			v.add("alerts.external_url", "%q is not an http or https URL", a.ExternalURL)
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(a.Labels)) {
+		key := "alerts.labels." + name
+		switch {
+		case !labelName.MatchString(name) || strings.HasPrefix(name, "__"):
+			v.addNear(key, "%q is not a label name (letters, digits and _, not starting with a digit or __)", name)
+		case slices.Contains(ReservedLabels, name):
+			v.addNear(key, "%q is set by tidewatch itself (%s)", name, strings.Join(ReservedLabels, ", "))
+		case a.Labels[name] == "":
+			v.addNear(key, "must not be empty")
+		}
+	}
 	names := map[string]bool{}
 	for i, r := range a.Receivers {
 		key := fmt.Sprintf("alerts.receivers[%d]", i)
@@ -664,7 +749,7 @@ func (c *Config) validateAlerts(v *validator) {
 		}
 		names[r.Name] = true
 		switch r.Type {
-		case "webhook", "slack", "discord":
+		case "webhook", "alertmanager", "slack", "discord", "teams":
 			if r.URLEnv == "" {
 				v.add(key+".url_env", "must name the environment variable that holds the URL")
 			}
@@ -672,8 +757,10 @@ func (c *Config) validateAlerts(v *validator) {
 			if r.RoutingKeyEnv == "" {
 				v.add(key+".routing_key_env", "must name the environment variable that holds the routing key")
 			}
+		case "email":
+			validateEmail(v, key, r)
 		default:
-			v.add(key+".type", "%q: use webhook, slack, discord or pagerduty", r.Type)
+			v.add(key+".type", "%q: use %s", r.Type, strings.Join(ReceiverTypes, ", "))
 		}
 		if r.MinSeverity != "" && !slices.Contains([]string{"info", "warning", "critical"}, r.MinSeverity) {
 			v.add(key+".min_severity", "%q: use info, warning or critical", r.MinSeverity)
@@ -681,6 +768,40 @@ func (c *Config) validateAlerts(v *validator) {
 		if r.Retries < 0 {
 			v.add(key+".retries", "must not be negative")
 		}
+	}
+}
+
+// labelName is a Prometheus label name, which Alertmanager's routes match on.
+var labelName = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
+
+func validateEmail(v *validator, key string, r Receiver) {
+	host, _, err := net.SplitHostPort(r.Smarthost)
+	if err != nil || host == "" {
+		v.add(key+".smarthost", "%q is not host:port", r.Smarthost)
+	}
+	if _, err := mail.ParseAddress(r.From); err != nil {
+		v.add(key+".from", "%q is not an email address", r.From)
+	}
+	if len(r.To) == 0 {
+		v.addNear(key+".to", "must list at least one address")
+	}
+	for _, to := range r.To {
+		if _, err := mail.ParseAddress(to); err != nil {
+			v.add(key+".to", "%q is not an email address", to)
+		}
+	}
+	if (r.UsernameEnv == "") != (r.PasswordEnv == "") {
+		v.addNear(key+".password_env", "username_env and password_env go together")
+	}
+	switch r.TLS {
+	case "", SMTPStartTLS, SMTPTLS:
+	case SMTPNoTLS:
+		// Credentials never cross a network in the clear.
+		if r.UsernameEnv != "" && !IsLoopback(host) {
+			v.add(key+".tls", "\"none\" sends the password in the clear: use starttls or tls beyond loopback")
+		}
+	default:
+		v.add(key+".tls", "%q: use starttls, tls or none", r.TLS)
 	}
 }
 

@@ -24,6 +24,21 @@ func TestBadConfigsAreRefusedWithFileLineAndKey(t *testing.T) {
 			"testdata/bad_events.toml:5: gate.reopen_after: must be at most 1h\n" +
 			"testdata/bad_events.toml:6: gate.verdict_map: must not be empty\n" +
 			"testdata/bad_events.toml:7: gate.verdict_refresh: must be at least 1s"},
+		{"bad_cluster.toml", `testdata/bad_cluster.toml:3: cluster.instance: "tidewatch a": use at most 64 letters, digits, '.', '-', '_' or ':'` + "\n" +
+			`testdata/bad_cluster.toml:4: cluster.lease_map: "DOLPHIN_FEATURES" is hazelcast.map: the lease needs a map of its own` + "\n" +
+			"testdata/bad_cluster.toml:5: cluster.lease_ttl: must be at least 4s (the member expires entries up to 1s early)"},
+		{"cluster_renewal_too_slow.toml", "testdata/cluster_renewal_too_slow.toml:3: cluster.renew_every: 4s leaves no second try before the step-down 7s after a renewal (lease_ttl less 1s less step_down_margin)"},
+		{"bad_labels.toml", "testdata/bad_labels.toml:2: alerts.external_url: \"tidewatch.example.com\" is not an http or https URL\n" +
+			"testdata/bad_labels.toml:3: alerts.labels.0team: \"0team\" is not a label name (letters, digits and _, not starting with a digit or __)\n" +
+			"testdata/bad_labels.toml:3: alerts.labels.region: must not be empty\n" +
+			"testdata/bad_labels.toml:3: alerts.labels.severity: \"severity\" is set by tidewatch itself (alertname, check, category, indicator, severity, instance)"},
+		{"bad_email.toml", "testdata/bad_email.toml:4: alerts.receivers[0].smarthost: \"mail.example.com\" is not host:port\n" +
+			"testdata/bad_email.toml:5: alerts.receivers[0].from: \"tidewatch at example.com\" is not an email address\n" +
+			"testdata/bad_email.toml:1: alerts.receivers[0].to: must list at least one address\n" +
+			"testdata/bad_email.toml:1: alerts.receivers[0].password_env: username_env and password_env go together\n" +
+			"testdata/bad_email.toml:7: alerts.receivers[0].tls: \"ssl\": use starttls, tls or none"},
+		{"email_password_in_clear.toml", "testdata/email_password_in_clear.toml:6: alerts.receivers[0].to: \"desk\" is not an email address\n" +
+			"testdata/email_password_in_clear.toml:9: alerts.receivers[0].tls: \"none\" sends the password in the clear: use starttls or tls beyond loopback"},
 		{"bare_duration.toml", `testdata/bare_duration.toml:2: freshness.stale_after: "120" is not a duration (write it with a unit, such as "30s" or "5m")`},
 		{"critical_not_expected.toml", `testdata/critical_not_expected.toml:2: indicators.critical: "moon_phase" is not in indicators.expected`},
 		{"empty_expected.toml", `testdata/empty_expected.toml:3: indicators.expected: must not be empty`},
@@ -252,4 +267,17 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("a config without what every run needs was accepted")
 		}
 	})
+}
+
+func TestClusterDefaultsDeriveFromTheTTLAndTheHost(t *testing.T) {
+	t.Parallel()
+	cfg, err := Parse("c.toml", []byte("[cluster]\nlease_ttl = \"30s\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	host, _ := os.Hostname()
+	c := cfg.Cluster
+	if c.Instance != host || c.Renewal() != 7500*time.Millisecond || c.Margin() != 6*time.Second {
+		t.Errorf("instance %q, renewal %s, margin %s; want %q, 7.5s, 6s", c.Instance, c.Renewal(), c.Margin(), host)
+	}
 }

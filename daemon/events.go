@@ -56,10 +56,10 @@ var (
 	scanJobs = []string{config.JobFreshness}
 )
 
-// newEvents builds the gate over every job, its publisher and broker,
-// and, when [events] is enabled, the watch and the coalescers; nothing
-// runs until start.
-func newEvents(cfg *config.Config, client *hz.Client, runner *jobs.Runner, started time.Time, log *slog.Logger) *events {
+// newEvents builds the gate over every job, its publisher (through write,
+// when a verdict key is configured) and broker, and, when [events] is
+// enabled, the watch and the coalescers; nothing runs until start.
+func newEvents(cfg *config.Config, client *hz.Client, runner *jobs.Runner, write publish.Write, started time.Time, log *slog.Logger) *events {
 	e := &events{cfg: cfg, log: log.With("component", "events"), clk: clock.Real{}, runner: runner,
 		latest: map[string]jobs.Given{}}
 	e.ctx, e.cancel = context.WithCancel(context.Background())
@@ -71,7 +71,7 @@ func newEvents(cfg *config.Config, client *hz.Client, runner *jobs.Runner, start
 	e.writer = publish.Self(started)
 	g := gate.New(aspects, cfg.Gate.ReopenAfter.Duration, started)
 	if cfg.Gate.VerdictKey != "" {
-		e.pub = publish.New(publish.ToMap(client, cfg.Gate.VerdictMap, cfg.Gate.VerdictKey), func() gate.Verdict { return e.keeper.Verdict() },
+		e.pub = publish.New(write, func() gate.Verdict { return e.keeper.Verdict() },
 			e.writer, cfg.Gate.VerdictRefresh.Duration, e.clk, e.log)
 	}
 	e.keeper = gate.NewKeeper(g, e.clk, e.changed, e.recheck)
@@ -194,11 +194,17 @@ func (e *events) recheck() {
 	e.wg.Go(func() { e.runner.RunGiven(e.ctx, exfJobs, db.TriggerRecheck) })
 }
 
-// changed tells of a new verdict: it is published and streamed.
-func (e *events) changed(v gate.Verdict) {
+// publish writes the verdict now (a new leader's first act), if a
+// verdict key is configured.
+func (e *events) publish() {
 	if e.pub != nil {
 		e.pub.Changed()
 	}
+}
+
+// changed tells of a new verdict: it is published and streamed.
+func (e *events) changed(v gate.Verdict) {
+	e.publish()
 	// The same JSON as the verdict key's.
 	if msg, err := publish.Encode(v, e.writer, e.clk.Now()); err == nil {
 		e.broker.Publish("verdict", json.RawMessage(msg))

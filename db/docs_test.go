@@ -74,6 +74,10 @@ func TestDocumentedQueriesRunVerbatim(t *testing.T) {
 	}
 	crit.Problems, crit.Notices = alert.NewPolicy(cfg.Alerts).Evaluate("integrity", crit.Findings, now, live)
 	write(crit)
+	if _, err := s.AddSilence(ctx, db.Silence{Matcher: "divergence/*", Starts: now.Add(-time.Minute), Ends: now.Add(2 * time.Hour),
+		CreatedBy: "alice", Comment: "snapshots being moved", Created: now}); err != nil {
+		t.Fatal(err)
+	}
 	code := 1
 	for _, e := range []supervise.Event{
 		{At: now, Kind: supervise.EventExit, PID: 4320, ExitCode: &code, Reason: "crash: exit status 1", Output: []string{"panic: boom"}},
@@ -82,6 +86,9 @@ func TestDocumentedQueriesRunVerbatim(t *testing.T) {
 		if err := s.WriteBridgeEvent(ctx, e); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := s.WriteLeadership(ctx, db.Leadership{At: now, Kind: "acquired", Instance: "tw-a", Epoch: 1796047318438}); err != nil {
+		t.Fatal(err)
 	}
 
 	count := 0

@@ -144,9 +144,11 @@ type Window struct{ From, To time.Time }
 
 // ProblemKinds counts, for each window, the warnings and criticals of its
 // hours by kind, for one job or all when job is "", and keeps the limit
-// most frequent of each (ties in the order of job, severity, category,
-// indicator and reason): what drove each of a report's incidents, in one
-// query however many there are.
+// first of each, the criticals before the warnings and then the most
+// frequent (ties in the order of job, category, indicator and reason):
+// what drove each of a report's incidents, from the rollups (to the hour),
+// for windows older than the raw findings. IncidentKinds reads the raw
+// ones.
 func (s *Store) ProblemKinds(ctx context.Context, windows []Window, job string, limit int) ([][]FindingKind, error) {
 	out := make([][]FindingKind, len(windows))
 	if len(windows) == 0 {
@@ -167,7 +169,7 @@ func (s *Store) ProblemKinds(ctx context.Context, windows []Window, job string, 
 			WHERE (? = '' OR f.job = ?) AND f.severity != 'info'
 			GROUP BY w.i, f.job, f.severity, f.category, f.indicator, f.reason)
 		SELECT i, job, severity, category, indicator, reason, n, hours FROM (
-			SELECT *, row_number() OVER (PARTITION BY i ORDER BY n DESC, job, severity, category, indicator, reason) AS rank FROM k)
+			SELECT *, row_number() OVER (PARTITION BY i ORDER BY severity = 'critical' DESC, n DESC, job, category, indicator, reason) AS rank FROM k)
 		WHERE rank <= ? ORDER BY i, rank`, string(list), job, job, limit)
 	if err != nil {
 		return nil, fmt.Errorf("finding counts: %w", err)
@@ -180,6 +182,89 @@ func (s *Store) ProblemKinds(ctx context.Context, windows []Window, job string, 
 			return nil, fmt.Errorf("finding counts: %w", err)
 		}
 		out[i] = append(out[i], k)
+	}
+	return out, rows.Err()
+}
+
+// IncidentKinds is ProblemKinds from the raw findings: those observed
+// inside each window itself, to the run, counted in runs. For windows
+// within the raw retention.
+func (s *Store) IncidentKinds(ctx context.Context, windows []Window, job string, limit int) ([][]FindingKind, error) {
+	out := make([][]FindingKind, len(windows))
+	if len(windows) == 0 {
+		return out, nil
+	}
+	spans := make([][2]string, len(windows))
+	for i, w := range windows {
+		spans[i] = [2]string{formatTime(w.From), formatTime(w.To)}
+	}
+	list, err := json.Marshal(spans)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, `WITH w (i, since, until) AS (
+			SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)),
+		k AS (SELECT w.i, f.job, f.severity, f.category, coalesce(f.indicator, '') AS indicator,
+				coalesce(json_extract(f.details, '$.reason'), '') AS reason, count(*) AS n
+			FROM w JOIN findings f ON f.observed_at >= w.since AND f.observed_at < w.until
+			WHERE (? = '' OR f.job = ?) AND f.severity != 'info'
+			GROUP BY w.i, f.job, f.severity, f.category, indicator, reason)
+		SELECT i, job, severity, category, indicator, reason, n FROM (
+			SELECT *, row_number() OVER (PARTITION BY i ORDER BY severity = 'critical' DESC, n DESC, job, category, indicator, reason) AS rank FROM k)
+		WHERE rank <= ? ORDER BY i, rank`, string(list), job, job, limit)
+	if err != nil {
+		return nil, fmt.Errorf("incident findings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var i int
+		var k FindingKind
+		if err := rows.Scan(&i, &k.Job, &k.Severity, &k.Category, &k.Indicator, &k.Reason, &k.Count); err != nil {
+			return nil, fmt.Errorf("incident findings: %w", err)
+		}
+		out[i] = append(out[i], k)
+	}
+	return out, rows.Err()
+}
+
+// StaleRun is one freshness run as the staleness heatmap reads it: when,
+// and the indicators it found stale, with their effective staleness.
+type StaleRun struct {
+	At    time.Time
+	Stale map[string]float64
+}
+
+// StaleRuns returns the freshness runs of [since, until) with the
+// indicators each found stale: raw rows, for short periods.
+func (s *Store) StaleRuns(ctx context.Context, since, until time.Time) ([]StaleRun, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT r.started_at, f.indicator, json_extract(f.details, '$.staleness_s')
+		FROM runs r LEFT JOIN findings f ON f.run_id = r.id AND f.category = 'stale' AND f.indicator IS NOT NULL
+		WHERE r.job = 'freshness' AND r.started_at >= ? AND r.started_at < ? ORDER BY r.started_at, r.id`,
+		formatTime(since), formatTime(until))
+	if err != nil {
+		return nil, fmt.Errorf("stale runs: %w", err)
+	}
+	defer rows.Close()
+	var out []StaleRun
+	var last string
+	for rows.Next() {
+		var at string
+		var ind sql.NullString
+		var staleness sql.NullFloat64
+		if err := rows.Scan(&at, &ind, &staleness); err != nil {
+			return nil, fmt.Errorf("stale runs: %w", err)
+		}
+		if at != last || len(out) == 0 {
+			t, err := parseTime(at)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, StaleRun{At: t, Stale: map[string]float64{}})
+			last = at
+		}
+		if ind.Valid {
+			out[len(out)-1].Stale[ind.String] = staleness.Float64
+		}
 	}
 	return out, rows.Err()
 }

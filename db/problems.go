@@ -196,13 +196,15 @@ type Notification struct {
 	Kind     string
 	Batch    int64
 	Attempts int
-	Problem  Problem
+	// Created is when it was queued.
+	Created time.Time
+	Problem Problem
 }
 
 // DueNotifications returns a receiver's pending notifications due by now,
 // oldest first.
 func (s *Store) DueNotifications(ctx context.Context, receiver string, now time.Time, limit int) ([]Notification, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT n.id, n.uid, n.receiver, n.kind, n.batch, n.attempts, `+columns("p.")+`
+	rows, err := s.r.QueryContext(ctx, `SELECT n.id, n.uid, n.receiver, n.kind, n.batch, n.attempts, n.created_at, `+columns("p.")+`
 		FROM notifications n JOIN problems p ON p.id = n.problem_id
 		WHERE n.state = 'pending' AND n.receiver = ? AND n.next_try_at <= ? ORDER BY n.id LIMIT ?`,
 		receiver, formatTime(now), limit)
@@ -213,7 +215,11 @@ func (s *Store) DueNotifications(ctx context.Context, receiver string, now time.
 	var out []Notification
 	for rows.Next() {
 		var n Notification
-		if n.Problem, err = scanProblem(rows, &n.ID, &n.UID, &n.Receiver, &n.Kind, &n.Batch, &n.Attempts); err != nil {
+		var created string
+		if n.Problem, err = scanProblem(rows, &n.ID, &n.UID, &n.Receiver, &n.Kind, &n.Batch, &n.Attempts, &created); err != nil {
+			return nil, err
+		}
+		if n.Created, err = parseTime(created); err != nil {
 			return nil, err
 		}
 		out = append(out, n)

@@ -8,8 +8,9 @@ import (
 
 // Prune deletes the runs that started before cutoff, with their findings
 // and health, batch runs per transaction: a job's write waits for one
-// batch at most, never for the whole prune. Rollups and health changes
-// older than rollupCutoff go too. It returns how many runs went.
+// batch at most, never for the whole prune. Silences that ended before
+// cutoff go too, and rollups and health changes older than rollupCutoff.
+// It returns how many runs went.
 func (s *Store) Prune(ctx context.Context, cutoff, rollupCutoff time.Time, batch int) (int64, error) {
 	if err := s.writable(); err != nil {
 		return 0, err
@@ -33,9 +34,16 @@ func (s *Store) Prune(ctx context.Context, cutoff, rollupCutoff time.Time, batch
 	if _, err := s.w.ExecContext(ctx, `DELETE FROM bridge_events WHERE at < ?`, formatTime(cutoff)); err != nil {
 		return total, fmt.Errorf("prune bridge events: %w", err)
 	}
+	// Takeovers and step-downs are few; kept as long as the rollups.
+	if _, err := s.w.ExecContext(ctx, `DELETE FROM leadership WHERE at < ?`, formatTime(rollupCutoff)); err != nil {
+		return total, fmt.Errorf("prune leadership: %w", err)
+	}
 	// Resolved problems go with their notifications; open ones stay.
 	if _, err := s.w.ExecContext(ctx, `DELETE FROM problems WHERE state = 'resolved' AND resolved_at < ?`, formatTime(cutoff)); err != nil {
 		return total, fmt.Errorf("prune problems: %w", err)
+	}
+	if _, err := s.w.ExecContext(ctx, `DELETE FROM silences WHERE ends_at < ?`, formatTime(cutoff)); err != nil {
+		return total, fmt.Errorf("prune silences: %w", err)
 	}
 	hour := hourOf(rollupCutoff)
 	for _, q := range []string{

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"tidewatch/checks"
@@ -246,4 +247,52 @@ func (s *Store) LastRunAt(ctx context.Context) (time.Time, bool, error) {
 	}
 	t, err := parseTime(at.String)
 	return t, err == nil, err
+}
+
+// RunBar is a run as the status page draws it: when, how, and its
+// warnings and criticals.
+type RunBar struct {
+	Started  time.Time
+	Status   checks.Status
+	Findings []string
+}
+
+// maxBarFindings is how many findings a bar names; the rest are counted.
+const maxBarFindings = 5
+
+// RecentRuns returns a job's n latest runs, oldest first, each with up to
+// five of its warnings and criticals ("critical: vix is NaN").
+func (s *Store) RecentRuns(ctx context.Context, job string, n int) ([]RunBar, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT r.started_at, r.status,
+		(SELECT json_group_array(severity || ': ' || message) FROM
+			(SELECT severity, message FROM findings f WHERE f.run_id = r.id AND severity != 'info'
+			 ORDER BY severity = 'critical' DESC, id LIMIT ?)),
+		(SELECT count(*) FROM findings f WHERE f.run_id = r.id AND severity != 'info')
+		FROM runs r WHERE r.job = ? ORDER BY r.started_at DESC, r.id DESC LIMIT ?`, maxBarFindings, job, n)
+	if err != nil {
+		return nil, fmt.Errorf("recent %s runs: %w", job, err)
+	}
+	defer rows.Close()
+	var out []RunBar
+	for rows.Next() {
+		var b RunBar
+		var started, status, list string
+		var count int
+		if err := rows.Scan(&started, &status, &list, &count); err != nil {
+			return nil, fmt.Errorf("recent %s runs: %w", job, err)
+		}
+		if b.Started, err = parseTime(started); err != nil {
+			return nil, err
+		}
+		b.Status = checks.Status(status)
+		if err := json.Unmarshal([]byte(list), &b.Findings); err != nil {
+			return nil, fmt.Errorf("recent %s runs: %w", job, err)
+		}
+		if count > len(b.Findings) {
+			b.Findings = append(b.Findings, fmt.Sprintf("and %d more", count-len(b.Findings)))
+		}
+		out = append(out, b)
+	}
+	slices.Reverse(out)
+	return out, rows.Err()
 }

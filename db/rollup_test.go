@@ -114,7 +114,7 @@ func TestProblemKindsPerWindow(t *testing.T) {
 		return out
 	}
 	want := [][]string{
-		{"integrity/missing/vix 3 in 2h", "freshness/stale/dxy 1 in 1h"}, // a tie: by job first
+		{"integrity/missing_critical/vix 1 in 1h", "integrity/missing/vix 3 in 2h"}, // criticals first, then the most frequent
 		{"freshness/stale/dxy 5 in 1h"},
 		nil,
 	}

@@ -37,6 +37,9 @@ type Run struct {
 	// Staleness is each judged indicator's effective staleness, in
 	// seconds (freshness runs), for the hourly rollup.
 	Staleness map[string]float64
+	// Values are the expected indicators' usable values (integrity runs),
+	// for the live status page; they are not stored.
+	Values map[string]float64
 	// Changes are the health changes this run makes, of its job and of
 	// the overall health.
 	Changes []HealthChange

@@ -322,7 +322,73 @@ DROP VIEW bridge_restarts;
 CREATE VIEW bridge_restarts AS
 SELECT at, pid, reason, attempt, max_attempts, delay_ms FROM bridge_events WHERE kind = 'restart';
 `,
-	// 8: what started a run: its schedule, a change event, a command
+	// 8: ad-hoc silences (tidewatch silence add), like Alertmanager's.
+	`
+-- While a silence is in force (starts_at <= now < ends_at), the problems
+-- whose fingerprint "job/category/indicator" matches it are recorded but
+-- not notified; what was notified before is still resolved. Expiring a
+-- silence ends it now; expired silences are pruned with the runs.
+CREATE TABLE silences (
+	id         INTEGER PRIMARY KEY,
+	matcher    TEXT NOT NULL CHECK (matcher != ''), -- "*" stands for anything: "divergence/*", "*/stale/vix"
+	starts_at  TEXT NOT NULL,
+	ends_at    TEXT NOT NULL,
+	created_by TEXT NOT NULL,
+	comment    TEXT NOT NULL CHECK (comment != ''),
+	created_at TEXT NOT NULL,
+	CHECK (ends_at >= starts_at)
+);
+CREATE INDEX silences_by_end ON silences (ends_at);
+`,
+	// 9: several instances, one leader (package leader): this instance's
+	// takeovers and step-downs; notifications skipped because another
+	// instance sent what they say (or they are moot), and what this one
+	// sent as a leader, with its epoch, until it is in the shared record.
+	`
+CREATE TABLE leadership (
+	id       INTEGER PRIMARY KEY,
+	at       TEXT    NOT NULL,
+	kind     TEXT    NOT NULL CHECK (kind IN ('acquired', 'lost', 'stepped down')),
+	instance TEXT    NOT NULL, -- this instance
+	epoch    INTEGER NOT NULL, -- the tenure's fencing token
+	reason   TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX leadership_by_time ON leadership (at);
+
+-- A CHECK cannot be altered: the outbox is made again, with its rows.
+CREATE TABLE notifications_new (
+	id              INTEGER PRIMARY KEY,
+	problem_id      INTEGER NOT NULL REFERENCES problems (id) ON DELETE CASCADE,
+	receiver        TEXT    NOT NULL,
+	kind            TEXT    NOT NULL CHECK (kind IN ('trigger', 'repeat', 'resolve')),
+	batch           INTEGER NOT NULL,
+	-- skipped: not sent, because another instance sent what it says, or it
+	-- became moot; last_error says which.
+	state           TEXT    NOT NULL CHECK (state IN ('pending', 'sent', 'failed', 'skipped')),
+	attempts        INTEGER NOT NULL DEFAULT 0,
+	created_at      TEXT    NOT NULL,
+	next_try_at     TEXT    NOT NULL,
+	sent_at         TEXT,
+	last_error      TEXT,
+	uid             TEXT,
+	maybe_delivered INTEGER NOT NULL DEFAULT 0,
+	-- Sent in a cluster: the sender's epoch and the severity it went out
+	-- with; shared is 0 until it is in the shared record (it was sent while
+	-- Hazelcast was unreachable).
+	epoch           INTEGER,
+	severity        TEXT,
+	shared          INTEGER NOT NULL DEFAULT 1
+);
+INSERT INTO notifications_new (id, problem_id, receiver, kind, batch, state, attempts, created_at, next_try_at, sent_at, last_error, uid, maybe_delivered)
+SELECT id, problem_id, receiver, kind, batch, state, attempts, created_at, next_try_at, sent_at, last_error, uid, maybe_delivered FROM notifications;
+DROP TABLE notifications;
+ALTER TABLE notifications_new RENAME TO notifications;
+CREATE INDEX notifications_due ON notifications (receiver, next_try_at) WHERE state = 'pending';
+CREATE INDEX notifications_by_problem ON notifications (problem_id);
+CREATE UNIQUE INDEX notifications_by_uid ON notifications (uid);
+CREATE INDEX notifications_unshared ON notifications (id) WHERE shared = 0;
+`,
+	// 10: what started a run: its schedule, a change event, a command
 	// (tidewatch check), or the gate's fresh look before it reopens. Runs
 	// before this migration ran on their schedule.
 	`

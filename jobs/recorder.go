@@ -69,6 +69,14 @@ func NewRecorder(cfg *config.Config, store *db.Store, log *slog.Logger) *Recorde
 // Alert makes the tracked runs open and resolve problems by the policy.
 func (rec *Recorder) Alert(policy *alert.Policy) { rec.policy = policy }
 
+// Reconfigure records the next runs by cfg and policy (a reload); the
+// runs waiting for the database are judged by them too.
+func (rec *Recorder) Reconfigure(cfg *config.Config, policy *alert.Policy) {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	rec.cfg, rec.policy = cfg, policy
+}
+
 // OnRecorded calls fn with every run recorded, after its transaction.
 func (rec *Recorder) OnRecorded(fn func(*db.Run)) { rec.recorded = append(rec.recorded, fn) }
 

@@ -54,9 +54,7 @@ func (in *inputs) scan(ctx context.Context) checks.ScanRead {
 
 // fetch reads one key through its entry view and sorts the outcome:
 // unreachable, absent, not decodable as JSON text, or the text with what
-// was seen of it. A value over record.MaxSize is refused before it is
-// copied, and its memory handed back at once: one oversized value must not
-// leave the daemon hundreds of megabytes larger.
+// was seen of it, as judge sorts it.
 func (r *Runner) fetch(ctx context.Context, key string, now time.Time) (text []byte, seen checks.Seen, unreachable, invalid error) {
 	e, err := r.hz.GetEntry(ctx, r.cfg.Hazelcast.Map, key)
 	switch {
@@ -81,15 +79,19 @@ func (r *Runner) fetch(ctx context.Context, key string, now time.Time) (text []b
 // JSON text, or the text with what was seen of it (an event is an
 // observation too: the record's age counts from when its bytes were
 // first seen, however they came). A value over record.MaxSize is refused
-// before it is copied, and its memory handed back at once: one oversized
-// value must not leave the daemon hundreds of megabytes larger.
+// before it is copied, and its memory handed back to the system a moment
+// later: one oversized value must not leave the daemon hundreds of
+// megabytes larger.
 func (r *Runner) judge(key string, v any, size int, updated, now time.Time) (text []byte, seen checks.Seen, invalid error) {
 	if v == nil && size == 0 {
 		return nil, seen, nil
 	}
 	if n := max(size, hz.Size(v)); n > record.MaxSize {
 		v = nil
-		debug.FreeOSMemory()
+		// Not at once: until the client's reader has let go of the frame,
+		// a collection would find the value still live and leave a heap
+		// goal twice its size, which a quiet daemon keeps for minutes.
+		time.AfterFunc(time.Second, debug.FreeOSMemory)
 		return nil, seen, fmt.Errorf("it is %.1f MiB (%d bytes), over the %d MiB limit: refused unread", float64(n)/(1<<20), n, record.MaxSize>>20)
 	}
 	text, err := hz.Text(v)

@@ -103,6 +103,17 @@ func NewRunner(ctx context.Context, cfg *config.Config, c *hz.Client, store *db.
 	return r
 }
 
+// Reconfigure makes the runner judge by cfg and supervise sup (a reload).
+// It must be called while no job runs: the scheduler stopped.
+func (r *Runner) Reconfigure(cfg *config.Config, sup Bridge) {
+	r.cfg, r.sup = cfg, sup
+	for _, job := range cfg.Jobs() {
+		if r.busy[job.Name] == nil {
+			r.busy[job.Name] = &sync.Mutex{}
+		}
+	}
+}
+
 // Run runs one job now and records it. A job that is already running is
 // skipped (nil, nil). The run is recorded even when ctx is cancelled
 // midway; a failure to record it is returned as an error (it is kept in
@@ -158,7 +169,7 @@ func (r *Runner) start(ctx context.Context, name, trigger string, given []Given)
 	now := r.now().UTC()
 	in := &inputs{r: r, now: now, given: givenByKey(given)}
 	res, err := r.safeCheck(ctx, name, in)
-	run := &db.Run{Job: name, Trigger: trigger, Started: now, Finished: now.Add(time.Since(began)), Bridge: res.Bridge}
+	run := &db.Run{Job: name, Trigger: trigger, Started: now, Finished: now.Add(time.Since(began)), Bridge: res.Bridge, Values: res.Values}
 	if in.judged != nil || !in.judgedAt.IsZero() {
 		run.Judged = &db.Judged{Received: in.judgedAt}
 		if in.judged != nil {

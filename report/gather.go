@@ -26,9 +26,12 @@ type History struct {
 	Drivers map[time.Time][]db.FindingKind
 	// Samples are the scan as the freshness runs saw it: periods up to
 	// fineFor only.
-	Samples   []db.ScanSample
-	Restarts  db.Restarts
+	Samples  []db.ScanSample
+	Restarts db.Restarts
+	// Staleness is the hourly rollup, for periods past fineFor; StaleRuns
+	// the freshness runs themselves, for periods up to it.
 	Staleness []db.StalenessCell
+	StaleRuns []db.StaleRun
 }
 
 // Changes is a subject's health: its status at the start, and its changes
@@ -42,8 +45,9 @@ type Changes struct {
 const drivers = 3
 
 // Gather reads what the report of [since, until) needs, for one job or for
-// all when job is "".
-func Gather(ctx context.Context, store *db.Store, cfg *config.Config, since, until time.Time, job string) (*History, error) {
+// all when job is "". now tells which incidents still have their raw
+// findings (database.retention).
+func Gather(ctx context.Context, store *db.Store, cfg *config.Config, now, since, until time.Time, job string) (*History, error) {
 	h := &History{Since: since.UTC(), Until: until.UTC(), Job: job, Changes: map[string]Changes{}}
 	subject, subjects, _ := subjectsOf(cfg, job)
 	from := earliest(h.Since, h.Until)
@@ -66,17 +70,32 @@ func Gather(ctx context.Context, store *db.Store, cfg *config.Config, since, unt
 	c := h.Changes[subject]
 	incidents, _ := incidentsOf(segments(c.Initial, c.Changes, h.Since, h.Until), h.Until)
 	incidents = incidents[max(0, len(incidents)-MaxRows):]
-	windows := make([]db.Window, len(incidents))
-	for i, in := range incidents {
-		windows[i] = db.Window{From: in.Start, To: in.end(h.Until)}
-	}
-	kinds, err := store.ProblemKinds(ctx, windows, job, drivers)
-	if err != nil {
-		return nil, err
+	// An incident's drivers are the findings inside its own span: the raw
+	// ones while they are kept, the hourly rollups beyond.
+	rawSince := now.Add(-cfg.Database.Retention.Duration)
+	var raw, rolled []db.Window
+	var rawAt, rolledAt []time.Time
+	for _, in := range incidents {
+		w := db.Window{From: in.Start, To: in.end(h.Until)}
+		if !in.Start.Before(rawSince) {
+			raw, rawAt = append(raw, w), append(rawAt, in.Start)
+		} else {
+			rolled, rolledAt = append(rolled, w), append(rolledAt, in.Start)
+		}
 	}
 	h.Drivers = map[time.Time][]db.FindingKind{}
-	for i, in := range incidents {
-		h.Drivers[in.Start] = kinds[i]
+	for _, read := range []struct {
+		windows []db.Window
+		at      []time.Time
+		fn      func(context.Context, []db.Window, string, int) ([][]db.FindingKind, error)
+	}{{raw, rawAt, store.IncidentKinds}, {rolled, rolledAt, store.ProblemKinds}} {
+		kinds, err := read.fn(ctx, read.windows, job, drivers)
+		if err != nil {
+			return nil, err
+		}
+		for i, at := range read.at {
+			h.Drivers[at] = kinds[i]
+		}
 	}
 	if h.fine() {
 		if h.Samples, err = store.ScanSamples(ctx, config.JobFreshness, since, until); err != nil {
@@ -86,7 +105,11 @@ func Gather(ctx context.Context, store *db.Store, cfg *config.Config, since, unt
 	if h.Restarts, err = store.BridgeRestarts(ctx, since, until, topFindings, MaxRows); err != nil {
 		return nil, err
 	}
-	if h.Staleness, err = store.Staleness(ctx, since, until); err != nil {
+	if h.fine() {
+		if h.StaleRuns, err = store.StaleRuns(ctx, since, until); err != nil {
+			return nil, err
+		}
+	} else if h.Staleness, err = store.Staleness(ctx, since, until); err != nil {
 		return nil, err
 	}
 	return h, nil

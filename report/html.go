@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,6 +44,7 @@ var page = template.Must(template.New("report").Parse(`<!DOCTYPE html>
   .tile { background: #171b22; border: 1px solid #232a35; border-radius: 10px; padding: 14px 16px; }
   .tile .v { font-size: 34px; font-weight: 700; font-variant-numeric: tabular-nums; }
   .tile .k { color: #8f9bb3; font-size: 13px; text-transform: uppercase; letter-spacing: .06em; }
+  .muted { color: #8f9bb3; font-size: 22px; }
   .good { color: #2fbf71; } .warn { color: #f0b429; } .bad { color: #e5484d; }
   svg { width: 100%; height: auto; display: block; background: #171b22; border: 1px solid #232a35; border-radius: 10px; }
   svg text { fill: #8f9bb3; font: 12px system-ui, sans-serif; }
@@ -68,7 +70,7 @@ var page = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <div class="legend"><span><i style="background:#5aa9e6"></i>age</span><span><i style="background:#f0b429"></i>warning</span><span><i style="background:#e5484d"></i>critical</span><span><i style="background:#c678dd"></i>bridge restart</span></div>
 {{.ScanAge}}
 <h2>Indicator staleness</h2>
-<div class="legend"><span><i style="background:#2fbf71"></i>fresh</span><span><i style="background:#f0b429"></i>over half its limit</span><span><i style="background:#e5484d"></i>stale</span><span><i style="background:#232a35"></i>no data</span></div>
+<div class="legend"><span><i style="background:#2fbf71"></i>fresh</span><span><i style="background:#f0b429"></i>over half its limit</span><span><i style="background:#e5484d"></i>stale</span><span><i style="background:#3b4a6b"></i>quiet hours</span><span><i style="background:#232a35"></i>no data</span></div>
 {{.Heatmap}}
 {{range .Tables}}<h2>{{.Title}}</h2>
 <table><thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
@@ -100,14 +102,34 @@ func writeHTML(w io.Writer, r *Report) error {
 		ScanAge:   scanAgeSVG(r),
 		Heatmap:   heatmapSVG(r),
 	}
+	// A tile for each of the last day, week and month the period holds,
+	// or for the period itself when it is none of them.
+	period := r.Until.Sub(r.Since)
 	for _, a := range r.Availability {
-		if a.Subject == r.Subject && (a.Window == "24h" || a.Window == "7d" || a.Window == "30d") {
-			k := "healthy, last " + a.Window
-			if a.WatchedPct < 99.95 {
-				k += fmt.Sprintf(" (watched %.0f%%)", a.WatchedPct)
-			}
-			data.Tiles = append(data.Tiles, tile{k, pct(a.HealthyPct), grade(a.HealthyPct)})
+		if a.Subject != r.Subject {
+			continue
 		}
+		k := "healthy, last " + a.Window
+		switch {
+		case a.Window == "24h" || a.Window == "7d" || a.Window == "30d":
+		case a.Window == "report" && !slices.ContainsFunc(windows, func(w struct {
+			name string
+			d    time.Duration
+		}) bool {
+			return w.name != "1h" && (w.d-period).Abs() <= time.Minute
+		}):
+			k = "healthy, last " + present.Age(period)
+		default:
+			continue
+		}
+		if a.WatchedPct < 99.95 {
+			k += fmt.Sprintf(" (watched %.0f%%)", a.WatchedPct)
+		}
+		if !a.Enough {
+			data.Tiles = append(data.Tiles, tile{k, "not enough history", "muted"})
+			continue
+		}
+		data.Tiles = append(data.Tiles, tile{k, pct(a.HealthyPct), grade(a.HealthyPct)})
 	}
 	data.Tiles = append(data.Tiles, tile{"incidents", fmt.Sprint(len(r.Incidents)), ""})
 	if r.MTTRSeconds != nil {
@@ -270,24 +292,34 @@ func heatmapSVG(r *Report) template.HTML {
 	}
 	const row, label = 16.0, 120.0
 	h := row*float64(len(hm.Indicators)) + 36
-	cell := (chartWidth - label - 16) / float64(len(hm.Columns))
+	sp := span{r.Since, r.Until, label, chartWidth - label - 16}
+	step := time.Duration(hm.StepS * float64(time.Second))
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg viewBox="0 0 %.0f %.0f" role="img" aria-label="indicator staleness">`, chartWidth, h)
+	fmt.Fprintf(&b, `<svg viewBox="0 0 %.0f %.0f" role="img" aria-label="indicator staleness" data-step="%s" shape-rendering="crispEdges">`, chartWidth, h, hm.Step)
 	for i, ind := range hm.Indicators {
 		y := 8 + float64(i)*row
 		fmt.Fprintf(&b, `<text x="12" y="%.1f">%s</text>`, y+12, html.EscapeString(ind))
 		limit := r.limits[ind]
 		for j, v := range hm.MaxS[i] {
-			color := "#232a35"
-			if v >= 0 && limit > 0 {
+			// Each cell where its time really is: the first and the last
+			// cut to the period.
+			from, to := maxTime(hm.Columns[j], r.Since), minTime(hm.Columns[j].Add(step), r.Until)
+			x0, x1 := sp.x(from), sp.x(to)
+			color, what := "#232a35", ageOrNone(v)
+			switch {
+			case v > 0 && limit > 0:
 				color = heat(v / limit)
+			case len(hm.Quiet) > i && hm.Quiet[i][j]:
+				color, what = "#3b4a6b", "quiet hours"
+			case v == 0:
+				color, what = "#2fbf71", "fresh"
 			}
-			fmt.Fprintf(&b, `<rect x="%.2f" y="%.1f" width="%.2f" height="%.1f" fill="%s"><title>%s %s: %s (limit %s)</title></rect>`,
-				label+float64(j)*cell, y, math.Max(cell-0.5, 0.5), row-2, color, html.EscapeString(ind),
-				hm.Columns[j].Format(present.TimeLayout), ageOrNone(v), present.Age(present.Seconds(limit)))
+			fmt.Fprintf(&b, `<rect x="%.2f" y="%.1f" width="%.2f" height="%.1f" fill="%s"><title>%s %s–%s: %s (limit %s)</title></rect>`,
+				x0, y, math.Max(x1-x0, 0.3), row-2, color, html.EscapeString(ind),
+				from.Format(present.TimeLayout), to.Format("15:04"), what, present.Age(present.Seconds(limit)))
 		}
 	}
-	span{r.Since, r.Until, label, chartWidth - label - 16}.axis(&b, h-6)
+	sp.axis(&b, h-6)
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }

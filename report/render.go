@@ -51,13 +51,13 @@ func (r *Report) tables() []table {
 		if a.Window == "report" {
 			window = "this report"
 		}
-		avail.rows = append(avail.rows, []string{a.Subject, window, pct(a.HealthyPct), pct(a.DegradedPct), pct(a.CriticalPct), pct(a.WatchedPct)})
+		avail.rows = append(avail.rows, []string{a.Subject, window, healthy(a), pct(a.DegradedPct), pct(a.CriticalPct), pct(a.WatchedPct)})
 	}
 	out = append(out, avail)
 
 	months := table{title: "By calendar month (" + r.Subject + ")", header: []string{"month", "healthy", "degraded", "critical", "watched"}}
 	for _, a := range r.Months {
-		months.rows = append(months.rows, []string{a.Window, pct(a.HealthyPct), pct(a.DegradedPct), pct(a.CriticalPct), pct(a.WatchedPct)})
+		months.rows = append(months.rows, []string{a.Window, healthy(a), pct(a.DegradedPct), pct(a.CriticalPct), pct(a.WatchedPct)})
 	}
 	out = append(out, months)
 
@@ -233,6 +233,15 @@ func writeCSV(w io.Writer, r *Report) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// healthy is a window's healthy share, or that it was watched too little
+// to tell.
+func healthy(a Availability) string {
+	if !a.Enough {
+		return "not enough history"
+	}
+	return pct(a.HealthyPct)
 }
 
 func pct(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) + "%" }

@@ -61,6 +61,9 @@ type Availability struct {
 	DegradedPct float64   `json:"degraded_pct"`
 	CriticalPct float64   `json:"critical_pct"`
 	WatchedPct  float64   `json:"watched_pct"`
+	// Enough is false when tidewatch watched too little of the window
+	// (under half) for its shares to say much: "not enough history".
+	Enough bool `json:"enough_history"`
 }
 
 // JobReport counts a job's runs over the period.
@@ -170,11 +173,18 @@ type Segment struct {
 // Heatmap is each indicator's worst effective staleness per column (hour,
 // or day for long periods).
 type Heatmap struct {
+	// Columns are when each column starts; each lasts Step (StepS
+	// seconds), the first and last cut to the period.
 	Columns    []time.Time `json:"columns"`
 	Step       string      `json:"step"`
+	StepS      float64     `json:"step_s"`
 	Indicators []string    `json:"indicators"`
-	// MaxS[i][j] is indicator i's worst staleness in column j; -1 for none.
+	// MaxS[i][j] is indicator i's worst staleness in column j; 0 for
+	// judged and never stale (raw columns); -1 for no data.
 	MaxS [][]float64 `json:"max_s"`
+	// Quiet[i][j] says column j is in indicator i's quiet hours, when its
+	// staleness is not judged.
+	Quiet [][]bool `json:"quiet"`
 }
 
 // Point is one value at one time.
@@ -206,7 +216,7 @@ func Build(ctx context.Context, store *db.Store, cfg *config.Config, now, since,
 	if p := until.Sub(since); p > MaxPeriod {
 		return nil, fmt.Errorf("the period is %.0f days, at most %.0f: report it in parts", p.Hours()/24, MaxPeriod.Hours()/24)
 	}
-	h, err := Gather(ctx, store, cfg, since, until, job)
+	h, err := Gather(ctx, store, cfg, now, since, until, job)
 	if err != nil {
 		return nil, err
 	}

@@ -93,8 +93,9 @@ func TestHeatmapCells(t *testing.T) {
 	r := &Report{Since: end, Until: end.Add(3 * time.Hour)}
 	r.heatmap(cells, []string{"vix", "sp500", "dxy"})
 	h := r.Staleness
-	want := [][]float64{{10, -1, 200}, {-1, 30, -1}}
-	if h == nil || h.Step != "hour" || len(h.Columns) != 3 || !slices.Equal(h.Indicators, []string{"vix", "dxy"}) ||
+	// Every configured indicator has its row, sp500 (never judged) too.
+	want := [][]float64{{10, -1, 200}, {-1, -1, -1}, {-1, 30, -1}}
+	if h == nil || h.Step != "hour" || h.StepS != 3600 || len(h.Columns) != 3 || !slices.Equal(h.Indicators, []string{"vix", "sp500", "dxy"}) ||
 		!slices.EqualFunc(h.MaxS, want, slices.Equal) {
 		t.Errorf("heatmap %+v", h)
 	}
@@ -123,8 +124,14 @@ func TestAvailability(t *testing.T) {
 		{At: since.Add(2*time.Hour + 30*time.Minute), Status: checks.StatusError},
 		{At: since.Add(3 * time.Hour), Status: checks.StatusDegraded},
 	}}}, []string{db.Overall})
-	period := r.Availability[len(windows)]
-	if period.Window != "report" || period.WatchedPct != 75 || period.HealthyPct != 33.33 || period.CriticalPct != 33.33 || period.DegradedPct != 33.33 {
+	// A report of four hours gives the last hour and its own period, not
+	// the last day, week or month.
+	if len(r.Availability) != 2 {
+		t.Fatalf("windows %+v", r.Availability)
+	}
+	period := r.Availability[1]
+	if period.Window != "report" || period.WatchedPct != 75 || period.HealthyPct != 33.33 || period.CriticalPct != 33.33 || period.DegradedPct != 33.33 ||
+		!period.Enough {
 		t.Errorf("the period %+v", period)
 	}
 	if last := r.Availability[0]; last.Window != "1h" || last.DegradedPct != 100 || last.WatchedPct != 100 {
@@ -132,6 +139,15 @@ func TestAvailability(t *testing.T) {
 	}
 	if len(r.Months) != 2 || r.Months[0].Window != "2026-10" || r.Months[0].WatchedPct != 50 || r.Months[1].Window != "2026-11" || r.Months[1].HealthyPct != 0 {
 		t.Errorf("months %+v", r.Months)
+	}
+	// A window watched under half its span has not enough history.
+	young := &Report{Since: until.Add(-30 * 24 * time.Hour), Until: until, Subject: db.Overall}
+	young.availability(map[string]Changes{db.Overall: {Initial: checks.StatusUnknown, Changes: []db.Change{
+		{At: until.Add(-9 * time.Minute), Status: checks.StatusHealthy}}}}, []string{db.Overall})
+	for _, a := range young.Availability {
+		if a.Enough {
+			t.Errorf("a nine-minute-old history: %s watched %.2f%%, enough %v", a.Window, a.WatchedPct, a.Enough)
+		}
 	}
 	if len(r.Daily) != 2 || r.Daily[0].Window != "2026-10-31" || r.Daily[1].CriticalPct != 50 {
 		t.Errorf("days %+v", r.Daily)
@@ -166,5 +182,50 @@ func TestIndicatorsThatFailedMost(t *testing.T) {
 	}
 	if len(r.Findings) != len(kinds) {
 		t.Errorf("top findings %d", len(r.Findings))
+	}
+}
+
+// Up to 48 hours the heatmap is drawn from the freshness runs themselves:
+// a 90-second stale spell is a column or two, not an hour; a column
+// without runs has no data; the quiet hours are marked as such.
+func TestRawHeatmapAndQuietHours(t *testing.T) {
+	t.Parallel()
+	since := time.Date(2026, 11, 30, 21, 7, 0, 0, time.UTC) // 16:07 in New York
+	r := &Report{Since: since, Until: since.Add(6 * time.Hour)}
+	var runs []db.StaleRun
+	for at := since; at.Before(since.Add(2 * time.Hour)); at = at.Add(30 * time.Second) {
+		run := db.StaleRun{At: at, Stale: map[string]float64{}}
+		if d := at.Sub(since); d >= 30*time.Minute && d < 31*time.Minute+30*time.Second {
+			run.Stale["dxy"] = 150
+		}
+		runs = append(runs, run)
+	}
+	r.rawHeatmap(runs, []string{"dxy", "vix"})
+	h := r.Staleness
+	if h == nil || h.Step != "1m0s" || h.StepS != 60 || len(h.Columns) != 360 || !h.Columns[0].Equal(since) {
+		t.Fatalf("heatmap step %q, %d columns", h.Step, len(h.Columns))
+	}
+	stale := 0
+	for j, v := range h.MaxS[0] {
+		switch {
+		case v == 150:
+			stale++
+		case j < 120 && v != 0, j >= 120 && v != -1:
+			t.Errorf("dxy column %d: %v", j, v)
+		}
+	}
+	if stale != 2 {
+		t.Errorf("a 90-second spell painted %d one-minute columns", stale)
+	}
+	parsed, err := config.Parse("q.toml", []byte("[[freshness.quiet_hours]]\nindicators = [\"vix\"]\ntimezone = \"America/New_York\"\nstart = \"16:00\"\nend = \"09:30\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.quietCells(&parsed.Freshness)
+	if !h.Quiet[1][0] || h.Quiet[0][0] {
+		t.Errorf("quiet: vix %v, dxy %v", h.Quiet[1][0], h.Quiet[0][0])
+	}
+	if r.rawHeatmap(nil, []string{"vix"}); r.Staleness != h {
+		t.Error("a heatmap of no runs replaced one")
 	}
 }

@@ -34,7 +34,12 @@ func Summarize(h *History, cfg *config.Config, now time.Time) *Report {
 	r.divergence(h.Hours)
 	r.scans(h.Hours, h.Samples, h.fine())
 	r.bridge(h.Hours, h.Restarts)
-	r.heatmap(h.Staleness, cfg.Indicators.Expected)
+	if h.fine() {
+		r.rawHeatmap(h.StaleRuns, cfg.Indicators.Expected)
+	} else {
+		r.heatmap(h.Staleness, cfg.Indicators.Expected)
+	}
+	r.quietCells(&cfg.Freshness)
 	r.ScanSeries = thin(r.ScanSeries)
 	// Incidents were read from the whole timelines.
 	for i := range r.Timeline {
@@ -101,14 +106,21 @@ func share(from, to time.Time, subject, window string, t map[checks.Status]time.
 		}
 		return round2(100 * d.Seconds() / total)
 	}
-	return Availability{
+	a := Availability{
 		Subject: subject, Window: window, From: from, To: to,
 		HealthyPct:  of(t[checks.StatusHealthy], watched),
 		DegradedPct: of(t[checks.StatusDegraded], watched),
 		CriticalPct: of(critical, watched),
 		WatchedPct:  of(time.Duration(watched*float64(time.Second)), to.Sub(from).Seconds()),
 	}
+	a.Enough = a.WatchedPct >= enoughWatched
+	return a
 }
+
+// enoughWatched is the share of a window, in percent, tidewatch must have
+// watched for its availability to be told: a 9-minute-old database says
+// nothing of the last week.
+const enoughWatched = 50
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
@@ -133,6 +145,11 @@ func (r *Report) availability(changes map[string]Changes, subjects []string) {
 	for _, subject := range subjects {
 		initial, changes := changes[subject].Initial, changes[subject].Changes
 		for _, w := range windows {
+			// Only windows the report's period holds: a report of an
+			// hour says nothing of the last month.
+			if w.d > r.Until.Sub(r.Since)+time.Minute {
+				continue
+			}
 			from := r.Until.Add(-w.d)
 			r.Availability = append(r.Availability, share(from, r.Until, subject, w.name, statusTime(initial, changes, from, r.Until)))
 		}
@@ -497,7 +514,9 @@ func (r *Report) bridge(hours []db.Hour, restarts db.Restarts) {
 }
 
 // heatmap lays the staleness out per indicator and hour, or per day for
-// periods longer than a week.
+// periods longer than a week, from the hourly rollups: every configured
+// indicator has a row, one never judged (in its quiet hours all along)
+// too.
 func (r *Report) heatmap(cells []db.StalenessCell, order []string) {
 	if len(cells) == 0 {
 		return
@@ -507,18 +526,11 @@ func (r *Report) heatmap(cells []db.StalenessCell, order []string) {
 	if r.Until.Sub(r.Since) > 7*24*time.Hour {
 		step, h.Step = 24*time.Hour, "day"
 	}
+	h.StepS = step.Seconds()
 	for c := r.Since.Truncate(step); c.Before(r.Until); c = c.Add(step) {
 		h.Columns = append(h.Columns, c)
 	}
-	seen := map[string]bool{}
-	for _, c := range cells {
-		seen[c.Indicator] = true
-	}
-	for _, ind := range order {
-		if seen[ind] {
-			h.Indicators = append(h.Indicators, ind)
-		}
-	}
+	h.Indicators = order
 	row := map[string]int{}
 	for i, ind := range h.Indicators {
 		row[ind] = i
@@ -534,6 +546,64 @@ func (r *Report) heatmap(cells []db.StalenessCell, order []string) {
 		h.MaxS[i][j] = math.Max(h.MaxS[i][j], c.MaxS)
 	}
 	r.Staleness = h
+}
+
+// rawSteps are the column widths of a raw heatmap: the first that keeps
+// it within maxRawColumns.
+var rawSteps = []time.Duration{30 * time.Second, time.Minute, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute, 15 * time.Minute, 30 * time.Minute}
+
+const maxRawColumns = 360
+
+// rawHeatmap lays the staleness out from the freshness runs themselves,
+// for periods up to fineFor: a 90-second stale spell is a minute or two
+// of red, not an hour. A column holds the worst staleness any of its runs
+// found, 0 when its runs found the indicator fresh, -1 without runs.
+func (r *Report) rawHeatmap(runs []db.StaleRun, order []string) {
+	if len(runs) == 0 {
+		return
+	}
+	step := rawSteps[len(rawSteps)-1]
+	for _, s := range rawSteps {
+		if r.Until.Sub(r.Since)/s <= maxRawColumns {
+			step = s
+			break
+		}
+	}
+	h := &Heatmap{Step: present.Age(step), StepS: step.Seconds(), Indicators: order}
+	start := r.Since.Truncate(step)
+	for c := start; c.Before(r.Until); c = c.Add(step) {
+		h.Columns = append(h.Columns, c)
+	}
+	for range order {
+		h.MaxS = append(h.MaxS, slices.Repeat([]float64{-1}, len(h.Columns)))
+	}
+	for _, run := range runs {
+		j := int(run.At.Sub(start) / step)
+		if j < 0 || j >= len(h.Columns) {
+			continue
+		}
+		for i, ind := range order {
+			h.MaxS[i][j] = math.Max(h.MaxS[i][j], run.Stale[ind])
+		}
+	}
+	r.Staleness = h
+}
+
+// quietCells marks the cells in each indicator's quiet hours (at the
+// cell's middle), where no data is what is expected.
+func (r *Report) quietCells(f *config.Freshness) {
+	h := r.Staleness
+	if h == nil {
+		return
+	}
+	half := time.Duration(h.StepS * float64(time.Second) / 2)
+	h.Quiet = make([][]bool, len(h.Indicators))
+	for i, ind := range h.Indicators {
+		h.Quiet[i] = make([]bool, len(h.Columns))
+		for j, c := range h.Columns {
+			h.Quiet[i][j] = f.Quiet(ind, c.Add(half))
+		}
+	}
 }
 
 func minTime(a, b time.Time) time.Time {

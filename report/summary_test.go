@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -92,7 +93,7 @@ func TestReportOfAGeneratedHistory(t *testing.T) {
 		len(r.Bridge.Reasons) == 0 || r.Bridge.Reasons[0].Reason != "crash: exit status 1" {
 		t.Errorf("bridge %+v", r.Bridge)
 	}
-	if r.Staleness == nil || len(r.Staleness.Indicators) == 0 || len(r.Staleness.Columns) != 6 {
+	if r.Staleness == nil || len(r.Staleness.Indicators) == 0 || len(r.Staleness.Columns) != 360 {
 		t.Errorf("heatmap %d indicators, %d columns", len(r.Staleness.Indicators), len(r.Staleness.Columns))
 	}
 	if len(r.Timeline) != 5 || r.Timeline[0].Subject != db.Overall {
@@ -241,4 +242,59 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(d)
 	}
 	os.Exit(code)
+}
+
+// An incident is driven by what was found inside its own span, criticals
+// first: vix NaN for the one it caused, not the stale findings that came
+// minutes after it in the same hour; each incident has its own drivers.
+func TestIncidentDriversAreTheFindingsInsideIt(t *testing.T) {
+	t.Parallel()
+	store, err := db.Open(filepath.Join(t.TempDir(), "tw.db"), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	cfg := config.Default()
+	ctx := context.Background()
+	start := time.Now().UTC().Truncate(time.Hour).Add(-2 * time.Hour)
+	at := func(m float64) time.Time { return start.Add(time.Duration(m * float64(time.Minute))) }
+	write := func(m float64, status checks.Status, fs ...checks.Finding) {
+		t.Helper()
+		run := &db.Run{Job: config.JobIntegrity, Started: at(m), Finished: at(m).Add(time.Millisecond), Status: status, Overall: status, Findings: fs,
+			Changes: []db.HealthChange{{Job: db.Overall, Status: status}}}
+		if _, err := store.WriteRun(ctx, run); err != nil {
+			t.Fatal(err)
+		}
+	}
+	nan := checks.Finding{Severity: checks.Critical, Category: checks.CatMissingCritical, Indicator: "vix", Message: "vix is NaN", Details: map[string]any{"reason": "NaN"}}
+	stale := func(ind string) checks.Finding {
+		return checks.Finding{Severity: checks.Warning, Category: checks.CatStale, Indicator: ind, Message: ind + " is stale"}
+	}
+	write(0, checks.StatusHealthy)
+	// 10:02-10:04 vix NaN (one stale finding beside it); 10:08-10:20 five
+	// indicators stale, many times over.
+	write(2, checks.StatusCritical, nan, stale("dxy"))
+	write(3, checks.StatusCritical, nan)
+	write(4, checks.StatusHealthy)
+	for m := 8.0; m < 20; m += 0.5 {
+		write(m, checks.StatusDegraded, stale("basis"), stale("spread"), stale("taker"))
+	}
+	write(20, checks.StatusHealthy)
+	r, err := Build(ctx, store, &cfg, start.Add(time.Hour), start, start.Add(time.Hour), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Incidents) != 2 {
+		t.Fatalf("incidents %+v", r.Incidents)
+	}
+	first, second := r.Incidents[0].Drivers, r.Incidents[1].Drivers
+	if len(first) != 2 || first[0].Category != checks.CatMissingCritical || first[0].Indicator != "vix" || first[0].Count != 2 ||
+		first[0].Reason != "NaN" || first[1].Indicator != "dxy" || first[1].Count != 1 {
+		t.Errorf("the NaN incident's drivers: %+v", first)
+	}
+	if len(second) != 3 || second[0].Category != checks.CatStale || second[0].Count != 24 || slices.ContainsFunc(second, func(k db.FindingKind) bool {
+		return k.Indicator == "vix"
+	}) {
+		t.Errorf("the stale incident's drivers: %+v", second)
+	}
 }

@@ -12,8 +12,11 @@
 # open-file growth from the end of the soak's warm-up to its end; the
 # detection of a bad record (issue 15's table: /readyz, the verdict key,
 # the webhook, the reopening, 200 records a second, CPU per change below
-# seed 000's check). A target whose benchmark did not run is reported as
-# missed, never passed over.
+# seed 000's check); a failover (the leader SIGKILLed to the new leader's
+# bridge pushing, default lease) under 12 s. A p99 rests on 100 samples or
+# more: with fewer (SHORT=1, the failovers), the benchmark reports none and
+# the slowest sample is held to the p99's target. A target whose benchmark
+# did not run is reported as missed, never passed over.
 
 function show(v) {
   if (v >= 100 || v == int(v)) return sprintf("%.0f", v)
@@ -92,17 +95,23 @@ END {
     "Detection key-p99-ms 50 bad put to the verdict key (Python listener), p99 (ms)|" \
     "Detection webhook-p99-ms 250 bad put to the webhook's trigger, p99 (ms)|" \
     "Detection reopen-p99-ms 50 good put to the gate open, beyond reopen_after, p99 (ms)|" \
-    "Detection stream-rss-MB 60 200 records a second: daemon RSS (MB)", expects, "|")
+    "Detection stream-rss-MB 60 200 records a second: daemon RSS (MB)|" \
+    "Failover p99-ms 12000 failover, the leader SIGKILLed to the new leader's bridge pushing, p99 (ms)", expects, "|")
   for (i = 1; i <= nexp; i++) {
     split(expects[i], e, " ")
     what = expects[i]
     sub(/^[^ ]+ [^ ]+ [^ ]+ /, "", what)
-    target(what, ((1, e[1], e[2]) in fig) ? fig[1, e[1], e[2]] : "", e[3], 1)
+    v = ((1, e[1], e[2]) in fig) ? fig[1, e[1], e[2]] : ""
+    if (v == "" && e[2] == "p99-ms" && (1, e[1], "max-ms") in fig) {
+      v = fig[1, e[1], "max-ms"]
+      sub(/p99/, "slowest (under 100 samples)", what)
+    }
+    target(what, v, e[3], 1)
   }
   for (k = 1; k <= n; k++) {
     name = names[k]
     if (name ~ /^Job\//) target(name " p99 (ms)", fig[1, name, "p99-ms"], 5, 1)
-    if (name ~ /^Burst\//) target(name ": last file to Hazelcast (ms)", fig[1, name, "p99-ms"], 1000, 1)
+    if (name ~ /^Burst\//) target(name ": slowest last file to Hazelcast (ms)", fig[1, name, "max-ms"], 1000, 1)
     if (name == "Detection") {
       target("200 records a second: runs a second", fig[1, name, "stream-runs/s"], 4, 0)
       target("200 records a second: bad records missed", fig[1, name, "stream-missed-bad"], 0, 0)

@@ -9,12 +9,15 @@
 # goroutines, open files and run times, and the detection of bad records
 # by change events (flips of a record with an ACB-critical NaN, each about
 # 5.5 s: 200, or 100 with SHORT, so that every p99 rests on 100 samples or
-# more; a minute of 200 records a second; CPU per change beside seed 000). It prints a table with the core
-# count and Go version, checks the targets (a missed one, or one not
-# measured, makes it exit 1), and compares with the last run of the same
-# kind.
+# more; a minute of 200 records a second; CPU per change beside seed 000),
+# and, with several instances, what the leader's lease costs the member and
+# how long a failover takes (5, or 20 in full: a failover takes 10-15 s with
+# the restart, so the slowest is held to the p99's target). It prints a
+# table with the core count and Go version, checks the targets (a missed
+# one, or one not measured, makes it exit 1), and compares with the last
+# run of the same kind.
 #
-#   scripts/bench.sh            # about 45 minutes: a 10-minute soak, 200 flips
+#   scripts/bench.sh            # about 50 minutes: a 10-minute soak, 200 flips
 #   SHORT=1 scripts/bench.sh    # about 15 minutes: a 2-minute soak, 100 flips,
 #                               # 30 days of history, fewer rounds
 #
@@ -27,9 +30,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -n "${SHORT:-}" ]; then
-  kind=short jobs=500 files=200 bursts=3 crashes=20 reports=3 days=30 soak=2m flips=100
+  kind=short jobs=500 files=200 bursts=3 crashes=20 reports=3 days=30 soak=2m flips=100 failovers=5
 else
-  kind=full jobs=2000 files=500 bursts=10 crashes=100 reports=5 days=90 soak=10m flips=200
+  kind=full jobs=2000 files=500 bursts=10 crashes=100 reports=5 days=90 soak=10m flips=200 failovers=20
 fi
 
 scripts/test-setup.sh >&2
@@ -62,6 +65,8 @@ bench ./report . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
 bench ./status . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
 bench . 'Soak' 1x TIDEWATCH_SOAK="$soak"
 bench . 'Detection' 1x TIDEWATCH_FLIPS="$flips"
+bench ./leader 'Renewal' 2000x
+bench . 'Failover' "${failovers}x"
 
 echo
 echo "tidewatch benchmarks ($kind), $(nproc) cores, $(go env GOVERSION), $(date -u '+%Y-%m-%d %H:%M UTC')"

@@ -6,6 +6,11 @@
 #
 #   scripts/hazelcast.sh fetch                    download the jar if it is not cached
 #   scripts/hazelcast.sh run PORT CLUSTER [DIR]   run a member on 127.0.0.1:PORT (foreground)
+#
+# HAZELCAST_MEMBERS (comma-separated host:port) lists the members a member
+# joins, for a cluster of several on loopback (default 127.0.0.1, which on
+# its own finds only members on ports 5701-5703); HAZELCAST_JAVA_OPTS adds
+# JVM options, such as -Dhazelcast.max.no.heartbeat.seconds=10.
 set -euo pipefail
 
 VERSION=5.5.0
@@ -47,6 +52,11 @@ run() {
   fetch
   mkdir -p "$dir"
   conf="$dir/member-$port.yaml"
+  members=""
+  IFS=, read -ra list <<<"${HAZELCAST_MEMBERS:-127.0.0.1}"
+  for m in "${list[@]}"; do
+    members+=$'\n'"          - $m"
+  done
   cat > "$conf" <<YAML
 hazelcast:
   cluster-name: $cluster
@@ -61,8 +71,7 @@ hazelcast:
         enabled: false
       tcp-ip:
         enabled: true
-        member-list:
-          - 127.0.0.1
+        member-list:$members
     interfaces:
       enabled: true
       interfaces:
@@ -72,7 +81,8 @@ hazelcast:
 YAML
   # A small heap and quick start; the opens are the ones Hazelcast asks for
   # on Java 17 so that it does not warn at every start.
-  exec java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  # shellcheck disable=SC2086 # the options are words on purpose
+  exec java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${HAZELCAST_JAVA_OPTS:-} \
     -Dhazelcast.phone.home.enabled=false -Dhazelcast.config="$conf" \
     --add-modules java.se \
     --add-exports java.base/jdk.internal.ref=ALL-UNNAMED \

@@ -26,6 +26,7 @@ type Status struct {
 	Jobs        []JobStatus        `json:"jobs"`
 	Health      checks.Health      `json:"health"`
 	Bridge      *BridgeStatus      `json:"bridge,omitempty"`
+	Cluster     *Cluster           `json:"cluster,omitempty"`
 	Findings    []db.StoredFinding `json:"recent_findings"`
 	// NextBefore, when there are older findings than those listed, is the
 	// before= (--before) that lists them.
@@ -122,6 +123,9 @@ func Read(ctx context.Context, store *db.Store, cfg *config.Config, now time.Tim
 		st.NextBefore = st.Findings[n-1].ID
 	}
 	if st.Stats, err = store.Stats(ctx); err != nil {
+		return nil, err
+	}
+	if st.Cluster, err = readCluster(ctx, store, cfg); err != nil {
 		return nil, err
 	}
 	present.FillLists(st)

@@ -42,6 +42,9 @@ func WriteStatus(w io.Writer, st *Status, asJSON bool) error {
 	if st.Bridge != nil {
 		writeBridge(w, st.Bridge)
 	}
+	if st.Cluster != nil {
+		writeCluster(w, st.Cluster, st.GeneratedAt)
+	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "RECENT FINDINGS (%d, newest first)\n", len(st.Findings))
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

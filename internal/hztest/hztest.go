@@ -37,6 +37,13 @@ type Member struct {
 	dir     string
 	cmd     *exec.Cmd
 	exited  chan struct{}
+
+	// env is added to the member's environment: the members of a Cluster
+	// name each other in it.
+	env []string
+	// logFrom is where the log of the member's latest start begins: the
+	// log is appended to across restarts.
+	logFrom int64
 }
 
 var clusters atomic.Int64
@@ -125,9 +132,15 @@ func (m *Member) start() error {
 	if err != nil {
 		return err
 	}
+	if info, err := logf.Stat(); err == nil {
+		m.logFrom = info.Size()
+	}
 	// The script execs java, so this process is the member itself.
 	m.cmd = exec.Command(m.script, "run", fmt.Sprint(m.Port), m.Cluster, m.dir)
 	m.cmd.Stdout, m.cmd.Stderr = logf, logf
+	if m.env != nil {
+		m.cmd.Env = append(os.Environ(), m.env...)
+	}
 	// The member must not outlive a test binary that dies.
 	m.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	if err := m.cmd.Start(); err != nil {
