@@ -241,9 +241,17 @@ func (pol *Policy) notify(p *db.Problem, now time.Time, silences []silence) stri
 	return ""
 }
 
+// readFailures are the categories of a read from Hazelcast that failed:
+// any later read by another job says otherwise.
+var readFailures = []string{checks.CatConnectivity, checks.CatRecordAbsent, checks.CatRecordInvalid}
+
 // cause finds the open problem that explains p, if any: one of a category
 // that causes p's, or the same problem seen by another job that opened
-// first (Hazelcast away is one page, not one per job).
+// first (Hazelcast away is one page, not one per job). Hazelcast away or
+// a record absent or invalid, as another job last saw it, explains nothing
+// its job saw later: p's job read the record since (a job run every few
+// minutes that found no record at the start would otherwise hold back a
+// NaN that integrity finds every second).
 func cause(p *db.Problem, open []db.Problem) string {
 	for _, o := range open {
 		if o.Job == p.Job && o.Category == p.Category && o.Indicator == p.Indicator {
@@ -252,10 +260,9 @@ func cause(p *db.Problem, open []db.Problem) string {
 		if o.SuppressedBy != "" {
 			continue
 		}
-		for _, c := range checks.Causes(p.Category) {
-			if o.Category == c {
-				return o.Fingerprint()
-			}
+		stale := o.Job != p.Job && slices.Contains(readFailures, o.Category) && o.LastSeen.Before(p.LastSeen)
+		if slices.Contains(checks.Causes(p.Category), o.Category) && !stale {
+			return o.Fingerprint()
 		}
 		if o.Category == p.Category && o.Indicator == p.Indicator && (o.Opened.Before(p.Opened) ||
 			o.Opened.Equal(p.Opened) && o.Fingerprint() < p.Fingerprint()) {

@@ -175,6 +175,20 @@ func TestHazelcastAwayPagesOnceNotForEveryConsequence(t *testing.T) {
 		"ops trigger integrity/stale/dxy")
 }
 
+// A record another job found absent at the start, and has not read since
+// (divergence runs every few minutes), explains nothing integrity finds in
+// the record it read later: the NaN pages.
+func TestAReadFailureSeenEarlierByAnotherJobExplainsNothingLater(t *testing.T) {
+	t.Parallel()
+	s := newSim(t, policy(t, ""))
+	absent := checks.Finding{Severity: checks.Critical, Category: checks.CatRecordAbsent, Message: "exf_latest is absent"}
+	same(t, "divergence at the start", s.run("divergence", absent),
+		"ops trigger divergence/record_absent/", "pager trigger divergence/record_absent/")
+	same(t, "integrity reads vix NaN", s.run("integrity", nan("vix")),
+		"ops trigger integrity/missing_critical/vix", "pager trigger integrity/missing_critical/vix")
+
+}
+
 func TestMaintenanceHoldsNotificationsButResolvesWhatPaged(t *testing.T) {
 	t.Parallel()
 	// A window every day from 12:03 for ten minutes, for freshness only.
