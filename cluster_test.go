@@ -345,6 +345,21 @@ func (f *fleet) sample() *sampler {
 	return s
 }
 
+// waitSamples waits until n more samples are taken: a check needs enough
+// of them on either side of a failover, however slow sampling is on a
+// loaded machine.
+func (s *sampler) waitSamples(t testing.TB, n int) {
+	t.Helper()
+	s.mu.Lock()
+	want := len(s.bridgesAt) + n
+	s.mu.Unlock()
+	waitFor(t, time.Minute, func() string { return fmt.Sprintf("fewer than %d samples", n) }, func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return len(s.bridgesAt) >= want
+	})
+}
+
 func (s *sampler) end() {
 	select {
 	case <-s.stop:
@@ -427,6 +442,7 @@ func TestClusterOneLeaderAndFailoverOnSIGKILL(t *testing.T) {
 	if b := f.bridges(); len(b) != 1 {
 		t.Fatalf("%d bridges alive with one leader", len(b))
 	}
+	s.waitSamples(t, 10)
 
 	killed := time.Now()
 	f.ds[first].cmd.Process.Kill()
@@ -462,6 +478,7 @@ func TestClusterOneLeaderAndFailoverOnSIGKILL(t *testing.T) {
 	if ls := f.leaders("a", "b", "c"); len(ls) != 1 || ls[0] != next {
 		t.Errorf("leaders after the restart: %v", ls)
 	}
+	s.waitSamples(t, 10)
 	s.check(t, [2]time.Time{killed, back})
 }
 

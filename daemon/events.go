@@ -44,6 +44,8 @@ type events struct {
 	// checks that read the other key too (freshness reads both).
 	mu     sync.Mutex
 	latest map[string]jobs.Given
+	// running serializes the runs on changes (run).
+	running sync.Mutex
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -174,15 +176,18 @@ func (e *events) given(changed jobs.Given) []jobs.Given {
 	return out
 }
 
-func (e *events) runExF(c change, urgent bool) {
-	e.runner.RunGiven(e.ctx, exfJobs, db.TriggerEvent, e.given(c.Given)...)
-	if c.release {
-		debug.FreeOSMemory()
-	}
-}
+func (e *events) runExF(c change, urgent bool) { e.run(exfJobs, c) }
 
-func (e *events) runScan(c change, urgent bool) {
-	e.runner.RunGiven(e.ctx, scanJobs, db.TriggerEvent, e.given(c.Given)...)
+func (e *events) runScan(c change, urgent bool) { e.run(scanJobs, c) }
+
+// run runs jobs on a change, one change at a time: freshness judges both
+// keys, and a run on one key's change that took the other's latest value
+// before the other's own run was over would judge, and record last, a
+// value already replaced.
+func (e *events) run(jobNames []string, c change) {
+	e.running.Lock()
+	e.runner.RunGiven(e.ctx, jobNames, db.TriggerEvent, e.given(c.Given)...)
+	e.running.Unlock()
 	if c.release {
 		debug.FreeOSMemory()
 	}

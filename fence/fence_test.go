@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -113,13 +114,18 @@ func TestALowerEpochNeverOverwritesAHigherOne(t *testing.T) {
 }
 
 // TestRacingWritersNeverGoBackwards: writers of epochs 1 to 4 race on one
-// key, each with rising scan numbers, each starting once the one before it
-// has written 20: a reader sampling the key never sees the epoch or the
-// scan number fall, and each lower writer is fenced off.
+// key with rising scan numbers drawn from one counter (as leaders push the
+// latest scan, whoever leads), each starting once the one before it has
+// written 20: a reader sampling the key never sees the epoch or the scan
+// number fall, and each lower writer is fenced off at its first write
+// after a higher epoch's.
 func TestRacingWritersNeverGoBackwards(t *testing.T) {
 	t.Parallel()
 	c := hztest.Shared(t).Client(t, quiet)
 	ctx, cancel := context.WithCancel(context.Background())
+	// The writers' bound, should a writer never be fenced off.
+	wctx, wcancel := context.WithTimeout(ctx, time.Minute)
+	defer wcancel()
 	m := fmt.Sprint("fence-race-", time.Now().UnixNano())
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -129,18 +135,25 @@ func TestRacingWritersNeverGoBackwards(t *testing.T) {
 		started[epoch] = make(chan struct{})
 	}
 	close(started[0])
+	var number atomic.Int64
 	for epoch := int64(1); epoch <= 4; epoch++ {
 		wg.Go(func() {
 			<-started[epoch-1]
 			w := fence.NewWriter(c, m, "k")
-			for n := int64(1); n <= 200; n++ {
-				err := w.Write(ctx, epoch, fmt.Appendf(nil, `{"scan_number":%d}`, n), newer(n))
+			// Until fenced off; the highest epoch stops after its 20.
+			for mine := 0; mine < 20 || epoch < 4; {
+				if wctx.Err() != nil {
+					return
+				}
+				n := number.Add(1)
+				err := w.Write(wctx, epoch, fmt.Appendf(nil, `{"scan_number":%d}`, n), newer(n))
 				mu.Lock()
 				switch {
 				case errors.Is(err, fence.ErrFenced):
 					fenced[epoch] = true
 				case err == nil:
 					written[epoch]++
+					mine++
 				}
 				off := fenced[epoch]
 				if written[epoch] == 20 || off {

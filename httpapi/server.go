@@ -285,6 +285,9 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) {
 	}
 	page := *src
 	page.Gate = s.readiness()
+	if live := s.cluster.Load(); live != nil {
+		page.Cluster = *live
+	}
 	p, err := statuspage.Gather(r.Context(), page, s.cfg.Load(), time.Now())
 	if err != nil {
 		s.log.Error("status page", "err", err)

@@ -53,6 +53,9 @@ type Source struct {
 	Version  string
 	// Refresh is how often the page reloads itself, in seconds.
 	Refresh int
+	// Cluster, when set, is this instance's part in a cluster, live from
+	// the running daemon. Nil: as history tells it.
+	Cluster func() *status.Cluster
 	// Gate, when set, is the running daemon's gate: the verdict shown,
 	// as /readyz gives it. Nil: the verdict is judged from history.
 	Gate func() status.Readiness
@@ -78,6 +81,11 @@ func Gather(ctx context.Context, src Source, cfg *config.Config, now time.Time) 
 	p.Verdict = Verdict{Known: st.Overall != checks.StatusUnknown || rd.Ready, Ready: rd.Ready, Overall: st.Overall, Reasons: rd.Reasons}
 	if st.Reason != "" && !rd.Ready {
 		p.Verdict.Reasons = append(p.Verdict.Reasons, st.Reason)
+	}
+	p.Cluster = st.Cluster
+	if src.Cluster != nil && st.Cluster != nil {
+		p.Cluster = src.Cluster()
+		p.Cluster.LastChange = st.Cluster.LastChange
 	}
 	silences, err := store.Silences(ctx, now, false)
 	if err != nil {

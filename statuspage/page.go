@@ -10,6 +10,7 @@ import (
 
 	"tidewatch/checks"
 	"tidewatch/internal/present"
+	"tidewatch/status"
 )
 
 // Page is everything the status page shows, gathered beforehand: the page
@@ -21,6 +22,8 @@ type Page struct {
 	Refresh int
 	Version string
 	Verdict Verdict
+	// Cluster is this instance's part in a cluster; nil without [cluster].
+	Cluster *status.Cluster
 	// Problems are the open problems, most severe and oldest first.
 	Problems   []Problem
 	Silences   []Silence
@@ -145,6 +148,10 @@ var funcs = template.FuncMap{
 		}
 		return head + "\n" + strings.Join(r.Findings, "\n")
 	},
+	// unreachable: the election's last call to Hazelcast failed (nil is
+	// history's, which cannot say).
+	"unreachable": func(b *bool) bool { return b != nil && !*b },
+	"seconds":     func(s *float64) string { return fmt.Sprintf("%.1f s", *s) },
 	"deref": func(n *int64) string {
 		if n == nil {
 			return "–"
@@ -231,6 +238,9 @@ var page = template.Must(template.New("page").Funcs(funcs).Parse(`<!DOCTYPE html
   <h1>tidewatch · {{.Instance}}</h1>
   <span class="muted">updated {{clock .Now}} UTC · reloads every {{.Refresh}}s</span>
 </header>
+{{with .Cluster}}
+<p id="cluster">{{if eq .Role "leader"}}<b>leader</b>: runs the bridge, pages and publishes{{else}}<b>follower</b>{{if .Leader}} of {{.Leader}}{{end}}{{if .LastLeader}}, the last leader: it pages while Hazelcast is away{{end}}{{end}}{{if .Epoch}} · epoch {{.Epoch}}{{end}}{{with .LeaseAgeS}} · lease renewed {{seconds .}} ago{{end}}{{if unreachable .Reachable}} · Hazelcast unreachable{{end}}{{with .LastChange}} · last change: {{.Kind}} at epoch {{.Epoch}}, {{clock .At}} UTC{{if .Reason}} ({{.Reason}}){{end}}{{end}}</p>
+{{end}}
 
 {{with .Verdict}}
 <div id="verdict" class="verdict {{if not .Known}}v-unknown{{else if .Ready}}v-ready{{else}}v-notready{{end}}">

@@ -12,7 +12,9 @@ import (
 	"time"
 
 	"tidewatch/checks"
+	"tidewatch/db"
 	"tidewatch/internal/testenv"
+	"tidewatch/status"
 )
 
 var now = time.Date(2026, 11, 30, 14, 5, 0, 0, time.UTC)
@@ -134,6 +136,24 @@ func TestPageSaysWhatIsWrong(t *testing.T) {
 	if strings.Contains(html, `id="bridge"`) || strings.Contains(html, `id="silences"`) {
 		t.Error("a page without a bridge or silences shows them")
 	}
+	if strings.Contains(html, `id="cluster"`) {
+		t.Error("a page without [cluster] shows a role")
+	}
+
+	// In a cluster: the role, the leader, the epoch, the lease's age.
+	follower := ready
+	follower.Cluster = &status.Cluster{Instance: "tidewatch-ams-1", Role: "follower", Leader: "tidewatch-fra-2", Epoch: 7,
+		LeaseAgeS: ptr(1.25), Reachable: ptr(false), LastChange: &db.Leadership{At: now.Add(-time.Hour), Kind: "lost", Epoch: 6, Reason: "the lease is now tidewatch-fra-2 at epoch 7"}}
+	html = renderPage(t, follower)
+	if want := `<p id="cluster"><b>follower</b> of tidewatch-fra-2 · epoch 7 · lease renewed 1.2 s ago · Hazelcast unreachable · last change: lost at epoch 6, 2026-11-30 13:05:00 UTC (the lease is now tidewatch-fra-2 at epoch 7)</p>`; !strings.Contains(html, want) {
+		t.Errorf("a follower's page lacks %s", want)
+	}
+	leading := ready
+	leading.Cluster = &status.Cluster{Role: "leader", Leader: "tidewatch-ams-1", Epoch: 8, Reachable: ptr(true)}
+	if html := renderPage(t, leading); !strings.Contains(html, `<p id="cluster"><b>leader</b>: runs the bridge, pages and publishes · epoch 8</p>`) {
+		t.Error("a leader's page does not say it leads")
+	}
+
 	unknown := ready
 	unknown.Verdict = Verdict{Reasons: []string{"no history yet"}}
 	if html := renderPage(t, unknown); !strings.Contains(html, `<div class="word">UNKNOWN</div>`) || !strings.Contains(html, "history cannot tell") {
