@@ -66,10 +66,13 @@ func (c *clustered) publishing(client *hz.Client, g config.Gate) publish.Write {
 		return l.Epoch, err
 	}, fence.NewWriter(client, g.VerdictMap, g.VerdictKey))
 	return func(ctx context.Context, value string) error {
-		if err := guard(ctx, []byte(value)); !errors.Is(err, leader.ErrNotLeader) {
-			return err
+		err := guard(ctx, []byte(value))
+		if errors.Is(err, leader.ErrNotLeader) && c.el.Status().Role != leader.RoleLeader {
+			return nil
 		}
-		return nil
+		// A leader that could not confirm its lease (Hazelcast slow to
+		// answer) tries again within a second, as after any failed write.
+		return err
 	}
 }
 

@@ -174,6 +174,9 @@ func (d *Daemon) open(ctx context.Context) (err error) {
 	m.FollowGate(func() bool { return d.events.keeper.Verdict().Ready })
 	if d.cluster != nil {
 		d.cluster.onLead = d.events.publish
+		// A leader that stops leaves the verdict to its successor, which
+		// writes at once: a rolling restart does not close the gate.
+		d.events.final = 0
 	}
 	d.sender.Store(sender)
 	d.runner.OnSkipped, d.rec.OnNotRecorded = m.RunSkipped, m.RunNotRecorded
@@ -293,6 +296,8 @@ func (d *Daemon) Run(ctx context.Context) {
 		d.sender.Load().Stop(sctx)
 	}()
 	if d.srv != nil {
+		// Event streams end first: the server's shutdown waits for them.
+		d.events.broker.Close()
 		sctx, cancel := context.WithTimeout(context.Background(), httpGrace)
 		d.srv.Stop(sctx)
 		cancel()
@@ -457,8 +462,13 @@ func (d *Daemon) reload() ([]string, error) {
 	if d.bridge != nil {
 		supervised = d.bridge
 	}
-	d.runner.Reconfigure(cfg, supervised)
-	d.rec.Reconfigure(cfg, d.policy(cfg))
+	// Runs on changes and the gate's rechecks wait while the runner, the
+	// recorder and the gate change hands.
+	d.events.hold(func() {
+		d.runner.Reconfigure(cfg, supervised)
+		d.rec.Reconfigure(cfg, d.policy(cfg))
+		d.events.reconfigure(cfg)
+	})
 	sctx, cancel := context.WithTimeout(context.Background(), jobGrace)
 	d.sender.Load().Stop(sctx)
 	cancel()
@@ -505,6 +515,8 @@ func (d *Daemon) restartBridge(cfg *config.Config) error {
 	}
 	b, err := bridgeproc.New(cfg, configPath, d.store, d.log)
 	if err != nil {
+		d.stateLock.Release()
+		d.stateLock = nil
 		return err
 	}
 	d.bridge = b

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"tidewatch/checks"
@@ -28,7 +29,8 @@ import (
 // run (event or schedule) is an observation for the gate, and the gate's
 // verdict goes to /readyz, the verdict key and GET /events.
 type events struct {
-	cfg    *config.Config
+	// cfg is the config the gate judges by: a reload replaces it.
+	cfg    atomic.Pointer[config.Config]
 	log    *slog.Logger
 	clk    clock.Clock
 	runner *jobs.Runner
@@ -44,8 +46,12 @@ type events struct {
 	// checks that read the other key too (freshness reads both).
 	mu     sync.Mutex
 	latest map[string]jobs.Given
-	// running serializes the runs on changes (run).
+	// running serializes the runs on changes and the rechecks, and keeps
+	// them out of a reload (hold).
 	running sync.Mutex
+	// final is the grace of the last write of the verdict at the stop
+	// (not ready); 0: none (in a cluster, the successor writes).
+	final time.Duration
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -62,16 +68,13 @@ var (
 // when a verdict key is configured) and broker, and, when [events] is
 // enabled, the watch and the coalescers; nothing runs until start.
 func newEvents(cfg *config.Config, client *hz.Client, runner *jobs.Runner, write publish.Write, started time.Time, log *slog.Logger) *events {
-	e := &events{cfg: cfg, log: log.With("component", "events"), clk: clock.Real{}, runner: runner,
-		latest: map[string]jobs.Given{}}
+	e := &events{log: log.With("component", "events"), clk: clock.Real{}, runner: runner,
+		latest: map[string]jobs.Given{}, final: closeGrace}
+	e.cfg.Store(cfg)
 	e.ctx, e.cancel = context.WithCancel(context.Background())
-	var aspects []string
-	for _, j := range cfg.Jobs() {
-		aspects = append(aspects, j.Name)
-	}
 	e.broker = sse.NewBroker(256, 15*time.Second, e.log, "verdict")
 	e.writer = publish.Self(started)
-	g := gate.New(aspects, cfg.Gate.ReopenAfter.Duration, started)
+	g := gate.New(jobNames(cfg), cfg.Gate.ReopenAfter.Duration, started)
 	if cfg.Gate.VerdictKey != "" {
 		e.pub = publish.New(write, func() gate.Verdict { return e.keeper.Verdict() },
 			e.writer, cfg.Gate.VerdictRefresh.Duration, e.clk, e.log)
@@ -88,10 +91,36 @@ func newEvents(cfg *config.Config, client *hz.Client, runner *jobs.Runner, write
 	return e
 }
 
+func jobNames(cfg *config.Config) []string {
+	var names []string
+	for _, j := range cfg.Jobs() {
+		names = append(names, j.Name)
+	}
+	return names
+}
+
+func (e *events) config() *config.Config { return e.cfg.Load() }
+
+// hold runs f while no run on a change and no recheck runs: a reload
+// reconfigures the runner in it.
+func (e *events) hold(f func()) {
+	e.running.Lock()
+	defer e.running.Unlock()
+	f()
+}
+
+// reconfigure makes the gate judge by cfg (its rules, the jobs it
+// requires, how long their verdicts hold); [events] and [gate] themselves
+// need a restart.
+func (e *events) reconfigure(cfg *config.Config) {
+	e.cfg.Store(cfg)
+	e.keeper.Require(jobNames(cfg))
+}
+
 // start registers the listener and starts publishing.
 func (e *events) start() {
 	if e.pub != nil {
-		e.wg.Go(func() { e.pub.Run(e.ctx, closeGrace) })
+		e.wg.Go(func() { e.pub.Run(e.ctx, e.final) })
 	}
 	if e.watch != nil {
 		e.watch.Start()
@@ -128,9 +157,9 @@ func (e *events) change(ch hz.Change) {
 	e.latest[ch.Key] = c.Given
 	e.mu.Unlock()
 	switch ch.Key {
-	case e.cfg.Hazelcast.ExFKey:
+	case e.config().Hazelcast.ExFKey:
 		e.exf.Offer(c, e.keeper.Verdict().Ready && (c.Size > 0 || e.bad(c.Value)))
-	case e.cfg.Hazelcast.ScanKey:
+	case e.config().Hazelcast.ScanKey:
 		e.scan.Offer(c, false)
 	}
 }
@@ -155,7 +184,7 @@ func (e *events) bad(v any) bool {
 	if err != nil {
 		return true
 	}
-	for _, f := range checks.Integrity(checks.ExFRead{Record: rec}, e.cfg).Findings {
+	for _, f := range checks.Integrity(checks.ExFRead{Record: rec}, e.config()).Findings {
 		if f.Severity == checks.Critical {
 			return true
 		}
@@ -196,7 +225,11 @@ func (e *events) run(jobNames []string, c change) {
 // recheck is the gate asking for a fresh look before it reopens: the
 // record is read again and judged by the jobs that judge it.
 func (e *events) recheck() {
-	e.wg.Go(func() { e.runner.RunGiven(e.ctx, exfJobs, db.TriggerRecheck) })
+	e.wg.Go(func() {
+		e.running.Lock()
+		defer e.running.Unlock()
+		e.runner.RunGiven(e.ctx, exfJobs, db.TriggerRecheck)
+	})
 }
 
 // publish writes the verdict now (a new leader's first act), if a
@@ -225,6 +258,7 @@ func (e *events) changed(v gate.Verdict) {
 // trading, valid until its job is overdue (or, for freshness, until the
 // scan it saw would be too old).
 func (e *events) observe(run *db.Run) {
+	cfg := e.config()
 	o := gate.Observation{Aspect: run.Job, At: run.Started}
 	if run.Judged != nil && !run.Judged.Received.IsZero() && run.Judged.Received.Before(o.At) {
 		// What was judged is the record as it arrived: one that waited for
@@ -234,23 +268,23 @@ func (e *events) observe(run *db.Run) {
 	if run.Status == checks.StatusError {
 		o.Reasons = append(o.Reasons, fmt.Sprintf("%s could not check: %s", run.Job, run.Error))
 	} else {
-		o.Reasons = status.RunReasons(e.cfg, run, run.Started)
+		o.Reasons = status.RunReasons(cfg, run, run.Started)
 	}
-	if e.cfg.HTTP.ReadyNoCriticalProblems {
+	if cfg.HTTP.ReadyNoCriticalProblems {
 		for _, f := range run.Findings {
 			if f.Severity == checks.Critical && !statedByRunReasons[f.Category] {
 				o.Reasons = append(o.Reasons, "critical: "+run.Job+": "+f.Message)
 			}
 		}
 	}
-	for _, j := range e.cfg.Jobs() {
+	for _, j := range cfg.Jobs() {
 		if j.Name == run.Job {
 			i := j.Schedule.Interval(run.Started)
 			o.Until = run.Started.Add(3*i + 10*time.Second)
 		}
 	}
 	if a := run.Health.ScanAgeS; run.Job == config.JobFreshness && a != nil {
-		if at := run.Started.Add(e.cfg.Freshness.ScanCriticalAfter.Duration - time.Duration(*a*float64(time.Second))); at.Before(o.Until) {
+		if at := run.Started.Add(cfg.Freshness.ScanCriticalAfter.Duration - time.Duration(*a*float64(time.Second))); at.Before(o.Until) {
 			o.Until = at
 		}
 	}

@@ -182,6 +182,28 @@ func (g *Gate) Tick(now time.Time) (changed, recheck bool) {
 	return false, false
 }
 
+// Require makes the aspects named the ones the gate requires (a reload
+// can add or drop a job): one no longer named is forgotten, a new one must
+// be observed before the gate can open. It reports whether the verdict
+// changed.
+func (g *Gate) Require(aspects []string, now time.Time) bool {
+	for name := range g.aspects {
+		if !slices.Contains(aspects, name) {
+			delete(g.aspects, name)
+		}
+	}
+	for _, name := range aspects {
+		if g.aspects[name] == nil {
+			g.aspects[name] = &aspect{}
+		}
+	}
+	if bad := g.judge(now); len(bad) > 0 {
+		g.firstGood, g.lastGood = time.Time{}, time.Time{}
+		return g.set(false, now, bad)
+	}
+	return false
+}
+
 // recheckDue tells whether the gate waits to ask for a fresh observation.
 func (g *Gate) recheckDue() bool {
 	return !g.ready && !g.firstGood.IsZero() && !g.asked.Equal(g.firstGood) &&

@@ -251,3 +251,31 @@ func TestGoodStretchesLongerThanReopenAfterReopenTheGate(t *testing.T) {
 		t.Errorf("closed %d and opened %d times", closes, opens)
 	}
 }
+
+// A reload that drops a job drops its aspect: a gate closed only because
+// that job's verdict ran out reopens by the rule; one that adds a job
+// waits for it.
+func TestRequireFollowsTheJobsAReloadLeaves(t *testing.T) {
+	g := New([]string{"integrity", "bridge"}, 5*time.Second, t0)
+	g.Observe(Observation{Aspect: "bridge", At: at(0), Until: at(10 * time.Second)})
+	g.Observe(good("integrity", 0))
+	g.Observe(good("integrity", 5*time.Second))
+	if !g.Verdict().Ready {
+		t.Fatal("not open")
+	}
+	if changed, _ := g.Tick(at(10 * time.Second)); !changed || g.Verdict().Ready {
+		t.Fatalf("the bridge's verdict ran out, and the gate is %+v", g.Verdict())
+	}
+	g.Require([]string{"integrity"}, at(11*time.Second))
+	g.Observe(good("integrity", 12*time.Second))
+	g.Observe(good("integrity", 17*time.Second))
+	if v := g.Verdict(); !v.Ready {
+		t.Fatalf("without the bridge, still closed: %+v", v)
+	}
+	if !g.Require([]string{"integrity", "divergence"}, at(18*time.Second)) {
+		t.Error("adding a job did not change the verdict")
+	}
+	if v := g.Verdict(); v.Ready || !slices.Equal(v.Reasons, []string{"divergence has not checked yet"}) {
+		t.Errorf("with divergence added: %+v", v)
+	}
+}

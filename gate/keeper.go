@@ -43,6 +43,19 @@ func (k *Keeper) Observe(o Observation) {
 	k.arm()
 }
 
+// Require changes the aspects the gate requires (Gate.Require).
+func (k *Keeper) Require(aspects []string) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.closed {
+		return
+	}
+	if k.g.Require(aspects, k.clk.Now()) {
+		k.onChange(k.g.Verdict())
+	}
+	k.arm()
+}
+
 // Verdict is the gate's verdict now.
 func (k *Keeper) Verdict() Verdict {
 	k.mu.Lock()

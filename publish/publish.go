@@ -129,7 +129,8 @@ func (p *Publisher) Changed() {
 
 // Run writes until ctx ends, then writes once more that the verdict no
 // longer holds (tidewatch stopped), within final: no tidewatch vouches for
-// the data until one starts again.
+// the data until one starts again. A final of 0 writes nothing at the stop
+// (a cluster's leader: its successor writes).
 func (p *Publisher) Run(ctx context.Context, final time.Duration) {
 	defer close(p.done)
 	p.Changed()
@@ -180,6 +181,9 @@ func (p *Publisher) stop(final time.Duration) {
 		p.timer.Stop()
 	}
 	p.mu.Unlock()
+	if final == 0 {
+		return
+	}
 	now := p.clk.Now()
 	v := p.source()
 	if v.Ready {

@@ -135,6 +135,25 @@ func TestWrittenOnChangeEveryRefreshAndAtTheStop(t *testing.T) {
 	}
 }
 
+// A cluster's leader stops without a last write: its successor writes.
+func TestNoLastWriteWithoutAFinalGrace(t *testing.T) {
+	clk := clock.NewFake(t0)
+	w := &written{}
+	p := publish.New(w.write, func() gate.Verdict { return gate.Verdict{Ready: true, Since: t0, Reasons: []string{}} },
+		publish.Writer{Host: "h"}, 5*time.Second, clk, quiet)
+	ctx, cancel := context.WithCancel(context.Background())
+	go p.Run(ctx, 0)
+	w.waitFor(t, 1)
+	waitTimer(t, clk)
+	cancel()
+	<-p.Done()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.msgs) != 1 {
+		t.Errorf("%d writes; want the first alone", len(w.msgs))
+	}
+}
+
 // waitTimer waits until the publisher has set its next refresh.
 func waitTimer(t *testing.T, clk *clock.Fake) {
 	t.Helper()

@@ -49,6 +49,11 @@ type Broker struct {
 	keep    int
 	current map[string]Event
 	subs    map[chan Event]struct{}
+
+	// closed ends every stream (Close): a server's Shutdown waits for its
+	// handlers, and a stream's would run as long as its client stays.
+	closed    chan struct{}
+	closeOnce sync.Once
 }
 
 // buffer is how many events a stream may fall behind before it is cut off.
@@ -60,7 +65,7 @@ const buffer = 64
 // stream with the latest event of each stateful type.
 func NewBroker(keep int, heartbeat time.Duration, log *slog.Logger, stateful ...string) *Broker {
 	b := &Broker{heartbeat: heartbeat, log: log, keep: keep, stateful: map[string]bool{},
-		current: map[string]Event{}, subs: map[chan Event]struct{}{}}
+		current: map[string]Event{}, subs: map[chan Event]struct{}{}, closed: make(chan struct{})}
 	for _, t := range stateful {
 		b.stateful[t] = true
 	}
@@ -142,8 +147,12 @@ func (b *Broker) unsubscribe(ch chan Event) {
 // WriteTimeout (which would end every stream after it).
 const writeTimeout = 10 * time.Second
 
-// ServeHTTP streams events until the client goes or the request's context
-// ends (the server shutting down).
+// Close ends every stream, and those that start after it at once: the
+// server can then shut down without waiting for its clients.
+func (b *Broker) Close() { b.closeOnce.Do(func() { close(b.closed) }) }
+
+// ServeHTTP streams events until the client goes, the request's context
+// ends or the broker is closed.
 func (b *Broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
 	// The server's ReadTimeout would end the stream too (its background
@@ -185,6 +194,8 @@ func (b *Broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for {
 		select {
 		case <-r.Context().Done():
+			return
+		case <-b.closed:
 			return
 		case e, ok := <-ch:
 			if !ok {

@@ -206,3 +206,29 @@ func TestAnIdleStreamHasHeartbeats(t *testing.T) {
 		buf = append(buf, p[:n]...)
 	}
 }
+
+// Close ends the streams, and a server's Shutdown no longer waits for
+// clients that would stay for ever.
+func TestCloseEndsTheStreamsForAShutdown(t *testing.T) {
+	b := NewBroker(16, time.Hour, quiet, "verdict")
+	b.Publish("verdict", verdict{N: 1})
+	srv := httptest.NewServer(b)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if b.Streams() != 1 {
+		t.Fatalf("%d streams", b.Streams())
+	}
+	b.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Config.Shutdown(ctx); err != nil {
+		t.Fatalf("shutdown with a stream open: %v", err)
+	}
+	if _, err := io.ReadAll(resp.Body); err != nil {
+		t.Errorf("the stream did not end cleanly: %v", err)
+	}
+}
