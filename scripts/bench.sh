@@ -17,8 +17,8 @@
 # one, or one not measured, makes it exit 1), and compares with the last
 # run of the same kind.
 #
-#   scripts/bench.sh            # about 50 minutes: a 10-minute soak, 200 flips
-#   SHORT=1 scripts/bench.sh    # about 15 minutes: a 2-minute soak, 100 flips,
+#   scripts/bench.sh            # about an hour: a 10-minute soak, 200 flips
+#   SHORT=1 scripts/bench.sh    # about 25 minutes: a 2-minute soak, 100 flips,
 #                               # 30 days of history, fewer rounds
 #
 # The raw `go test -bench` output is kept in bench-results/, one file a
@@ -60,7 +60,9 @@ bench ./bridge 'FileToHazelcast' "${files}x"
 bench ./bridge 'Burst' "${bursts}x"
 bench ./supervise 'CrashToReplacement' "${crashes}x"
 bench ./scanfiles 'ScanFiles' 1s
-bench ./snapshots 'OfAYear' 1000x
+bench ./snapshots '^BenchmarkNewestOfAYear$' 1000x
+bench ./snapshots '^BenchmarkWalkOfAYear$' 1x
+bench ./hz 'PutToCallback' 1000x
 bench ./report . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
 bench ./status . "${reports}x" TIDEWATCH_HISTORY_DAYS="$days"
 bench . 'Soak' 1x TIDEWATCH_SOAK="$soak"
