@@ -171,7 +171,7 @@ func (s *Store) OpenProblems(ctx context.Context) ([]Problem, error) {
 }
 
 func (s *Store) problems(ctx context.Context, where string, args ...any) ([]Problem, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+columns("")+` FROM problems `+where, args...)
+	rows, err := s.query(ctx, `SELECT `+columns("")+` FROM problems `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("problems: %w", err)
 	}

@@ -108,7 +108,7 @@ func (s *Store) Silences(ctx context.Context, now time.Time, expired bool) ([]Si
 }
 
 func (s *Store) silences(ctx context.Context, where string, args ...any) ([]Silence, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, matcher, starts_at, ends_at, created_by, comment, created_at
+	rows, err := s.query(ctx, `SELECT id, matcher, starts_at, ends_at, created_by, comment, created_at
 		FROM silences `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("silences: %w", err)
