@@ -18,6 +18,7 @@ import (
 	"tidewatch/db"
 	"tidewatch/internal/buildinfo"
 	"tidewatch/metrics"
+	"tidewatch/status"
 	"tidewatch/supervise"
 )
 
@@ -35,6 +36,8 @@ func exposition(t *testing.T, accept string) string {
 	cfg.Alerts.Receivers = []config.Receiver{{Name: "ops", Type: "webhook", URLEnv: "X"}}
 	m := metrics.New(store, &cfg, buildinfo.Read(), slog.New(slog.DiscardHandler))
 	m.PendingRuns(func() int { return 0 })
+	// An instance of a cluster: the leader's gauges.
+	m.Cluster(func() *status.Cluster { return &status.Cluster{Role: "leader", Epoch: 3} })
 	f, n, age := 12.5, int64(7), 3.0
 	now := time.Now()
 	for _, j := range cfg.Jobs() {
@@ -104,6 +107,7 @@ func TestRulesAndDashboardNameOnlyExposedMetrics(t *testing.T) {
 		"tidewatch_bridge_restarts_total 1", "tidewatch_bridge_up 1", "tidewatch_config_last_reload_successful 1", "tidewatch_ready 0",
 		`tidewatch_indicator_staleness_seconds{indicator="vix"} 4`, "tidewatch_exf_age_seconds 12.5",
 		`tidewatch_build_info{goversion="go`, `tidewatch_open_problems{severity="critical"} 0`,
+		"tidewatch_leader 1", "tidewatch_leader_epoch 3", "tidewatch_lease_age_seconds -1",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("/metrics lacks %s", want)
