@@ -2,7 +2,6 @@ package hztest
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"log/slog"
 	"net"
@@ -209,18 +208,8 @@ func (c *Cluster) Config() config.Hazelcast {
 // it is closed when the test ends.
 func (c *Cluster) Client(t testing.TB, log *slog.Logger) *hz.Client {
 	t.Helper()
-	cl, err := hz.Open(c.Config(), os.Getenv, log)
+	cl, err := connect(t, c.Config(), log)
 	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		cl.Close(ctx)
-	})
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if err := cl.WaitConnected(ctx); err != nil {
 		t.Fatalf("connect to the test cluster: %v", err)
 	}
 	return cl

@@ -232,7 +232,18 @@ func (m *Member) Config() config.Hazelcast {
 // it is closed when the test ends.
 func (m *Member) Client(t testing.TB, log *slog.Logger) *hz.Client {
 	t.Helper()
-	c, err := hz.Open(m.Config(), os.Getenv, log)
+	c, err := connect(t, m.Config(), log)
+	if err != nil {
+		t.Fatalf("connect to the test member: %v\n%s", err, m.LogTail())
+	}
+	return c
+}
+
+// connect opens a client, closed when the test ends, and waits at most
+// 30s for it to connect.
+func connect(t testing.TB, cfg config.Hazelcast, log *slog.Logger) (*hz.Client, error) {
+	t.Helper()
+	c, err := hz.Open(cfg, os.Getenv, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,8 +254,5 @@ func (m *Member) Client(t testing.TB, log *slog.Logger) *hz.Client {
 	})
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if err := c.WaitConnected(ctx); err != nil {
-		t.Fatalf("connect to the test member: %v\n%s", err, m.LogTail())
-	}
-	return c
+	return c, c.WaitConnected(ctx)
 }
