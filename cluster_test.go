@@ -96,6 +96,19 @@ func (p *pageLog) byFingerprint(suffix string) map[string][]string {
 
 const vixNaN = "integrity/missing_critical/vix"
 
+// threeInstances starts three members and three instances on them, a, b
+// and c, with a lease of ttl.
+func threeInstances(t testing.TB, ttl time.Duration) (*hztest.Cluster, *fleet, []string) {
+	t.Helper()
+	members := hztest.StartCluster(t, 3)
+	names := []string{"a", "b", "c"}
+	f := newFleet(t, members, ttl, names...)
+	for _, n := range names {
+		f.start(n)
+	}
+	return members, f, names
+}
+
 // newFleet writes the config of each instance (a lease of ttl) and starts
 // the producer and the scanner; the instances are started by start.
 func newFleet(t testing.TB, members *hztest.Cluster, ttl time.Duration, names ...string) *fleet {
@@ -423,17 +436,13 @@ func (f *fleet) scanAfter(n, epoch int64, within time.Duration) {
 }
 
 func TestClusterOneLeaderAndFailoverOnSIGKILL(t *testing.T) {
-	members := hztest.StartCluster(t, 3)
-	f := newFleet(t, members, 4*time.Second, "a", "b", "c")
-	for _, n := range []string{"a", "b", "c"} {
-		f.start(n)
-	}
-	first := f.oneLeader(30*time.Second, "a", "b", "c")
+	_, f, names := threeInstances(t, 4*time.Second)
+	first := f.oneLeader(30*time.Second, names...)
 	epoch := f.cluster(first).Epoch
 	f.scanAfter(0, epoch, 30*time.Second)
 	s := f.sample()
 	// The others follow it, and know it.
-	for _, n := range []string{"a", "b", "c"} {
+	for _, n := range names {
 		waitFor(t, 10*time.Second, func() string { return n + " does not know the leader" }, func() bool {
 			c := f.cluster(n)
 			return c != nil && c.Leader == first && c.Epoch == epoch
@@ -447,13 +456,7 @@ func TestClusterOneLeaderAndFailoverOnSIGKILL(t *testing.T) {
 	killed := time.Now()
 	f.ds[first].cmd.Process.Kill()
 	<-f.ds[first].exited
-	var rest []string
-	for _, n := range []string{"a", "b", "c"} {
-		if n != first {
-			rest = append(rest, n)
-		}
-	}
-	next := f.oneLeader(30*time.Second, rest...)
+	next := f.oneLeader(30*time.Second, others(names, first)...)
 	took := time.Since(killed)
 	t.Logf("%s took over %s after %s was killed", next, took.Round(time.Millisecond), first)
 	// Within the TTL and a renewal, and the polling of /status.
@@ -475,7 +478,7 @@ func TestClusterOneLeaderAndFailoverOnSIGKILL(t *testing.T) {
 		c := f.cluster(first)
 		return c != nil && c.Role == "follower" && c.Leader == next
 	})
-	if ls := f.leaders("a", "b", "c"); len(ls) != 1 || ls[0] != next {
+	if ls := f.leaders(names...); len(ls) != 1 || ls[0] != next {
 		t.Errorf("leaders after the restart: %v", ls)
 	}
 	s.waitSamples(t, 10)
@@ -524,12 +527,7 @@ func (f *fleet) notices(name, suffix string) []string {
 // its bridge pushed nothing once the lease was gone, it pages nothing, and
 // latest_eigen_scan never went back.
 func TestClusterFrozenLeaderStepsDownWithoutAPushOrAPage(t *testing.T) {
-	members := hztest.StartCluster(t, 3)
-	names := []string{"a", "b", "c"}
-	f := newFleet(t, members, 4*time.Second, names...)
-	for _, n := range names {
-		f.start(n)
-	}
+	_, f, names := threeInstances(t, 4*time.Second)
 	first := f.oneLeader(30*time.Second, names...)
 	f.scanAfter(0, f.cluster(first).Epoch, 30*time.Second)
 	s := f.sample()
@@ -569,12 +567,7 @@ func TestClusterFrozenLeaderStepsDownWithoutAPushOrAPage(t *testing.T) {
 // killed; B takes over and pages nothing again; the problem resolves and
 // B resolves it, once.
 func TestClusterAPageSurvivesATakeoverOnce(t *testing.T) {
-	members := hztest.StartCluster(t, 3)
-	names := []string{"a", "b", "c"}
-	f := newFleet(t, members, 4*time.Second, names...)
-	for _, n := range names {
-		f.start(n)
-	}
+	_, f, names := threeInstances(t, 4*time.Second)
 	first := f.oneLeader(30*time.Second, names...)
 	f.setBad(true)
 	waitFor(t, 20*time.Second, func() string { return "vix not paged" }, func() bool { return len(f.pages.of(vixNaN)) > 0 })
@@ -606,12 +599,7 @@ func TestClusterAPageSurvivesATakeoverOnce(t *testing.T) {
 // TestClusterLosingOneMemberOfThreeCausesNoFailover kills the member that
 // owns the lease: its backup takes over, and nothing else changes.
 func TestClusterLosingOneMemberOfThreeCausesNoFailover(t *testing.T) {
-	members := hztest.StartCluster(t, 3)
-	names := []string{"a", "b", "c"}
-	f := newFleet(t, members, 10*time.Second, names...)
-	for _, n := range names {
-		f.start(n)
-	}
+	members, f, names := threeInstances(t, 10*time.Second)
 	first := f.oneLeader(30*time.Second, names...)
 	epoch := f.cluster(first).Epoch
 	f.scanAfter(0, epoch, 30*time.Second)
@@ -639,12 +627,7 @@ func TestClusterLosingOneMemberOfThreeCausesNoFailover(t *testing.T) {
 // silent; when it is back, a leader is elected at a higher epoch, and the
 // page is resolved once, by whoever leads.
 func TestClusterEveryMemberRestarted(t *testing.T) {
-	members := hztest.StartCluster(t, 3)
-	names := []string{"a", "b", "c"}
-	f := newFleet(t, members, 4*time.Second, names...)
-	for _, n := range names {
-		f.start(n)
-	}
+	members, f, names := threeInstances(t, 4*time.Second)
 	first := f.oneLeader(30*time.Second, names...)
 	epoch := f.cluster(first).Epoch
 	f.scanAfter(0, epoch, 30*time.Second)
@@ -707,12 +690,7 @@ func TestClusterEveryMemberRestarted(t *testing.T) {
 // members and three instances; the killed one is started again and follows
 // before the next round.
 func BenchmarkFailover(b *testing.B) {
-	members := hztest.StartCluster(b, 3)
-	names := []string{"a", "b", "c"}
-	f := newFleet(b, members, config.Default().Cluster.LeaseTTL.Duration, names...)
-	for _, n := range names {
-		f.start(n)
-	}
+	_, f, names := threeInstances(b, config.Default().Cluster.LeaseTTL.Duration)
 	var lat []time.Duration
 	for range b.N {
 		l := f.oneLeader(60*time.Second, names...)
