@@ -76,6 +76,15 @@ func (c *fakeCluster) Orphans(context.Context) ([]pages.Sent, error) {
 	return out, nil
 }
 
+// waitKind waits up to 10 s for the shared record of a page to say want,
+// and returns what it says: a send is in the outbox before it is shared.
+func (c *fakeCluster) waitKind(receiver, fingerprint, want string) string {
+	for deadline := time.Now().Add(10 * time.Second); c.kind(receiver, fingerprint) != want && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	return c.kind(receiver, fingerprint)
+}
+
 func (c *fakeCluster) kind(receiver, fingerprint string) string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -131,7 +140,7 @@ func TestAFollowerSendsNothingAndClearsWhatTheLeaderSent(t *testing.T) {
 	if k := rc.kinds(); len(k) != 1 || k[0] != "trigger integrity/missing_critical/fng" {
 		t.Errorf("the new leader sent %q", k)
 	}
-	if k := c.kind("ops", "integrity/missing_critical/fng"); k != "trigger b" {
+	if k := c.waitKind("ops", "integrity/missing_critical/fng", "trigger b"); k != "trigger b" {
 		t.Errorf("the shared record of fng: %q", k)
 	}
 
@@ -144,7 +153,7 @@ func TestAFollowerSendsNothingAndClearsWhatTheLeaderSent(t *testing.T) {
 		k != "trigger integrity/missing_critical/fng, resolve integrity/missing_critical/vix, resolve integrity/missing_critical/fng" {
 		t.Errorf("sent %q", k)
 	}
-	if k := c.kind("ops", vix); k != "resolve b" {
+	if k := c.waitKind("ops", vix, "resolve b"); k != "resolve b" {
 		t.Errorf("the shared record of vix: %q", k)
 	}
 }
